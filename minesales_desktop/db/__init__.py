@@ -1,0 +1,1 @@
+"""Database plumbing: the ORM base, exact column types, engines, migrations and backups."""
