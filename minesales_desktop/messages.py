@@ -19,6 +19,7 @@ def _identity(context: str, text: str) -> str:
 
 
 _translator: Translator = _identity
+_language = "zh_CN"
 
 
 def set_translator(func: Translator | None) -> None:
@@ -30,3 +31,18 @@ def set_translator(func: Translator | None) -> None:
 def translate(context: str, text: str) -> str:
     """Translate ``text`` in ``context``; the name matches what lupdate looks for."""
     return _translator(context, text)
+
+
+def set_language(language: str) -> None:
+    """The language of data labels (enumerations, KPI names): ``zh_CN`` or ``en``."""
+    global _language
+    _language = language
+
+
+def current_language() -> str:
+    return _language
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate knows
+    """Marks a string for extraction without translating it yet (translate it when shown)."""
+    return text

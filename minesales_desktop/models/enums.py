@@ -11,6 +11,8 @@ from typing import Any, Self
 
 from sqlalchemy import Enum as SAEnum
 
+from minesales_desktop.messages import current_language
+
 
 class LabeledEnum(StrEnum):
     """A string enum whose members are declared as ``CODE = ("CODE", "English", "中文")``."""
@@ -25,8 +27,10 @@ class LabeledEnum(StrEnum):
         obj.label_zh = zh or obj.label_en
         return obj
 
-    def label(self, lang: str = "zh_CN") -> str:
-        return self.label_zh if lang.startswith("zh") else self.label_en
+    def label(self, lang: str | None = None) -> str:
+        """The label in ``lang`` (default: the language the user chose)."""
+        language = lang or current_language()
+        return self.label_zh if language.startswith("zh") else self.label_en
 
     @classmethod
     def parse(cls, value: str) -> Self:
@@ -438,7 +442,7 @@ class AppraisalStatus(LabeledEnum):
     CONFIRMED = ("CONFIRMED", "Confirmed", "已确认")
 
 
-def labels(enum_cls: type[LabeledEnum], lang: str = "zh_CN") -> list[tuple[str, str]]:
+def labels(enum_cls: type[LabeledEnum], lang: str | None = None) -> list[tuple[str, str]]:
     """(code, label) pairs in declaration order, for combo boxes and reports."""
     return [(m.value, m.label(lang)) for m in enum_cls]
 

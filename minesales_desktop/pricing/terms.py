@@ -66,6 +66,7 @@ __all__ = [
     "Vat",
     "dump_terms",
     "load_terms",
+    "parse_terms",
     "parse_terms_json",
 ]
 

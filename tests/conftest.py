@@ -1,0 +1,81 @@
+"""Shared fixtures: a fresh, migrated SQLite file per test and a small department of users."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from minesales_desktop.db.engine import make_session_factory  # noqa: E402
+from minesales_desktop.db.migrate import open_database  # noqa: E402
+from minesales_desktop.models.enums import Role  # noqa: E402
+from minesales_desktop.models.people import Team, User  # noqa: E402
+from minesales_desktop.services.auth import Actor, actor_for, hash_password  # noqa: E402
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "minesales.db"
+
+
+@pytest.fixture
+def engine(db_path: Path) -> Iterator[Engine]:
+    eng = open_database(db_path)
+    yield eng
+    eng.dispose()
+
+
+@pytest.fixture
+def session(engine: Engine) -> Iterator[Session]:
+    factory = make_session_factory(engine)
+    with factory() as s:
+        yield s
+
+
+@dataclass
+class Department:
+    team: Team
+    other_team: Team
+    admin: Actor
+    manager: Actor
+    rep: Actor
+    rep2: Actor
+    other_rep: Actor
+    service: Actor
+
+
+@pytest.fixture
+def dept(session: Session) -> Department:
+    """Two teams: manager 王经理 leads 李强 and 赵敏; 陈刚 is in the other team."""
+    pw = hash_password("secret")
+    team = Team(name="华北钢厂组", region="华北")
+    other = Team(name="有色冶炼组", region="西南")
+    session.add_all([team, other])
+    session.flush()
+    admin = User(login="admin", full_name="系统管理员", role=Role.ADMIN, password_hash=pw)
+    manager = User(login="wangjl", full_name="王经理", role=Role.MANAGER, team_id=team.id,
+                   password_hash=pw)
+    session.add_all([admin, manager])
+    session.flush()
+    rep = User(login="liqiang", full_name="李强", role=Role.REP, team_id=team.id,
+               manager_id=manager.id, password_hash=pw)
+    rep2 = User(login="zhaomin", full_name="赵敏", role=Role.REP, team_id=team.id,
+                manager_id=manager.id, password_hash=pw)
+    other_rep = User(login="chengang", full_name="陈刚", role=Role.REP, team_id=other.id,
+                     password_hash=pw)
+    service = User(login="sunli", full_name="孙丽", role=Role.SERVICE, team_id=team.id,
+                   password_hash=pw)
+    session.add_all([rep, rep2, other_rep, service])
+    session.commit()
+    return Department(
+        team=team, other_team=other, admin=actor_for(admin), manager=actor_for(manager),
+        rep=actor_for(rep), rep2=actor_for(rep2), other_rep=actor_for(other_rep),
+        service=actor_for(service),
+    )
