@@ -60,22 +60,42 @@ def dept(session: Session) -> Department:
     session.add_all([team, other])
     session.flush()
     admin = User(login="admin", full_name="系统管理员", role=Role.ADMIN, password_hash=pw)
-    manager = User(login="wangjl", full_name="王经理", role=Role.MANAGER, team_id=team.id,
-                   password_hash=pw)
+    manager = User(
+        login="wangjl", full_name="王经理", role=Role.MANAGER, team_id=team.id, password_hash=pw
+    )
     session.add_all([admin, manager])
     session.flush()
-    rep = User(login="liqiang", full_name="李强", role=Role.REP, team_id=team.id,
-               manager_id=manager.id, password_hash=pw)
-    rep2 = User(login="zhaomin", full_name="赵敏", role=Role.REP, team_id=team.id,
-                manager_id=manager.id, password_hash=pw)
-    other_rep = User(login="chengang", full_name="陈刚", role=Role.REP, team_id=other.id,
-                     password_hash=pw)
-    service = User(login="sunli", full_name="孙丽", role=Role.SERVICE, team_id=team.id,
-                   password_hash=pw)
+    rep = User(
+        login="liqiang",
+        full_name="李强",
+        role=Role.REP,
+        team_id=team.id,
+        manager_id=manager.id,
+        password_hash=pw,
+    )
+    rep2 = User(
+        login="zhaomin",
+        full_name="赵敏",
+        role=Role.REP,
+        team_id=team.id,
+        manager_id=manager.id,
+        password_hash=pw,
+    )
+    other_rep = User(
+        login="chengang", full_name="陈刚", role=Role.REP, team_id=other.id, password_hash=pw
+    )
+    service = User(
+        login="sunli", full_name="孙丽", role=Role.SERVICE, team_id=team.id, password_hash=pw
+    )
     session.add_all([rep, rep2, other_rep, service])
     session.commit()
     return Department(
-        team=team, other_team=other, admin=actor_for(admin), manager=actor_for(manager),
-        rep=actor_for(rep), rep2=actor_for(rep2), other_rep=actor_for(other_rep),
+        team=team,
+        other_team=other,
+        admin=actor_for(admin),
+        manager=actor_for(manager),
+        rep=actor_for(rep),
+        rep2=actor_for(rep2),
+        other_rep=actor_for(other_rep),
         service=actor_for(service),
     )

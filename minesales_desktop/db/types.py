@@ -1,9 +1,9 @@
 """Column types that keep money, quantities and times exact on SQLite and PostgreSQL.
 
 SQLite has no decimal type: a NUMERIC column silently becomes a binary float. Money and quantities
-are therefore stored as integers scaled by a fixed power of ten (``ScaledDecimal``) — exact, summable
-in SQL, and identical on PostgreSQL. A value with more decimals than the column keeps is refused,
-never rounded behind the caller's back: rounding is a business rule that belongs to the service.
+are therefore stored as integers scaled by a fixed power of ten (``ScaledDecimal``) — exact,
+summable in SQL, and identical on PostgreSQL. A value with more decimals than the column keeps is
+refused, never rounded behind the caller's back: rounding is a business rule of the service.
 """
 
 from __future__ import annotations

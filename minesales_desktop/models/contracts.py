@@ -1,4 +1,5 @@
-"""Contracts, their review (合同评审), shipments/lots with weights and assays, invoices, payments."""
+"""Contracts, their review (合同评审), shipments/lots with weights and assays, invoices and
+payments."""
 
 from __future__ import annotations
 

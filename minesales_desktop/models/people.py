@@ -20,9 +20,7 @@ class Team(SyncedMixin, Base):
     region: Mapped[str | None] = mapped_column(String(100))
     description: Mapped[str | None] = mapped_column(Text)
 
-    members: Mapped[list[User]] = relationship(
-        back_populates="team", foreign_keys="User.team_id"
-    )
+    members: Mapped[list[User]] = relationship(back_populates="team", foreign_keys="User.team_id")
 
 
 class User(SyncedMixin, Base):

@@ -1,4 +1,5 @@
-"""Opportunities through the standard process (标准流程), their stage history, and versioned quotes."""
+"""Opportunities through the standard process (标准流程), their stage history, and versioned
+quotes."""
 
 from __future__ import annotations
 

@@ -53,7 +53,10 @@ class Actor:
 
 def actor_for(user: User) -> Actor:
     return Actor(
-        user_id=user.id, role=user.role, team_id=user.team_id, full_name=user.full_name,
+        user_id=user.id,
+        role=user.role,
+        team_id=user.team_id,
+        full_name=user.full_name,
         login=user.login,
     )
 
@@ -71,10 +74,16 @@ def sign_in(session: Session, login: str, password: str) -> Actor:
 
 def set_password(session: Session, actor: Actor, user_id: str, new_password: str) -> None:
     if actor.user_id != user_id and not actor.is_admin:
-        raise PermissionDenied(translate("Auth", "Only an administrator can set another user's password."))
+        raise PermissionDenied(
+            translate("Auth", "Only an administrator can set another user's password.")
+        )
     if len(new_password) < MIN_PASSWORD_LENGTH:
         raise ValidationError(
-            {"password": translate("Auth", "At least {n} characters.").format(n=MIN_PASSWORD_LENGTH)}
+            {
+                "password": translate("Auth", "At least {n} characters.").format(
+                    n=MIN_PASSWORD_LENGTH
+                )
+            }
         )
     user = session.get(User, user_id)
     if user is None:

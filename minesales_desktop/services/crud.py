@@ -75,7 +75,11 @@ class _Coercer:
             if isinstance(value, float):
                 value = repr(value)
             try:
-                dec = Decimal(str(value).replace(",", "")) if not isinstance(value, Decimal) else value
+                dec = (
+                    Decimal(str(value).replace(",", ""))
+                    if not isinstance(value, Decimal)
+                    else value
+                )
             except InvalidOperation:
                 return None, translate("Validation", "Must be a number.")
             if not dec.is_finite():

@@ -119,12 +119,33 @@ class CustomerService(EntityService[Customer, CustomerDTO]):
     dto = CustomerDTO
     kind = "customers"
     editable = (
-        "code", "name_zh", "name_en", "short_name", "uscc", "customer_type", "province", "city",
-        "address", "port", "tier", "status", "website", "notes", "owner_id",
+        "code",
+        "name_zh",
+        "name_en",
+        "short_name",
+        "uscc",
+        "customer_type",
+        "province",
+        "city",
+        "address",
+        "port",
+        "tier",
+        "status",
+        "website",
+        "notes",
+        "owner_id",
     )
     sortable = (
-        "code", "name_zh", "name_pinyin", "customer_type", "province", "city", "tier", "status",
-        "created_at", "updated_at",
+        "code",
+        "name_zh",
+        "name_pinyin",
+        "customer_type",
+        "province",
+        "city",
+        "tier",
+        "status",
+        "created_at",
+        "updated_at",
     )
     default_sort = "code"
     filterable = ("customer_type", "province", "tier", "status", "owner_id")
@@ -152,9 +173,7 @@ class CustomerService(EntityService[Customer, CustomerDTO]):
             values["code"] = values["code"].upper()
         return errors
 
-    def _coerce(
-        self, values: Any, errors: dict[str, str], *, creating: bool
-    ) -> dict[str, Any]:
+    def _coerce(self, values: Any, errors: dict[str, str], *, creating: bool) -> dict[str, Any]:
         clean = super()._coerce(values, errors, creating=creating)
         # Codes and USCCs are compared upper-case, so the uniqueness check sees what is stored.
         for name in ("code", "uscc"):
@@ -197,12 +216,25 @@ class CustomerService(EntityService[Customer, CustomerDTO]):
 
     def to_dto(self, session: Session, row: Customer) -> CustomerDTO:
         return CustomerDTO(
-            id=row.id, code=row.code, name_zh=row.name_zh, name_en=row.name_en,
-            short_name=row.short_name, uscc=row.uscc, customer_type=row.customer_type,
-            province=row.province, city=row.city, address=row.address, port=row.port,
-            tier=row.tier, status=row.status, website=row.website, notes=row.notes,
-            owner_id=row.owner_id, owner_name=_user_name(session, row.owner_id),
-            created_at=row.created_at, updated_at=row.updated_at,
+            id=row.id,
+            code=row.code,
+            name_zh=row.name_zh,
+            name_en=row.name_en,
+            short_name=row.short_name,
+            uscc=row.uscc,
+            customer_type=row.customer_type,
+            province=row.province,
+            city=row.city,
+            address=row.address,
+            port=row.port,
+            tier=row.tier,
+            status=row.status,
+            website=row.website,
+            notes=row.notes,
+            owner_id=row.owner_id,
+            owner_name=_user_name(session, row.owner_id),
+            created_at=row.created_at,
+            updated_at=row.updated_at,
         )
 
     def search_query(self, session: Session, query: str, **filters: Any) -> Select[Any]:
@@ -225,9 +257,13 @@ class CustomerService(EntityService[Customer, CustomerDTO]):
         self, session: Session, query: str, page: PageRequest | None = None, **filters: Any
     ) -> Page[CustomerDTO]:
         """One page of customers matching ``query`` (any name form, code, USCC or phone)."""
-        return self.page(session, self.search_query(session, query, **filters), page or PageRequest())
+        return self.page(
+            session, self.search_query(session, query, **filters), page or PageRequest()
+        )
 
-    def search_ids(self, session: Session, query: str, page: PageRequest, **filters: Any) -> tuple[list[str], int]:
+    def search_ids(
+        self, session: Session, query: str, page: PageRequest, **filters: Any
+    ) -> tuple[list[str], int]:
         """Ids only (for lazy table models that fetch rows as they scroll into view)."""
         stmt = self.search_query(session, query, **filters)
         total = session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery()))
@@ -297,8 +333,18 @@ class ContactService(_CustomerChildService[Contact, ContactDTO]):
     dto = ContactDTO
     kind = "contacts"
     editable = (
-        "customer_id", "name", "title", "department", "decision_role", "phone", "mobile",
-        "wechat", "email", "is_primary", "notes", "owner_id",
+        "customer_id",
+        "name",
+        "title",
+        "department",
+        "decision_role",
+        "phone",
+        "mobile",
+        "wechat",
+        "email",
+        "is_primary",
+        "notes",
+        "owner_id",
     )
     sortable = ("name", "created_at", "updated_at")
     default_sort = "name"
@@ -372,8 +418,19 @@ class ActivityService(_CustomerChildService[Activity, ActivityDTO]):
     dto = ActivityDTO
     kind = "activities"
     editable = (
-        "customer_id", "contact_id", "opportunity_id", "kind", "occurred_at", "subject", "notes",
-        "outcome", "next_action", "next_action_date", "latitude", "longitude", "owner_id",
+        "customer_id",
+        "contact_id",
+        "opportunity_id",
+        "kind",
+        "occurred_at",
+        "subject",
+        "notes",
+        "outcome",
+        "next_action",
+        "next_action_date",
+        "latitude",
+        "longitude",
+        "owner_id",
     )
     sortable = ("occurred_at", "created_at")
     default_sort = "occurred_at"
@@ -404,10 +461,12 @@ class ActivityService(_CustomerChildService[Activity, ActivityDTO]):
         lat, lon = values.get("latitude"), values.get("longitude")
         if (lat is None) != (lon is None):
             errors["latitude"] = translate("Validation", "Give both latitude and longitude.")
-        if lat is not None:
-            errors.update({"latitude": m for m in [check_range(lat, -90, 90)] if m})
-        if lon is not None:
-            errors.update({"longitude": m for m in [check_range(lon, -180, 180)] if m})
+        lat_error = check_range(lat, -90, 90) if lat is not None else None
+        lon_error = check_range(lon, -180, 180) if lon is not None else None
+        if lat_error:
+            errors["latitude"] = lat_error
+        if lon_error:
+            errors["longitude"] = lon_error
         return errors
 
     def log(

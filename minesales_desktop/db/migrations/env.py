@@ -13,7 +13,9 @@ config = context.config
 target_metadata = Base.metadata
 
 
-def include_object(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
+def include_object(
+    obj: object, name: str | None, type_: str, reflected: bool, compare_to: object
+) -> bool:
     """Leave SQLite's FTS5 search tables (made in 0002, not in the ORM) out of autogenerate."""
     return not (type_ == "table" and name is not None and name.startswith("customer_search_fts"))
 

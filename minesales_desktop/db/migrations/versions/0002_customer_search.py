@@ -48,9 +48,7 @@ def upgrade() -> None:
         batch_op.add_column(
             sa.Column("name_initials", sa.String(length=100), nullable=False, server_default="")
         )
-        batch_op.add_column(
-            sa.Column("search_text", sa.Text(), nullable=False, server_default="")
-        )
+        batch_op.add_column(sa.Column("search_text", sa.Text(), nullable=False, server_default=""))
         batch_op.create_index("ix_customers_name_initials", ["name_initials"], unique=False)
         batch_op.create_index("ix_customers_name_pinyin", ["name_pinyin"], unique=False)
 
@@ -65,8 +63,7 @@ def upgrade() -> None:
         sa.text("SELECT id, code, name_zh, name_en, short_name, uscc FROM customers")
     ).all()
     update = sa.text(
-        "UPDATE customers SET name_pinyin = :p, name_initials = :i, search_text = :s"
-        " WHERE id = :id"
+        "UPDATE customers SET name_pinyin = :p, name_initials = :i, search_text = :s WHERE id = :id"
     )
     params = []
     for cid, code, name_zh, name_en, short_name, uscc in rows:
