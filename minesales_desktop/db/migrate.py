@@ -11,9 +11,11 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
+from alembic.util import CommandError
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect
+from sqlalchemy.exc import DBAPIError
 
 from minesales_desktop.db.backup import backup_database
 from minesales_desktop.db.engine import make_engine
@@ -60,14 +62,33 @@ def open_database(path: str | Path, *, backup: bool = True) -> Engine:
     path = Path(path).expanduser()
     path.parent.mkdir(parents=True, exist_ok=True)
     existed = path.exists() and path.stat().st_size > 0
+    if existed:
+        with path.open("rb") as fh:
+            if fh.read(16) != SQLITE_HEADER:
+                raise MigrationError(f"{path} is not a MineSales database (not an SQLite file).")
     engine = make_engine(path)
+    try:
+        return _open(engine, path, existed=existed, backup=backup)
+    except DBAPIError as exc:
+        engine.dispose()
+        raise MigrationError(f"{path} cannot be opened: {exc.orig}") from exc
+
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _open(engine: Engine, path: Path, *, existed: bool, backup: bool) -> Engine:
     if existed and not is_new_database(engine):
         current = current_revision(engine)
         if current is None:
             engine.dispose()
             raise MigrationError(f"{path} is not a MineSales database (no schema version).")
         script = ScriptDirectory(str(MIGRATIONS_DIR))
-        if script.get_revision(current) is None:
+        try:
+            known = script.get_revision(current) is not None
+        except CommandError:
+            known = False
+        if not known:
             engine.dispose()
             raise MigrationError(
                 f"{path} was written by a newer MineSales (schema {current}); please update."

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -527,12 +526,9 @@ class FollowUpService(_CustomerChildService[FollowUpPlan, FollowUpDTO]):
     def defaults(self, session: Session, actor: Actor) -> dict[str, Any]:
         return {"kind": ActivityKind.VISIT}
 
-    def create(self, session: Session, actor: Actor, values: Mapping[str, Any]) -> FollowUpDTO:
-        dto = super().create(session, actor, values)
-        row = self.load(session, dto.id)
-        row.status = FollowUpStatus.OPEN
-        session.flush()
-        return self.to_dto(session, row)
+    def before_save(self, session: Session, row: FollowUpPlan, actor: Actor) -> None:
+        if row.status is None:
+            row.status = FollowUpStatus.OPEN
 
     def complete(
         self, session: Session, actor: Actor, plan_id: str, *, activity_id: str | None = None
