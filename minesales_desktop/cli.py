@@ -310,7 +310,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if all(a.startswith("--lang") or a in ("zh_CN", "en") for a in args_list[:index]):
             from minesales_desktop.pricing_cli import price_command
 
-            return price_command(args_list[index + 1 :])
+            forwarded = args_list[index + 1 :]
+            before = args_list[:index]
+            if "--lang" in before and before.index("--lang") + 1 < len(before):
+                forwarded += ["--lang", before[before.index("--lang") + 1]]
+            forwarded += [a for a in before if a.startswith("--lang=")]
+            return price_command(forwarded)
     parser = build_parser()
     args = parser.parse_args(args_list)
     if args.lang:

@@ -48,7 +48,7 @@ class _Usage(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> Any:  # noqa: D401 - argparse API
+    def error(self, message: str) -> Any:
         raise _Usage(message)
 
 
@@ -60,11 +60,19 @@ def _parser() -> _Parser:
     )
     p.add_argument("terms", nargs="?", help="price terms: a .json path or a template name")
     p.add_argument(
-        "--assay", nargs="+", action="extend", default=[], metavar="ANALYTE=VALUE",
+        "--assay",
+        nargs="+",
+        action="extend",
+        default=[],
+        metavar="ANALYTE=VALUE",
         help="assay values, e.g. Fe=61.2 SiO2=4.8 (units as in the terms: %%, g/t, kcal/kg)",
     )
     p.add_argument(
-        "--index", nargs="+", action="extend", default=[], metavar="[NAME=]VALUE",
+        "--index",
+        nargs="+",
+        action="extend",
+        default=[],
+        metavar="[NAME=]VALUE",
         help="index value(s) given directly; NAME= is needed when the terms use several",
     )
     p.add_argument("--quotes", type=Path, help="CSV of index quotes: [index,]date,value")
@@ -74,7 +82,8 @@ def _parser() -> _Parser:
     p.add_argument("--moisture", help="moisture %% (default: H2O or TM of the assay)")
     p.add_argument("--fx", help="exchange rate, settlement currency per terms currency")
     p.add_argument(
-        "--provisional-paid", metavar="AMOUNT",
+        "--provisional-paid",
+        metavar="AMOUNT",
         help="amount already invoiced provisionally; prints the final invoice's balance due",
     )
     p.add_argument("--json", action="store_true", help="print the result as JSON")
@@ -144,7 +153,9 @@ def _read_quotes(path: Path, terms: Terms) -> dict[str, dict[dt.date, Decimal]]:
         where = f"{path} line {lineno}"
         if len(cells) == 2:
             if len(names) != 1:
-                raise PricingInputError(f"{where}: the terms use several indices; add an index column")
+                raise PricingInputError(
+                    f"{where}: the terms use several indices; add an index column"
+                )
             name = names[0]
             day, value = cells
         elif len(cells) == 3:
@@ -160,8 +171,9 @@ def _read_quotes(path: Path, terms: Terms) -> dict[str, dict[dt.date, Decimal]]:
 
 
 def _load(terms_arg: str) -> Terms:
+    """A file when ``terms_arg`` is one (or looks like a path), else a shipped template name."""
     path = Path(terms_arg)
-    if path.is_file() or path.suffix.lower() == ".json" and (os.sep in terms_arg or "/" in terms_arg):
+    if path.is_file() or os.sep in terms_arg or "/" in terms_arg:
         return load_terms(path)
     return load_template(terms_arg)
 
@@ -202,7 +214,10 @@ def _render(result: PriceResult, final: InvoiceSettlement | None, lang: str) -> 
         lines.extend(_format_lines(final.lines, lang))
     if result.rejected:
         lines.append("")
-        lines.append(("拒收: " if zh else "REJECTED: ") + "; ".join(t.render(lang) for t in result.rejections))
+        lines.append(
+            ("拒收: " if zh else "REJECTED: ")
+            + "; ".join(t.render(lang) for t in result.rejections)
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -229,7 +244,10 @@ def price_command(argv: list[str]) -> int:
             _emit(f"{name}\t{terms.name.render(lang)}\n", sys.stdout)
         return EXIT_OK
     if not args.terms:
-        _emit("minesales price: error: give the price terms (a .json file or template name)\n", sys.stderr)
+        _emit(
+            "minesales price: error: give the price terms (a .json file or template name)\n",
+            sys.stderr,
+        )
         return EXIT_ERROR
     try:
         terms = _load(args.terms)

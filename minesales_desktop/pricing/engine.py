@@ -49,6 +49,7 @@ from minesales_desktop.pricing.terms import (
     Fractions,
     GradeProRataPrice,
     IndexPrice,
+    IndexRef,
     LocalizedName,
     MetalCoefficientPrice,
     PayableMetal,
@@ -278,6 +279,13 @@ def _show(value: Decimal) -> str:
     return fmt(shown.normalize())
 
 
+def _signed_show(value: Decimal) -> str:
+    text = _show(value)
+    if value > 0:
+        return "+" + text
+    return "−" + text[1:] if text.startswith("-") else text
+
+
 def _long(value: Decimal) -> bool:
     exponent = value.as_tuple().exponent
     return isinstance(exponent, int) and exponent < -6
@@ -369,14 +377,16 @@ def evaluate_tier(table: TierTable, value: Decimal, base_price: Decimal) -> Tier
                 lo, hi = (effective if band.lo is None else max(effective, band.lo)), band.hi
             steps = _steps(hi - lo, band.step, table.fractions)
             total += steps * per_step(band)
-            parts.append(msg("tier.part", lo=lo, hi=hi, steps=_show(steps), amount=amount_text(band)))
+            parts.append(
+                msg("tier.part", lo=lo, hi=hi, steps=_show(steps), amount=amount_text(band))
+            )
         joined = Text(
             "tier.parts",
             (),
             " + ".join(p.en for p in parts),
             " + ".join(p.zh for p in parts),
         )
-        rule = msg("tier.cumulative", parts=joined, result=_show(total))
+        rule = msg("tier.cumulative", parts=joined, result=_signed_show(total))
         return TierOutcome(total, rule, beyond, rejection)
 
     for band in side:
@@ -395,7 +405,7 @@ def evaluate_tier(table: TierTable, value: Decimal, base_price: Decimal) -> Tier
                 hi=hi if band.hi is not None else "∞",
                 steps=_show(steps),
                 amount=amount_text(band),
-                result=_show(total),
+                result=_signed_show(total),
             )
             return TierOutcome(total, rule, beyond, rejection)
     raise AssertionError("contiguous bands always contain the effective value")  # pragma: no cover
@@ -525,7 +535,9 @@ class _Calc:
         price = self.terms.price
         if isinstance(price, FixedPrice):
             self.add(
-                LineKind.BASE, msg("label.base"), msg("price.fixed", value=price.value),
+                LineKind.BASE,
+                msg("label.base"),
+                msg("price.fixed", value=price.value),
                 self.r(price.value),
             )
         elif isinstance(price, IndexPrice):
@@ -547,7 +559,7 @@ class _Calc:
                     value=grade,
                     base=price.base,
                     per_1pct=price.per_1pct,
-                    result=_show(amount),
+                    result=_signed_show(amount),
                 ),
                 self.r(amount),
                 analyte=price.analyte,
@@ -727,7 +739,7 @@ class _Calc:
                     base=adj.base,
                     per=adj.per,
                     amount=signed(adj.amount),
-                    result=_show(amount),
+                    result=_signed_show(amount),
                 )
             else:
                 amount = Decimal(0)
@@ -754,29 +766,11 @@ class _Calc:
             if penalties:
                 worst_index = min(penalties)[1]
         for i, (table, value, outcome) in enumerate(outcomes):
-            amount = self.r(outcome.amount)
-            applied = True
-            rule = outcome.rule
-            if worst_index is not None and amount < 0 and i != worst_index:
-                applied = False
-                worst = outcomes[worst_index][0].analyte
-                dropped = msg("tier.worst_dropped", worst=worst)
-                rule = Text(rule.code, rule.params, f"{rule.en}; {dropped.en}", f"{rule.zh}; {dropped.zh}")
-            self.lines.append(
-                BreakdownLine(
-                    LineKind.ADJUSTMENT,
-                    self.analyte_label(table.analyte, value),
-                    rule,
-                    amount,
-                    self.unit,
-                    table.analyte,
-                    value,
-                    applied,
-                )
-            )
-            if outcome.beyond is not None:
-                self.notes.append(outcome.beyond)
-                self.add(LineKind.NOTE, msg("label.warning"), outcome.beyond, None)
+            dropped_for = None
+            if worst_index is not None and i != worst_index and self.r(outcome.amount) < 0:
+                dropped_for = outcomes[worst_index][0].analyte
+            if table.bands:
+                self.tier_line(table, value, outcome, dropped_for)
             if outcome.rejection is not None:
                 self.rejections.append(outcome.rejection)
                 self.add(
@@ -787,6 +781,32 @@ class _Calc:
                     analyte=table.analyte,
                     value=value,
                 )
+
+    def tier_line(
+        self, table: TierTable, value: Decimal, outcome: TierOutcome, dropped_for: str | None
+    ) -> None:
+        """The adjustment line of one table; ``dropped_for`` names the worst penalty that won."""
+        rule = outcome.rule
+        if dropped_for is not None:
+            dropped = msg("tier.worst_dropped", worst=dropped_for)
+            rule = Text(
+                rule.code, rule.params, f"{rule.en}; {dropped.en}", f"{rule.zh}; {dropped.zh}"
+            )
+        self.lines.append(
+            BreakdownLine(
+                LineKind.ADJUSTMENT,
+                self.analyte_label(table.analyte, value),
+                rule,
+                self.r(outcome.amount),
+                self.unit,
+                table.analyte,
+                value,
+                applied=dropped_for is None,
+            )
+        )
+        if outcome.beyond is not None:
+            self.notes.append(outcome.beyond)
+            self.add(LineKind.NOTE, msg("label.warning"), outcome.beyond, None)
 
     def price_sum(self) -> Decimal:
         return sum(
@@ -819,11 +839,10 @@ def _coefficient_for(metal: CoefficientMetal, grade: Decimal) -> tuple[Decimal, 
         if band.lo <= grade and (band.hi is None or grade < band.hi or top_inclusive):
             hi = "∞" if band.hi is None else fmt(band.hi)
             return band.coefficient, msg("price.coefficient_band", band=f"{fmt(band.lo)}–{hi}")
-    lo = metal.table[0].lo
-    hi = metal.table[-1].hi
+    top = metal.table[-1].hi
     raise PricingInputError(
         f"assay: {metal.metal} {fmt(grade)} is outside the coefficient table "
-        f"({fmt(lo)}–{'∞' if hi is None else fmt(hi)})"
+        f"({fmt(metal.table[0].lo)}–{'∞' if top is None else fmt(top)})"
     )
 
 
@@ -831,7 +850,7 @@ def _index_inputs(
     terms: Terms,
     index: Decimal | Mapping[str, Decimal] | None,
     quotes: Mapping[str, Mapping[dt.date, Decimal]] | None,
-) -> tuple[dict[str, Decimal], dict[str, Mapping[dt.date, Decimal]], list[Text]]:
+) -> tuple[dict[str, Decimal], dict[str, Mapping[dt.date, Decimal]]]:
     names = terms.index_names()
     lower = {n.lower(): n for n in names}
     values: dict[str, Decimal] = {}
@@ -854,7 +873,7 @@ def _index_inputs(
         name = lower.get(key.lower())
         if name is not None:
             by_name[name] = series
-    return values, by_name, []
+    return values, by_name
 
 
 def calculate_price(
@@ -899,7 +918,7 @@ def _calculate(
     fx_in: Decimal | None,
 ) -> PriceResult:
     assay = _Assay(assay_in)
-    values, series, _ = _index_inputs(terms, index, quotes)
+    values, series = _index_inputs(terms, index, quotes)
     fixes: dict[str, IndexFix] = {}
     for ref_name in terms.index_names():
         ref = _find_index_ref(terms, ref_name)
@@ -1010,7 +1029,7 @@ def _calculate(
     )
 
 
-def _find_index_ref(terms: Terms, name: str) -> Any:
+def _find_index_ref(terms: Terms, name: str) -> IndexRef:
     price = terms.price
     if isinstance(price, IndexPrice):
         return price.index
@@ -1043,7 +1062,9 @@ def _settlement_quantity(
 
     def need_moisture(why: str) -> Decimal:
         if moisture is None:
-            raise PricingInputError(f"moisture: needed {why}; give --moisture or H2O/TM in the assay")
+            raise PricingInputError(
+                f"moisture: needed {why}; give --moisture or H2O/TM in the assay"
+            )
         _check_moisture(moisture)
         return moisture
 
@@ -1122,11 +1143,23 @@ def _vat_lines(
             net,
             unit=unit,
         )
-        calc.add(LineKind.VAT, vat_label, msg("vat.inclusive", gross=gross, net=net, vat=vat), vat, unit=unit)
+        calc.add(
+            LineKind.VAT,
+            vat_label,
+            msg("vat.inclusive", gross=gross, net=net, vat=vat),
+            vat,
+            unit=unit,
+        )
     else:
         net = amount
         vat, gross = add_vat(net, rate, q)
-        calc.add(LineKind.VAT, vat_label, msg("vat.exclusive", net=net, rate=rate, vat=vat), vat, unit=unit)
+        calc.add(
+            LineKind.VAT,
+            vat_label,
+            msg("vat.exclusive", net=net, rate=rate, vat=vat),
+            vat,
+            unit=unit,
+        )
     calc.add(LineKind.TOTAL, msg("label.total"), msg("total.gross"), gross, unit=unit)
     return net, vat, gross
 
@@ -1135,7 +1168,9 @@ def settle_final_invoice(final: PriceResult, provisional_invoiced: Decimal) -> I
     """The final invoice: ``final.total`` (final assay, final price) less what was invoiced."""
     if final.total is None:
         raise PricingInputError("final invoice: the final pricing needs a quantity")
-    paid = _input_decimal(provisional_invoiced, "provisional invoice")
+    paid = round_half_up(
+        _input_decimal(provisional_invoiced, "provisional invoice"), Decimal("0.01")
+    )
     balance = final.total - paid
     unit = final.currency
     lines = (

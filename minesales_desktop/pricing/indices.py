@@ -61,7 +61,7 @@ def qp_dates(ref: IndexRef, quotes: Mapping[dt.date, Decimal], bl_date: dt.date)
     return chosen
 
 
-def _period(ref: IndexRef, bl_date: dt.date, chosen: list[dt.date] | None = None) -> Text:
+def _period(ref: IndexRef, bl_date: dt.date) -> Text:
     qp = ref.qp
     if qp.type is QPType.QUOTES_BEFORE_BL:
         return msg("qp.quotes_before_bl", n=qp.n, bl=bl_date.isoformat())
@@ -117,5 +117,5 @@ def resolve_index(
     chosen = qp_dates(ref, quotes, bl_date)
     total = sum((quotes[d] for d in chosen), Decimal(0))
     average = (total / len(chosen)).quantize(ref.round_to, rounding=ROUND_HALF_UP)
-    how = msg("index.qp", count=len(chosen), period=_period(ref, bl_date, chosen))
+    how = msg("index.qp", count=len(chosen), period=_period(ref, bl_date))
     return IndexFix(ref.name, average, how, tuple(chosen))

@@ -535,7 +535,9 @@ def _analyte_unit(code: str) -> str:
 def _currency(obj: _Obj, key: str) -> str:
     value = obj.text(key)
     if len(value) != 3 or not value.isalpha() or not value.isupper():
-        raise PriceTermsError(obj.at(key), f"must be a 3-letter ISO code such as CNY, got {value!r}")
+        raise PriceTermsError(
+            obj.at(key), f"must be a 3-letter ISO code such as CNY, got {value!r}"
+        )
     return value
 
 
@@ -646,7 +648,9 @@ def _price(obj: _Obj, price_unit: str) -> PriceSpec:
             raise PriceTermsError(
                 obj.at("analyte"), f"basis mismatch: {cv} is not a calorific value (NAR or GAR)"
             )
-        spec = CalorificPrice(_reference(obj), cv, obj.dec("base", positive=True), _differential(obj))
+        spec = CalorificPrice(
+            _reference(obj), cv, obj.dec("base", positive=True), _differential(obj)
+        )
     elif mode == "payable_metal":
         spec = _payable(obj, price_unit)
     else:
@@ -759,7 +763,8 @@ def _coefficient(obj: _Obj, price_unit: str) -> MetalCoefficientPrice:
                         raise PriceTermsError(b.path, f"overlaps band {j - 1}")
                     if band.lo != prev.hi:
                         raise PriceTermsError(
-                            b.path, f"leaves a gap after band {j - 1} ({fmt(prev.hi)}–{fmt(band.lo)})"
+                            b.path,
+                            f"leaves a gap after band {j - 1} ({fmt(prev.hi)}–{fmt(band.lo)})",
                         )
                 table.append(band)
         m.used.add("coefficient_table")
@@ -822,9 +827,7 @@ def _tier_table(obj: _Obj, analyte: str, *, escalator: bool = False) -> TierTabl
 
 def _check_band(path: str, i: int, band: Band, previous: list[Band], base: Decimal) -> None:
     if band.lo is not None and band.hi is not None and band.lo >= band.hi:
-        raise PriceTermsError(
-            path, f"'from' {fmt(band.lo)} must be below 'to' {fmt(band.hi)}"
-        )
+        raise PriceTermsError(path, f"'from' {fmt(band.lo)} must be below 'to' {fmt(band.hi)}")
     if band.lo is None and band.hi is None:
         raise PriceTermsError(path, "a band cannot be open at both ends")
     if band.lo is None and previous:
@@ -1056,7 +1059,9 @@ def load_terms(source: str | os.PathLike[str] | Mapping[str, Any] | Terms) -> Te
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise PriceTermsError(str(path), f"cannot read the file ({exc.__class__.__name__})") from None
+        raise PriceTermsError(
+            str(path), f"cannot read the file ({exc.__class__.__name__})"
+        ) from None
     return parse_terms_json(text, str(path))
 
 

@@ -65,7 +65,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{metal} {grade}{unit}: 计价含量 {payable}{unit} (取 {pct}% 与 品位 − {min_ded} 之小者)"
         " × {price}/{per} = {result}",
     ),
-    "price.tc": ("TC {base} per dmt{escalation} = {result}", "加工费 {base}/干吨{escalation} = {result}"),
+    "price.tc": (
+        "TC {base} per dmt{escalation} = {result}",
+        "加工费 {base}/干吨{escalation} = {result}",
+    ),
     "price.tc_escalation": (
         "; escalator on {metal} {price} vs basis {basis}: {change}",
         "; 按 {metal} 价格 {price} (基价 {basis}) 调整 {change}",
@@ -89,9 +92,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "(last {n} quotes before B/L {bl})",
         "(提单日 {bl} 之前最后 {n} 个报价)",
     ),
-    "qp.days_before_bl": ("({first} to {last}, {n} days before B/L {bl})", "(提单日 {bl} 前 {n} 天: {first} 至 {last})"),
-    "qp.month": ("(month {month}, M{offset} of B/L {bl})", "(提单月 M{offset}: {month}, 提单日 {bl})"),
-    "qp.direct": ("(quote of B/L date {bl} or the last before)", "(提单日 {bl} 当日或之前最近报价)"),
+    "qp.days_before_bl": (
+        "({first} to {last}, {n} days before B/L {bl})",
+        "(提单日 {bl} 前 {n} 天: {first} 至 {last})",
+    ),
+    "qp.month": (
+        "(month {month}, M{offset} of B/L {bl})",
+        "(提单月 M{offset}: {month}, 提单日 {bl})",
+    ),
+    "qp.direct": (
+        "(quote of B/L date {bl} or the last before)",
+        "(提单日 {bl} 当日或之前最近报价)",
+    ),
     # --- adjustments ---------------------------------------------------------------------------
     "adj.linear": (
         "({value} − {base}) / {per} × {amount} = {result}",
@@ -127,7 +139,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # --- totals, quantity, money ------------------------------------------------------------
     "total.subtotal": ("sum of the lines above", "以上各项之和"),
-    "fx.convert": ("{price} {from_} × {rate} = {result} {to}", "{price} {from_} × 汇率 {rate} = {result} {to}"),
+    "fx.convert": (
+        "{price} {from_} × {rate} = {result} {to}",
+        "{price} {from_} × 汇率 {rate} = {result} {to}",
+    ),
     "qty.given": ("{qty} {unit} given", "给定 {qty} {unit}"),
     "qty.wet_to_dry": (
         "{wet} wmt × (100 − {moisture}%) / 100 = {dry} dmt",

@@ -311,7 +311,8 @@ class EntityService(Generic[M, D]):
         if getattr(row, "owner_id", None) is None and hasattr(row, "owner_id"):
             row.owner_id = actor.user_id
         session.add(row)
-        self.before_save(session, row, actor)
+        with session.no_autoflush:  # derived columns first, so no half-made row is flushed
+            self.before_save(session, row, actor)
         session.flush()
         return self.to_dto(session, row)
 
@@ -334,7 +335,8 @@ class EntityService(Generic[M, D]):
             raise ValidationError(errors)
         for name, value in clean.items():
             setattr(row, name, value)
-        self.before_save(session, row, actor)
+        with session.no_autoflush:
+            self.before_save(session, row, actor)
         session.flush()
         return self.to_dto(session, row)
 

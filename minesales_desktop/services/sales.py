@@ -500,4 +500,3 @@ class QuoteService(EntityService[Quote, QuoteDTO]):
 
 
 quotes = QuoteService()
-

@@ -26,9 +26,9 @@ def uscc_check_char(first17: str) -> str:
 def check_uscc(value: str) -> str | None:
     code = value.strip().upper()
     if len(code) != 18:
-        return translate(
-            "Validation", "A USCC has 18 characters; this one has {n}."
-        ).format(n=len(code))
+        return translate("Validation", "A USCC has 18 characters; this one has {n}.").format(
+            n=len(code)
+        )
     bad = sorted({ch for ch in code if ch not in USCC_CHARSET})
     if bad:
         return translate(

@@ -19,17 +19,21 @@ def _count(path: Path) -> int:
         return int(con.execute("SELECT count(*) FROM customers").fetchone()[0])
 
 
-def test_backup_while_open_then_restore(tmp_path: Path, engine, dept) -> None:  # type: ignore[no-untyped-def]
+def test_backup_while_open_then_restore(tmp_path: Path, engine, dept) -> None:
     factory = make_session_factory(engine)
     with factory() as s:
-        customers.create(s, dept.rep, {"code": "B1", "name_zh": "备份测试钢铁", "customer_type": "STEEL_MILL"})
+        customers.create(
+            s, dept.rep, {"code": "B1", "name_zh": "备份测试钢铁", "customer_type": "STEEL_MILL"}
+        )
         s.commit()
     # The app still has the file open (WAL, uncheckpointed) while the backup is taken.
     copy = backup_database(engine, tmp_path / "copy.db")
     assert check_backup(copy) == head_revision()
     assert _count(copy) == 1
     with factory() as s:
-        customers.create(s, dept.rep, {"code": "B2", "name_zh": "备份后新增", "customer_type": "TRADER"})
+        customers.create(
+            s, dept.rep, {"code": "B2", "name_zh": "备份后新增", "customer_type": "TRADER"}
+        )
         s.commit()
     db_file = Path(engine.url.database)
     engine.dispose()

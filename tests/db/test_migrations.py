@@ -22,8 +22,8 @@ from minesales_desktop.db.migrate import (
     upgrade,
 )
 from minesales_desktop.db.types import ScaledDecimal
-from minesales_desktop.services.customers import customers
 from minesales_desktop.services.crud import PageRequest
+from minesales_desktop.services.customers import customers
 
 
 def test_new_file_starts_at_head_with_wal_and_foreign_keys(tmp_path: Path) -> None:
@@ -46,8 +46,8 @@ def test_migrations_produce_exactly_the_models(tmp_path: Path) -> None:
                 conn,
                 opts={
                     "compare_type": True,
-                    "include_object": lambda obj, name, type_, reflected, compare_to: not (
-                        type_ == "table" and name and name.startswith("customer_search_fts")
+                    "include_object": lambda obj, name, type_, reflected, compare_to: (
+                        not (type_ == "table" and name and name.startswith("customer_search_fts"))
                     ),
                 },
             )
@@ -70,9 +70,11 @@ def test_no_float_columns_and_money_is_scaled_integer() -> None:
     assert exact > 40
 
 
-def test_sqlite_file_has_no_real_columns(engine) -> None:  # type: ignore[no-untyped-def]
+def test_sqlite_file_has_no_real_columns(engine) -> None:
     with engine.connect() as conn:
-        tables = [r[0] for r in conn.execute(text("SELECT name FROM sqlite_master WHERE type='table'"))]
+        tables = [
+            r[0] for r in conn.execute(text("SELECT name FROM sqlite_master WHERE type='table'"))
+        ]
         for table in tables:
             for row in conn.execute(text(f"PRAGMA table_info('{table}')")):
                 declared = (row[2] or "").upper()
@@ -96,12 +98,26 @@ def test_upgrade_from_first_revision_keeps_data_and_makes_it_searchable(tmp_path
                 " :now, :now, 0)"
             ),
             [
-                {"id": "c1", "code": "C-1", "zh": "包头稀钢有限公司", "en": "Baotou Rare Steel",
-                 "short": "包钢", "uscc": "91350100M000100Y43", "now": now},
-                {"id": "c2", "code": "C-2", "zh": "日照港通矿业有限公司", "en": None,
-                 "short": None, "uscc": None, "now": now},
+                {
+                    "id": "c1",
+                    "code": "C-1",
+                    "zh": "包头稀钢有限公司",
+                    "en": "Baotou Rare Steel",
+                    "short": "包钢",
+                    "uscc": "91350100M000100Y43",
+                    "now": now,
+                },
+                {
+                    "id": "c2",
+                    "code": "C-2",
+                    "zh": "日照港通矿业有限公司",
+                    "en": None,
+                    "short": None,
+                    "uscc": None,
+                    "now": now,
+                },
             ],
-        )  # fmt: skip
+        )
         conn.execute(
             text(
                 "INSERT INTO contacts (id, customer_id, name, mobile, is_primary, created_at,"
@@ -130,8 +146,14 @@ def test_upgrade_from_first_revision_keeps_data_and_makes_it_searchable(tmp_path
             assert con.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
         with make_session_factory(engine)() as session:
             assert customers.get(session, "c1").name_en == "Baotou Rare Steel"
-            for query, code in [("bg", "C-1"), ("包钢", "C-1"), ("baotouxigang", "C-1"),
-                                ("港通矿业", "C-2"), ("13912345678", "C-2"), ("rzgt", "C-2")]:
+            for query, code in [
+                ("bg", "C-1"),
+                ("包钢", "C-1"),
+                ("baotouxigang", "C-1"),
+                ("港通矿业", "C-2"),
+                ("13912345678", "C-2"),
+                ("rzgt", "C-2"),
+            ]:
                 page = customers.search(session, query, PageRequest())
                 assert [c.code for c in page.items] == [code], query
             limit = session.execute(

@@ -54,8 +54,14 @@ def test_lower_case_is_accepted_as_upper_case() -> None:
 
 
 def test_phones() -> None:
-    for ok in ["13800138000", "138 0013 8000", "+86 138-0013-8000", "0472-2188000",
-               "010-88886666-123", "+61 8 9123 4567"]:  # fmt: skip
+    for ok in [
+        "13800138000",
+        "138 0013 8000",
+        "+86 138-0013-8000",
+        "0472-2188000",
+        "010-88886666-123",
+        "+61 8 9123 4567",
+    ]:
         assert check_phone(ok) is None, ok
     for bad in ["12345", "1380013800", "abc", "138001380001", "+86 138 0013 800a"]:
         assert check_phone(bad) is not None, bad
