@@ -1,0 +1,169 @@
+"""The single database worker and the progress helpers (CONVENTIONS 1, 2, 4, 5).
+
+Widgets never touch the database. They hand a function ``fn(session) -> result`` to
+``TaskManager.run``; it runs on the one worker thread in its own transaction and the result (a DTO)
+comes back on the GUI thread. After a write, the manager emits ``data_changed(kinds)`` once and
+every view refreshes what it shows of those kinds. Long work is ``fn(session, progress)`` with a
+``Progress`` that reports and honours cancellation.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+from sqlalchemy.orm import Session, sessionmaker
+
+from minesales_desktop.services.errors import ServiceError
+
+log = logging.getLogger(__name__)
+
+
+class Cancelled(Exception):
+    """Raised inside a long task when the user pressed Cancel; its transaction rolls back."""
+
+
+class Progress(QObject):
+    """Thread-safe progress for long tasks: ``report(done, total, text)``, ``cancelled``."""
+
+    changed = Signal(int, int, str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._cancel = threading.Event()
+
+    def report(self, done: int, total: int, text: str = "") -> None:
+        if self._cancel.is_set():
+            raise Cancelled()
+        self.changed.emit(done, total, text)
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+
+class Job(QObject):
+    """One unit of database work; lives on the GUI thread so its signals arrive there."""
+
+    finished = Signal(object)
+    failed = Signal(object)
+
+    def __init__(
+        self,
+        fn: Callable[[Session], Any],
+        writes: frozenset[str],
+        label: str,
+    ) -> None:
+        super().__init__()
+        self.fn = fn
+        self.writes = writes
+        self.label = label
+        self.cancelled = False
+        self.elapsed_ms = 0.0
+
+    def cancel(self) -> None:
+        """Skip the job if it has not started; drop its result if it has."""
+        self.cancelled = True
+
+
+class _Worker(QObject):
+    done = Signal(object, object, bool)  # job, result or exception, ok
+
+    def __init__(self, factory: sessionmaker[Session]) -> None:
+        super().__init__()
+        self._factory = factory
+
+    @Slot(object)
+    def execute(self, job: Job) -> None:
+        if job.cancelled:
+            return
+        started = time.perf_counter()
+        session = self._factory()
+        try:
+            result = job.fn(session)
+            if job.writes:
+                session.commit()
+            else:
+                session.rollback()
+        except BaseException as exc:  # noqa: BLE001 - every failure goes back to the GUI
+            session.rollback()
+            job.elapsed_ms = (time.perf_counter() - started) * 1000
+            self.done.emit(job, exc, False)
+            return
+        finally:
+            session.close()
+        job.elapsed_ms = (time.perf_counter() - started) * 1000
+        self.done.emit(job, result, True)
+
+
+class TaskManager(QObject):
+    data_changed = Signal(object)  # frozenset[str] of the kinds written
+    busy_changed = Signal(bool)
+    error = Signal(str)  # an unexpected failure nobody handled: shown by the main window
+    _submit = Signal(object)
+
+    def __init__(self, factory: sessionmaker[Session]) -> None:
+        super().__init__()
+        self._thread = QThread()
+        self._thread.setObjectName("db-worker")
+        self._worker = _Worker(factory)
+        self._worker.moveToThread(self._thread)
+        self._submit.connect(self._worker.execute)
+        self._worker.done.connect(self._on_done)
+        self._pending: dict[
+            int, tuple[Job, Callable[[Any], None] | None, Callable[[BaseException], None] | None]
+        ] = {}
+        self._thread.start()
+
+    def run(
+        self,
+        fn: Callable[[Session], Any],
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        *,
+        writes: Iterable[str] = (),
+        label: str = "",
+    ) -> Job:
+        job = Job(fn, frozenset(writes), label)
+        self._pending[id(job)] = (job, on_done, on_error)
+        if len(self._pending) == 1:
+            self.busy_changed.emit(True)
+        self._submit.emit(job)
+        return job
+
+    def _on_done(self, job: Job, payload: Any, ok: bool) -> None:
+        entry = self._pending.pop(id(job), None)
+        if not self._pending:
+            self.busy_changed.emit(False)
+        if entry is None:
+            return
+        _, on_done, on_error = entry
+        if ok:
+            if job.writes:
+                self.data_changed.emit(job.writes)
+            if not job.cancelled and on_done is not None:
+                on_done(payload)
+            return
+        if job.cancelled or isinstance(payload, Cancelled):
+            return
+        if on_error is not None:
+            on_error(payload)
+        elif isinstance(payload, ServiceError):
+            self.error.emit(str(payload))
+        else:
+            log.error("database task %r failed", job.label, exc_info=payload)
+            self.error.emit(f"{type(payload).__name__}: {payload}")
+
+    def idle(self) -> bool:
+        return not self._pending
+
+    def shutdown(self, timeout_ms: int = 5000) -> None:
+        self._thread.quit()
+        self._thread.wait(timeout_ms)
