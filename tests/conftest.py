@@ -15,9 +15,19 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from minesales_desktop.db.engine import make_session_factory  # noqa: E402
 from minesales_desktop.db.migrate import open_database  # noqa: E402
+from minesales_desktop.messages import set_language, set_translator  # noqa: E402
 from minesales_desktop.models.enums import Role  # noqa: E402
 from minesales_desktop.models.people import Team, User  # noqa: E402
 from minesales_desktop.services.auth import Actor, actor_for, hash_password  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def english_labels() -> Iterator[None]:
+    """Tests read English messages and labels unless they ask for Chinese (set_language)."""
+    set_language("en")
+    yield
+    set_language("en")
+    set_translator(None)
 
 
 @pytest.fixture
