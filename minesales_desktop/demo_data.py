@@ -155,8 +155,10 @@ class DemoSummary:
         return sum(self.counts.values())
 
     def format(self) -> str:
-        lines = ["Sign in (all users share one password"
-                 + (f": {self.password!r})" if self.password else ")")]
+        lines = [
+            "Sign in (all users share one password"
+            + (f": {self.password!r})" if self.password else ")")
+        ]
         for u in self.users:
             team = f"  {u.team}" if u.team else ""
             lines.append(f"  {u.login:<14} {u.full_name:<8} {u.role.label_zh}{team}")
@@ -264,16 +266,18 @@ def summarize(session: Session) -> DemoSummary:
     latest = session.scalar(select(func.max(m.IndexQuote.quote_date)))
     if latest is not None:
         overdue = session.scalar(
-            select(func.count()).select_from(m.Invoice).where(
+            select(func.count())
+            .select_from(m.Invoice)
+            .where(
                 m.Invoice.status.in_([InvoiceStatus.ISSUED, InvoiceStatus.PARTLY_PAID]),
                 m.Invoice.due_on < latest,
             )
         )
         figures["overdue invoices"] = str(overdue or 0)
         open_plans = session.scalar(
-            select(func.count()).select_from(m.FollowUpPlan).where(
-                m.FollowUpPlan.status == FollowUpStatus.OPEN, m.FollowUpPlan.due_date < latest
-            )
+            select(func.count())
+            .select_from(m.FollowUpPlan)
+            .where(m.FollowUpPlan.status == FollowUpStatus.OPEN, m.FollowUpPlan.due_date < latest)
         )
         figures["overdue follow-ups"] = str(open_plans or 0)
     return DemoSummary(counts, tuple(users), figures)
@@ -466,44 +470,169 @@ _BANNED_TRADE_NAMES = frozenset(
 )
 
 _SURNAMES = (
-    ("王", "wang"), ("李", "li"), ("张", "zhang"), ("刘", "liu"), ("陈", "chen"), ("杨", "yang"),
-    ("赵", "zhao"), ("黄", "huang"), ("周", "zhou"), ("吴", "wu"), ("徐", "xu"), ("孙", "sun"),
-    ("胡", "hu"), ("朱", "zhu"), ("高", "gao"), ("林", "lin"), ("何", "he"), ("郭", "guo"),
-    ("马", "ma"), ("罗", "luo"), ("梁", "liang"), ("宋", "song"), ("郑", "zheng"), ("谢", "xie"),
-    ("韩", "han"), ("唐", "tang"), ("冯", "feng"), ("于", "yu"), ("董", "dong"), ("萧", "xiao"),
-    ("程", "cheng"), ("袁", "yuan"), ("邓", "deng"), ("许", "xu"), ("傅", "fu"), ("彭", "peng"),
+    ("王", "wang"),
+    ("李", "li"),
+    ("张", "zhang"),
+    ("刘", "liu"),
+    ("陈", "chen"),
+    ("杨", "yang"),
+    ("赵", "zhao"),
+    ("黄", "huang"),
+    ("周", "zhou"),
+    ("吴", "wu"),
+    ("徐", "xu"),
+    ("孙", "sun"),
+    ("胡", "hu"),
+    ("朱", "zhu"),
+    ("高", "gao"),
+    ("林", "lin"),
+    ("何", "he"),
+    ("郭", "guo"),
+    ("马", "ma"),
+    ("罗", "luo"),
+    ("梁", "liang"),
+    ("宋", "song"),
+    ("郑", "zheng"),
+    ("谢", "xie"),
+    ("韩", "han"),
+    ("唐", "tang"),
+    ("冯", "feng"),
+    ("于", "yu"),
+    ("董", "dong"),
+    ("萧", "xiao"),
+    ("程", "cheng"),
+    ("袁", "yuan"),
+    ("邓", "deng"),
+    ("许", "xu"),
+    ("傅", "fu"),
+    ("彭", "peng"),
 )
 _GIVEN = (
-    ("伟", "wei"), ("芳", "fang"), ("娜", "na"), ("敏", "min"), ("静", "jing"), ("丽", "li"),
-    ("强", "qiang"), ("磊", "lei"), ("军", "jun"), ("洋", "yang"), ("勇", "yong"), ("艳", "yan"),
-    ("杰", "jie"), ("涛", "tao"), ("明", "ming"), ("超", "chao"), ("秀英", "xiuying"),
-    ("霞", "xia"), ("平", "ping"), ("刚", "gang"), ("桂英", "guiying"), ("建华", "jianhua"),
-    ("志强", "zhiqiang"), ("海燕", "haiyan"), ("文", "wen"), ("斌", "bin"), ("宇", "yu"),
-    ("浩", "hao"), ("凯", "kai"), ("鹏", "peng"), ("红梅", "hongmei"), ("国庆", "guoqing"),
-    ("建军", "jianjun"), ("晓东", "xiaodong"), ("丹", "dan"), ("亮", "liang"), ("峰", "feng"),
-    ("玉兰", "yulan"), ("春生", "chunsheng"), ("立新", "lixin"),
+    ("伟", "wei"),
+    ("芳", "fang"),
+    ("娜", "na"),
+    ("敏", "min"),
+    ("静", "jing"),
+    ("丽", "li"),
+    ("强", "qiang"),
+    ("磊", "lei"),
+    ("军", "jun"),
+    ("洋", "yang"),
+    ("勇", "yong"),
+    ("艳", "yan"),
+    ("杰", "jie"),
+    ("涛", "tao"),
+    ("明", "ming"),
+    ("超", "chao"),
+    ("秀英", "xiuying"),
+    ("霞", "xia"),
+    ("平", "ping"),
+    ("刚", "gang"),
+    ("桂英", "guiying"),
+    ("建华", "jianhua"),
+    ("志强", "zhiqiang"),
+    ("海燕", "haiyan"),
+    ("文", "wen"),
+    ("斌", "bin"),
+    ("宇", "yu"),
+    ("浩", "hao"),
+    ("凯", "kai"),
+    ("鹏", "peng"),
+    ("红梅", "hongmei"),
+    ("国庆", "guoqing"),
+    ("建军", "jianjun"),
+    ("晓东", "xiaodong"),
+    ("丹", "dan"),
+    ("亮", "liang"),
+    ("峰", "feng"),
+    ("玉兰", "yulan"),
+    ("春生", "chunsheng"),
+    ("立新", "lixin"),
 )
 # The department (fixed names so that manuals can say "sign in as zhangwei").
 _STAFF_NAMES = (
-    ("张伟", "Zhang Wei"), ("王芳", "Wang Fang"), ("李强", "Li Qiang"), ("刘洋", "Liu Yang"),
-    ("陈静", "Chen Jing"), ("杨磊", "Yang Lei"), ("赵敏", "Zhao Min"), ("黄勇", "Huang Yong"),
-    ("周婷", "Zhou Ting"), ("吴刚", "Wu Gang"), ("徐丽", "Xu Li"), ("孙浩", "Sun Hao"),
-    ("马超", "Ma Chao"), ("朱琳", "Zhu Lin"), ("胡军", "Hu Jun"), ("郭鹏", "Guo Peng"),
-    ("何欣", "He Xin"), ("高峰", "Gao Feng"), ("林涛", "Lin Tao"), ("罗娜", "Luo Na"),
-    ("郑宇", "Zheng Yu"), ("梁斌", "Liang Bin"), ("谢晨", "Xie Chen"), ("宋佳", "Song Jia"),
+    ("张伟", "Zhang Wei"),
+    ("王芳", "Wang Fang"),
+    ("李强", "Li Qiang"),
+    ("刘洋", "Liu Yang"),
+    ("陈静", "Chen Jing"),
+    ("杨磊", "Yang Lei"),
+    ("赵敏", "Zhao Min"),
+    ("黄勇", "Huang Yong"),
+    ("周婷", "Zhou Ting"),
+    ("吴刚", "Wu Gang"),
+    ("徐丽", "Xu Li"),
+    ("孙浩", "Sun Hao"),
+    ("马超", "Ma Chao"),
+    ("朱琳", "Zhu Lin"),
+    ("胡军", "Hu Jun"),
+    ("郭鹏", "Guo Peng"),
+    ("何欣", "He Xin"),
+    ("高峰", "Gao Feng"),
+    ("林涛", "Lin Tao"),
+    ("罗娜", "Luo Na"),
+    ("郑宇", "Zheng Yu"),
+    ("梁斌", "Liang Bin"),
+    ("谢晨", "Xie Chen"),
+    ("宋佳", "Song Jia"),
 )
 _TEAMS = (
-    ("华北钢厂组", "华北、东北、西北", "钢厂与焦化厂:铁矿石、球团、喷吹煤、熔剂石灰石",
-     (CustomerType.STEEL_MILL, CustomerType.COKING_PLANT)),
-    ("有色冶炼组", "全国", "铜、铅锌冶炼厂与贸易商:铜精矿、锌精矿",
-     (CustomerType.CU_SMELTER, CustomerType.ZN_PB_SMELTER, CustomerType.TRADER)),
-    ("电力建材组", "华东、华南、华中", "电厂、水泥厂与建筑企业:动力煤、石灰石、骨料、机制砂",
-     (CustomerType.POWER_PLANT, CustomerType.CEMENT_PLANT, CustomerType.CONSTRUCTION)),
+    (
+        "华北钢厂组",
+        "华北、东北、西北",
+        "钢厂与焦化厂:铁矿石、球团、喷吹煤、熔剂石灰石",
+        (CustomerType.STEEL_MILL, CustomerType.COKING_PLANT),
+    ),
+    (
+        "有色冶炼组",
+        "全国",
+        "铜、铅锌冶炼厂与贸易商:铜精矿、锌精矿",
+        (CustomerType.CU_SMELTER, CustomerType.ZN_PB_SMELTER, CustomerType.TRADER),
+    ),
+    (
+        "电力建材组",
+        "华东、华南、华中",
+        "电厂、水泥厂与建筑企业:动力煤、石灰石、骨料、机制砂",
+        (CustomerType.POWER_PLANT, CustomerType.CEMENT_PLANT, CustomerType.CONSTRUCTION),
+    ),
 )
 _MOBILE_PREFIXES = (
-    "134", "135", "136", "137", "138", "139", "150", "151", "152", "157", "158", "159", "182",
-    "183", "187", "188", "147", "178", "198", "130", "131", "132", "155", "156", "185", "186",
-    "166", "176", "133", "153", "180", "181", "189", "177", "173", "199",
+    "134",
+    "135",
+    "136",
+    "137",
+    "138",
+    "139",
+    "150",
+    "151",
+    "152",
+    "157",
+    "158",
+    "159",
+    "182",
+    "183",
+    "187",
+    "188",
+    "147",
+    "178",
+    "198",
+    "130",
+    "131",
+    "132",
+    "155",
+    "156",
+    "185",
+    "186",
+    "166",
+    "176",
+    "133",
+    "153",
+    "180",
+    "181",
+    "189",
+    "177",
+    "173",
+    "199",
 )
 
 
@@ -520,19 +649,66 @@ class _Index:
 
 
 _INDICES = (
-    _Index("FE62_CFR", "62%品位铁矿石价格指数(CFR青岛)", "Iron ore 62% Fe fines index, CFR Qingdao",
-           "Platts IODEX(示例数据)", Currency.USD, "USD/dmt", 101.0, 0.016),
-    _Index("DCE_I", "大商所铁矿石主力合约结算价", "DCE iron ore futures, most-active settlement",
-           "大连商品交易所 DCE(示例数据)", Currency.CNY, "CNY/t", 790.0, 0.017),
-    _Index("SMM_CU", "SMM 1#电解铜现货均价", "SMM #1 copper cathode spot average",
-           "上海有色网 SMM(示例数据)", Currency.CNY, "CNY/t", 76000.0, 0.010),
-    _Index("SMM_ZN", "SMM 0#锌锭现货均价", "SMM #0 zinc ingot spot average",
-           "上海有色网 SMM(示例数据)", Currency.CNY, "CNY/t", 23600.0, 0.011),
-    _Index("CCI5500", "CCI 5500大卡动力煤价格指数(秦皇岛港平仓)",
-           "CCI 5500 kcal thermal coal index, FOB Qinhuangdao",
-           "中国煤炭市场网 CCI(示例数据)", Currency.CNY, "CNY/t", 830.0, 0.008),
-    _Index("PCI_TS", "唐山低挥发分喷吹煤市场价", "Tangshan low-vol PCI coal market price",
-           "我的钢铁网 Mysteel(示例数据)", Currency.CNY, "CNY/t", 1060.0, 0.009),
+    _Index(
+        "FE62_CFR",
+        "62%品位铁矿石价格指数(CFR青岛)",
+        "Iron ore 62% Fe fines index, CFR Qingdao",
+        "Platts IODEX(示例数据)",
+        Currency.USD,
+        "USD/dmt",
+        101.0,
+        0.016,
+    ),
+    _Index(
+        "DCE_I",
+        "大商所铁矿石主力合约结算价",
+        "DCE iron ore futures, most-active settlement",
+        "大连商品交易所 DCE(示例数据)",
+        Currency.CNY,
+        "CNY/t",
+        790.0,
+        0.017,
+    ),
+    _Index(
+        "SMM_CU",
+        "SMM 1#电解铜现货均价",
+        "SMM #1 copper cathode spot average",
+        "上海有色网 SMM(示例数据)",
+        Currency.CNY,
+        "CNY/t",
+        76000.0,
+        0.010,
+    ),
+    _Index(
+        "SMM_ZN",
+        "SMM 0#锌锭现货均价",
+        "SMM #0 zinc ingot spot average",
+        "上海有色网 SMM(示例数据)",
+        Currency.CNY,
+        "CNY/t",
+        23600.0,
+        0.011,
+    ),
+    _Index(
+        "CCI5500",
+        "CCI 5500大卡动力煤价格指数(秦皇岛港平仓)",
+        "CCI 5500 kcal thermal coal index, FOB Qinhuangdao",
+        "中国煤炭市场网 CCI(示例数据)",
+        Currency.CNY,
+        "CNY/t",
+        830.0,
+        0.008,
+    ),
+    _Index(
+        "PCI_TS",
+        "唐山低挥发分喷吹煤市场价",
+        "Tangshan low-vol PCI coal market price",
+        "我的钢铁网 Mysteel(示例数据)",
+        Currency.CNY,
+        "CNY/t",
+        1060.0,
+        0.009,
+    ),
 )
 
 
@@ -570,165 +746,381 @@ class _Product:
 
 _AR, _AD, _DRY = AnalyteBasis.AR, AnalyteBasis.AD, AnalyteBasis.DRY
 _PRODUCTS = (
-    _Product("FE-F62", "62%铁矿粉", "Iron ore fines Fe 62%", "62%粉矿", ProductCategory.FE_FINES,
-             QuantityUnit.DMT, "FE62_CFR", "2601110000", Currency.USD, PricingMethod.FE_PRO_RATA,
-             0.0, (60000, 170000), (
-                 _Spec("Fe", "%", _DRY, "62.00", "60.50", None, "58.00", None, 2, 0.5),
-                 _Spec("SiO2", "%", _DRY, "4.00", None, "5.50", None, "7.00", 2, 0.4),
-                 _Spec("Al2O3", "%", _DRY, "2.30", None, "2.80", None, "3.50", 2, 0.2),
-                 _Spec("P", "%", _DRY, "0.090", None, "0.120", None, "0.150", 3, 0.01),
-                 _Spec("S", "%", _DRY, "0.020", None, "0.050", None, None, 3, 0.005),
-                 _Spec("H2O", "%", _AR, "8.50", None, "10.00", None, None, 2, 0.6),
-             ), ("Fe", "62")),
-    _Product("FE-F58", "58%低品铁矿粉", "Iron ore fines Fe 58%", "58%粉矿",
-             ProductCategory.FE_FINES,
-             QuantityUnit.DMT, "FE62_CFR", "2601110000", Currency.USD, PricingMethod.VALUE_IN_USE,
-             0.0, (60000, 130000), (
-                 _Spec("Fe", "%", _DRY, "58.00", "56.50", None, "55.00", None, 2, 0.5),
-                 _Spec("SiO2", "%", _DRY, "5.80", None, "7.00", None, "8.50", 2, 0.4),
-                 _Spec("Al2O3", "%", _DRY, "2.80", None, "3.30", None, None, 2, 0.2),
-                 _Spec("P", "%", _DRY, "0.050", None, "0.080", None, None, 3, 0.008),
-                 _Spec("H2O", "%", _AR, "9.50", None, "11.00", None, None, 2, 0.6),
-             ), ("Fe", "62")),
-    _Product("FE-L63", "63%铁矿块矿", "Iron ore lump Fe 63%", "63%块矿", ProductCategory.FE_LUMP,
-             QuantityUnit.DMT, "FE62_CFR", "2601110000", Currency.USD, PricingMethod.INDEX,
-             0.0, (60000, 130000), (
-                 _Spec("Fe", "%", _DRY, "62.80", "61.50", None, None, None, 2, 0.4),
-                 _Spec("SiO2", "%", _DRY, "3.60", None, "4.50", None, None, 2, 0.3),
-                 _Spec("Al2O3", "%", _DRY, "1.50", None, "2.00", None, None, 2, 0.15),
-                 _Spec("P", "%", _DRY, "0.080", None, "0.100", None, None, 3, 0.008),
-                 _Spec("H2O", "%", _AR, "4.00", None, "5.50", None, None, 2, 0.4),
-             )),
-    _Product("FE-C66", "66%铁精粉", "Iron ore concentrate Fe 66%", "66%铁精粉",
-             ProductCategory.FE_CONCENTRATE, QuantityUnit.DMT, "DCE_I", "2601110000",
-             Currency.CNY, PricingMethod.INDEX, 0.0, (2000, 8000), (
-                 _Spec("Fe", "%", _DRY, "66.00", "65.00", None, "63.00", None, 2, 0.35),
-                 _Spec("SiO2", "%", _DRY, "5.50", None, "7.00", None, None, 2, 0.4),
-                 _Spec("Al2O3", "%", _DRY, "0.80", None, "1.20", None, None, 2, 0.1),
-                 _Spec("P", "%", _DRY, "0.030", None, "0.050", None, None, 3, 0.005),
-                 _Spec("S", "%", _DRY, "0.100", None, "0.300", None, None, 3, 0.02),
-                 _Spec("H2O", "%", _AR, "9.00", None, "10.00", None, None, 2, 0.5),
-             )),
-    _Product("FE-P65", "65%氧化球团", "Iron ore pellets Fe 65%", "65%球团",
-             ProductCategory.FE_PELLET, QuantityUnit.WMT, None, "2601120000", Currency.CNY,
-             PricingMethod.FIXED, 1080.0, (2000, 8000), (
-                 _Spec("Fe", "%", _DRY, "65.00", "64.00", None, None, None, 2, 0.3),
-                 _Spec("SiO2", "%", _DRY, "4.50", None, "5.50", None, None, 2, 0.3),
-                 _Spec("Al2O3", "%", _DRY, "0.60", None, "1.00", None, None, 2, 0.1),
-                 _Spec("P", "%", _DRY, "0.020", None, "0.040", None, None, 3, 0.004),
-                 _Spec("S", "%", _DRY, "0.010", None, "0.030", None, None, 3, 0.003),
-                 _Spec("H2O", "%", _AR, "1.00", None, "2.00", None, None, 2, 0.2),
-             )),
-    _Product("CU-C20", "铜精矿 Cu20%", "Copper concentrate Cu 20%", "铜精矿",
-             ProductCategory.CU_CONCENTRATE, QuantityUnit.DMT, "SMM_CU", "2603000010",
-             Currency.CNY, PricingMethod.METAL_COEFFICIENT, 0.88, (1000, 5000), (
-                 _Spec("Cu", "%", _DRY, "20.00", "18.00", None, "16.00", None, 2, 0.6),
-                 _Spec("As", "%", _DRY, "0.200", None, "0.400", None, "0.500", 3, 0.05),
-                 _Spec("S", "%", _DRY, "30.00", None, None, None, None, 2, 1.0),
-                 _Spec("Au", "g/t", _DRY, "2.50", None, None, None, None, 2, 0.4),
-                 _Spec("Ag", "g/t", _DRY, "80.0", None, None, None, None, 1, 10.0),
-                 _Spec("H2O", "%", _AR, "9.00", None, "12.00", None, None, 2, 0.6),
-             ), ("Cu", "20")),
-    _Product("ZN-C48", "锌精矿 Zn48%", "Zinc concentrate Zn 48%", "锌精矿",
-             ProductCategory.ZN_CONCENTRATE, QuantityUnit.DMT, "SMM_ZN", "2608000001",
-             Currency.CNY, PricingMethod.PAYABLE_METAL, 1900.0, (1000, 6000), (
-                 _Spec("Zn", "%", _DRY, "48.00", "45.00", None, "42.00", None, 2, 0.8),
-                 _Spec("Pb", "%", _DRY, "1.50", None, "2.50", None, None, 2, 0.2),
-                 _Spec("Fe", "%", _DRY, "8.00", None, "12.00", None, None, 2, 0.6),
-                 _Spec("SiO2", "%", _DRY, "3.00", None, "5.00", None, None, 2, 0.3),
-                 _Spec("As", "%", _DRY, "0.200", None, "0.400", None, None, 3, 0.04),
-                 _Spec("H2O", "%", _AR, "10.00", None, "12.00", None, None, 2, 0.6),
-             ), ("Zn", "48")),
-    _Product("CO-T55", "5500大卡动力煤", "Thermal coal NAR 5500", "5500动力煤",
-             ProductCategory.THERMAL_COAL, QuantityUnit.T, "CCI5500", "2701129000", Currency.CNY,
-             PricingMethod.CALORIFIC, 0.0, (3000, 20000), (
-                 _Spec("NAR", "kcal/kg", _AR, "5500", "5300", None, "5000", None, 0, 60.0),
-                 _Spec("TM", "%", _AR, "12.00", None, "15.00", None, "18.00", 1, 0.8),
-                 _Spec("Ash", "%", _AD, "18.00", None, "22.00", None, None, 2, 1.0),
-                 _Spec("VM", "%", _AD, "28.00", "24.00", None, None, None, 2, 1.0),
-                 _Spec("St", "%", _DRY, "0.60", None, "1.00", None, "1.50", 2, 0.08),
-             ), ("NAR", "5500")),
-    _Product("CO-T50", "5000大卡动力煤", "Thermal coal NAR 5000", "5000动力煤",
-             ProductCategory.THERMAL_COAL, QuantityUnit.T, "CCI5500", "2701129000", Currency.CNY,
-             PricingMethod.CALORIFIC, 0.0, (3000, 20000), (
-                 _Spec("NAR", "kcal/kg", _AR, "5000", "4800", None, "4500", None, 0, 60.0),
-                 _Spec("TM", "%", _AR, "15.00", None, "18.00", None, None, 1, 0.8),
-                 _Spec("Ash", "%", _AD, "22.00", None, "26.00", None, None, 2, 1.0),
-                 _Spec("VM", "%", _AD, "30.00", "25.00", None, None, None, 2, 1.0),
-                 _Spec("St", "%", _DRY, "0.80", None, "1.20", None, None, 2, 0.08),
-             ), ("NAR", "5500")),
-    _Product("CO-PCI", "低挥发分喷吹煤", "Low-vol PCI coal", "喷吹煤", ProductCategory.PCI_COAL,
-             QuantityUnit.T, "PCI_TS", "2701190000", Currency.CNY, PricingMethod.INDEX, 0.0,
-             (2000, 8000), (
-                 _Spec("VM", "%", _AD, "12.00", None, "14.00", None, None, 2, 0.6),
-                 _Spec("Ash", "%", _AD, "10.00", None, "11.50", None, None, 2, 0.4),
-                 _Spec("St", "%", _DRY, "0.50", None, "0.70", None, None, 2, 0.05),
-                 _Spec("FC", "%", _AD, "76.00", "74.00", None, None, None, 2, 0.8),
-                 _Spec("TM", "%", _AR, "9.00", None, "11.00", None, None, 1, 0.6),
-             )),
-    _Product("CO-K", "主焦煤", "Coking coal (prime)", "主焦煤", ProductCategory.COKING_COAL,
-             QuantityUnit.T, None, "2701121000", Currency.CNY, PricingMethod.FIXED, 1620.0,
-             (2000, 8000), (
-                 _Spec("Ash", "%", _AD, "10.00", None, "11.00", None, None, 2, 0.4),
-                 _Spec("VM", "%", _AD, "24.00", "20.00", "28.00", None, None, 2, 0.8),
-                 _Spec("St", "%", _DRY, "0.80", None, "1.00", None, None, 2, 0.06),
-                 _Spec("TM", "%", _AR, "10.00", None, "12.00", None, None, 1, 0.6),
-             )),
-    _Product("LS-F52", "冶金熔剂石灰石 CaO≥52%", "Flux limestone CaO 52%+", "熔剂石灰石",
-             ProductCategory.LIMESTONE, QuantityUnit.T, None, "2521000000", Currency.CNY,
-             PricingMethod.FIXED, 96.0, (1000, 6000), (
-                 _Spec("CaO", "%", _DRY, "53.00", "52.00", None, None, None, 2, 0.4),
-                 _Spec("MgO", "%", _DRY, "1.50", None, "2.50", None, None, 2, 0.2),
-                 _Spec("SiO2", "%", _DRY, "1.20", None, "2.00", None, None, 2, 0.2),
-                 _Spec("S", "%", _DRY, "0.030", None, "0.060", None, None, 3, 0.005),
-                 _Spec("H2O", "%", _AR, "2.00", None, "3.00", None, None, 2, 0.3),
-             )),
-    _Product("LS-C48", "水泥用石灰石 CaO≥48%", "Cement-grade limestone CaO 48%+", "水泥灰岩",
-             ProductCategory.LIMESTONE, QuantityUnit.T, None, "2521000000", Currency.CNY,
-             PricingMethod.FIXED, 55.0, (1000, 8000), (
-                 _Spec("CaO", "%", _DRY, "49.00", "48.00", None, None, None, 2, 0.5),
-                 _Spec("MgO", "%", _DRY, "2.50", None, "3.00", None, None, 2, 0.25),
-                 _Spec("SiO2", "%", _DRY, "4.00", None, "6.00", None, None, 2, 0.4),
-                 _Spec("H2O", "%", _AR, "2.00", None, "3.00", None, None, 2, 0.3),
-             )),
-    _Product("AG-5315", "5-31.5mm碎石骨料", "Crushed aggregate 5–31.5 mm", "碎石骨料",
-             ProductCategory.AGGREGATE, QuantityUnit.T, None, "2517100000", Currency.CNY,
-             PricingMethod.FIXED, 92.0, (1000, 5000), (
-                 _Spec("Mud", "%", _DRY, "0.50", None, "1.00", None, None, 2, 0.1),
-                 _Spec("Crush", "%", _DRY, "12.00", None, "16.00", None, None, 1, 1.0),
-                 _Spec("Flaky", "%", _DRY, "5.00", None, "8.00", None, None, 1, 0.8),
-                 _Spec("H2O", "%", _AR, "1.00", None, "2.00", None, None, 2, 0.2),
-             )),
-    _Product("AG-MS", "机制砂(中砂)", "Manufactured sand (medium)", "机制砂",
-             ProductCategory.MANUFACTURED_SAND, QuantityUnit.T, None, "2505900000", Currency.CNY,
-             PricingMethod.FIXED, 78.0, (1000, 4000), (
-                 _Spec("FM", "-", _DRY, "2.70", "2.30", "3.00", None, None, 2, 0.1),
-                 _Spec("MB", "g/kg", _DRY, "1.00", None, "1.40", None, None, 2, 0.15),
-                 _Spec("Powder", "%", _DRY, "8.00", None, "10.00", None, None, 1, 0.8),
-                 _Spec("H2O", "%", _AR, "4.00", None, "6.00", None, None, 2, 0.5),
-             )),
+    _Product(
+        "FE-F62",
+        "62%铁矿粉",
+        "Iron ore fines Fe 62%",
+        "62%粉矿",
+        ProductCategory.FE_FINES,
+        QuantityUnit.DMT,
+        "FE62_CFR",
+        "2601110000",
+        Currency.USD,
+        PricingMethod.FE_PRO_RATA,
+        0.0,
+        (60000, 170000),
+        (
+            _Spec("Fe", "%", _DRY, "62.00", "60.50", None, "58.00", None, 2, 0.5),
+            _Spec("SiO2", "%", _DRY, "4.00", None, "5.50", None, "7.00", 2, 0.4),
+            _Spec("Al2O3", "%", _DRY, "2.30", None, "2.80", None, "3.50", 2, 0.2),
+            _Spec("P", "%", _DRY, "0.090", None, "0.120", None, "0.150", 3, 0.01),
+            _Spec("S", "%", _DRY, "0.020", None, "0.050", None, None, 3, 0.005),
+            _Spec("H2O", "%", _AR, "8.50", None, "10.00", None, None, 2, 0.6),
+        ),
+        ("Fe", "62"),
+    ),
+    _Product(
+        "FE-F58",
+        "58%低品铁矿粉",
+        "Iron ore fines Fe 58%",
+        "58%粉矿",
+        ProductCategory.FE_FINES,
+        QuantityUnit.DMT,
+        "FE62_CFR",
+        "2601110000",
+        Currency.USD,
+        PricingMethod.VALUE_IN_USE,
+        0.0,
+        (60000, 130000),
+        (
+            _Spec("Fe", "%", _DRY, "58.00", "56.50", None, "55.00", None, 2, 0.5),
+            _Spec("SiO2", "%", _DRY, "5.80", None, "7.00", None, "8.50", 2, 0.4),
+            _Spec("Al2O3", "%", _DRY, "2.80", None, "3.30", None, None, 2, 0.2),
+            _Spec("P", "%", _DRY, "0.050", None, "0.080", None, None, 3, 0.008),
+            _Spec("H2O", "%", _AR, "9.50", None, "11.00", None, None, 2, 0.6),
+        ),
+        ("Fe", "62"),
+    ),
+    _Product(
+        "FE-L63",
+        "63%铁矿块矿",
+        "Iron ore lump Fe 63%",
+        "63%块矿",
+        ProductCategory.FE_LUMP,
+        QuantityUnit.DMT,
+        "FE62_CFR",
+        "2601110000",
+        Currency.USD,
+        PricingMethod.INDEX,
+        0.0,
+        (60000, 130000),
+        (
+            _Spec("Fe", "%", _DRY, "62.80", "61.50", None, None, None, 2, 0.4),
+            _Spec("SiO2", "%", _DRY, "3.60", None, "4.50", None, None, 2, 0.3),
+            _Spec("Al2O3", "%", _DRY, "1.50", None, "2.00", None, None, 2, 0.15),
+            _Spec("P", "%", _DRY, "0.080", None, "0.100", None, None, 3, 0.008),
+            _Spec("H2O", "%", _AR, "4.00", None, "5.50", None, None, 2, 0.4),
+        ),
+    ),
+    _Product(
+        "FE-C66",
+        "66%铁精粉",
+        "Iron ore concentrate Fe 66%",
+        "66%铁精粉",
+        ProductCategory.FE_CONCENTRATE,
+        QuantityUnit.DMT,
+        "DCE_I",
+        "2601110000",
+        Currency.CNY,
+        PricingMethod.INDEX,
+        0.0,
+        (2000, 8000),
+        (
+            _Spec("Fe", "%", _DRY, "66.00", "65.00", None, "63.00", None, 2, 0.35),
+            _Spec("SiO2", "%", _DRY, "5.50", None, "7.00", None, None, 2, 0.4),
+            _Spec("Al2O3", "%", _DRY, "0.80", None, "1.20", None, None, 2, 0.1),
+            _Spec("P", "%", _DRY, "0.030", None, "0.050", None, None, 3, 0.005),
+            _Spec("S", "%", _DRY, "0.100", None, "0.300", None, None, 3, 0.02),
+            _Spec("H2O", "%", _AR, "9.00", None, "10.00", None, None, 2, 0.5),
+        ),
+    ),
+    _Product(
+        "FE-P65",
+        "65%氧化球团",
+        "Iron ore pellets Fe 65%",
+        "65%球团",
+        ProductCategory.FE_PELLET,
+        QuantityUnit.WMT,
+        None,
+        "2601120000",
+        Currency.CNY,
+        PricingMethod.FIXED,
+        1080.0,
+        (2000, 8000),
+        (
+            _Spec("Fe", "%", _DRY, "65.00", "64.00", None, None, None, 2, 0.3),
+            _Spec("SiO2", "%", _DRY, "4.50", None, "5.50", None, None, 2, 0.3),
+            _Spec("Al2O3", "%", _DRY, "0.60", None, "1.00", None, None, 2, 0.1),
+            _Spec("P", "%", _DRY, "0.020", None, "0.040", None, None, 3, 0.004),
+            _Spec("S", "%", _DRY, "0.010", None, "0.030", None, None, 3, 0.003),
+            _Spec("H2O", "%", _AR, "1.00", None, "2.00", None, None, 2, 0.2),
+        ),
+    ),
+    _Product(
+        "CU-C20",
+        "铜精矿 Cu20%",
+        "Copper concentrate Cu 20%",
+        "铜精矿",
+        ProductCategory.CU_CONCENTRATE,
+        QuantityUnit.DMT,
+        "SMM_CU",
+        "2603000010",
+        Currency.CNY,
+        PricingMethod.METAL_COEFFICIENT,
+        0.88,
+        (1000, 5000),
+        (
+            _Spec("Cu", "%", _DRY, "20.00", "18.00", None, "16.00", None, 2, 0.6),
+            _Spec("As", "%", _DRY, "0.200", None, "0.400", None, "0.500", 3, 0.05),
+            _Spec("S", "%", _DRY, "30.00", None, None, None, None, 2, 1.0),
+            _Spec("Au", "g/t", _DRY, "2.50", None, None, None, None, 2, 0.4),
+            _Spec("Ag", "g/t", _DRY, "80.0", None, None, None, None, 1, 10.0),
+            _Spec("H2O", "%", _AR, "9.00", None, "12.00", None, None, 2, 0.6),
+        ),
+        ("Cu", "20"),
+    ),
+    _Product(
+        "ZN-C48",
+        "锌精矿 Zn48%",
+        "Zinc concentrate Zn 48%",
+        "锌精矿",
+        ProductCategory.ZN_CONCENTRATE,
+        QuantityUnit.DMT,
+        "SMM_ZN",
+        "2608000001",
+        Currency.CNY,
+        PricingMethod.PAYABLE_METAL,
+        1900.0,
+        (1000, 6000),
+        (
+            _Spec("Zn", "%", _DRY, "48.00", "45.00", None, "42.00", None, 2, 0.8),
+            _Spec("Pb", "%", _DRY, "1.50", None, "2.50", None, None, 2, 0.2),
+            _Spec("Fe", "%", _DRY, "8.00", None, "12.00", None, None, 2, 0.6),
+            _Spec("SiO2", "%", _DRY, "3.00", None, "5.00", None, None, 2, 0.3),
+            _Spec("As", "%", _DRY, "0.200", None, "0.400", None, None, 3, 0.04),
+            _Spec("H2O", "%", _AR, "10.00", None, "12.00", None, None, 2, 0.6),
+        ),
+        ("Zn", "48"),
+    ),
+    _Product(
+        "CO-T55",
+        "5500大卡动力煤",
+        "Thermal coal NAR 5500",
+        "5500动力煤",
+        ProductCategory.THERMAL_COAL,
+        QuantityUnit.T,
+        "CCI5500",
+        "2701129000",
+        Currency.CNY,
+        PricingMethod.CALORIFIC,
+        0.0,
+        (3000, 20000),
+        (
+            _Spec("NAR", "kcal/kg", _AR, "5500", "5300", None, "5000", None, 0, 60.0),
+            _Spec("TM", "%", _AR, "12.00", None, "15.00", None, "18.00", 1, 0.8),
+            _Spec("Ash", "%", _AD, "18.00", None, "22.00", None, None, 2, 1.0),
+            _Spec("VM", "%", _AD, "28.00", "24.00", None, None, None, 2, 1.0),
+            _Spec("St", "%", _DRY, "0.60", None, "1.00", None, "1.50", 2, 0.08),
+        ),
+        ("NAR", "5500"),
+    ),
+    _Product(
+        "CO-T50",
+        "5000大卡动力煤",
+        "Thermal coal NAR 5000",
+        "5000动力煤",
+        ProductCategory.THERMAL_COAL,
+        QuantityUnit.T,
+        "CCI5500",
+        "2701129000",
+        Currency.CNY,
+        PricingMethod.CALORIFIC,
+        0.0,
+        (3000, 20000),
+        (
+            _Spec("NAR", "kcal/kg", _AR, "5000", "4800", None, "4500", None, 0, 60.0),
+            _Spec("TM", "%", _AR, "15.00", None, "18.00", None, None, 1, 0.8),
+            _Spec("Ash", "%", _AD, "22.00", None, "26.00", None, None, 2, 1.0),
+            _Spec("VM", "%", _AD, "30.00", "25.00", None, None, None, 2, 1.0),
+            _Spec("St", "%", _DRY, "0.80", None, "1.20", None, None, 2, 0.08),
+        ),
+        ("NAR", "5500"),
+    ),
+    _Product(
+        "CO-PCI",
+        "低挥发分喷吹煤",
+        "Low-vol PCI coal",
+        "喷吹煤",
+        ProductCategory.PCI_COAL,
+        QuantityUnit.T,
+        "PCI_TS",
+        "2701190000",
+        Currency.CNY,
+        PricingMethod.INDEX,
+        0.0,
+        (2000, 8000),
+        (
+            _Spec("VM", "%", _AD, "12.00", None, "14.00", None, None, 2, 0.6),
+            _Spec("Ash", "%", _AD, "10.00", None, "11.50", None, None, 2, 0.4),
+            _Spec("St", "%", _DRY, "0.50", None, "0.70", None, None, 2, 0.05),
+            _Spec("FC", "%", _AD, "76.00", "74.00", None, None, None, 2, 0.8),
+            _Spec("TM", "%", _AR, "9.00", None, "11.00", None, None, 1, 0.6),
+        ),
+    ),
+    _Product(
+        "CO-K",
+        "主焦煤",
+        "Coking coal (prime)",
+        "主焦煤",
+        ProductCategory.COKING_COAL,
+        QuantityUnit.T,
+        None,
+        "2701121000",
+        Currency.CNY,
+        PricingMethod.FIXED,
+        1620.0,
+        (2000, 8000),
+        (
+            _Spec("Ash", "%", _AD, "10.00", None, "11.00", None, None, 2, 0.4),
+            _Spec("VM", "%", _AD, "24.00", "20.00", "28.00", None, None, 2, 0.8),
+            _Spec("St", "%", _DRY, "0.80", None, "1.00", None, None, 2, 0.06),
+            _Spec("TM", "%", _AR, "10.00", None, "12.00", None, None, 1, 0.6),
+        ),
+    ),
+    _Product(
+        "LS-F52",
+        "冶金熔剂石灰石 CaO≥52%",
+        "Flux limestone CaO 52%+",
+        "熔剂石灰石",
+        ProductCategory.LIMESTONE,
+        QuantityUnit.T,
+        None,
+        "2521000000",
+        Currency.CNY,
+        PricingMethod.FIXED,
+        96.0,
+        (1000, 6000),
+        (
+            _Spec("CaO", "%", _DRY, "53.00", "52.00", None, None, None, 2, 0.4),
+            _Spec("MgO", "%", _DRY, "1.50", None, "2.50", None, None, 2, 0.2),
+            _Spec("SiO2", "%", _DRY, "1.20", None, "2.00", None, None, 2, 0.2),
+            _Spec("S", "%", _DRY, "0.030", None, "0.060", None, None, 3, 0.005),
+            _Spec("H2O", "%", _AR, "2.00", None, "3.00", None, None, 2, 0.3),
+        ),
+    ),
+    _Product(
+        "LS-C48",
+        "水泥用石灰石 CaO≥48%",
+        "Cement-grade limestone CaO 48%+",
+        "水泥灰岩",
+        ProductCategory.LIMESTONE,
+        QuantityUnit.T,
+        None,
+        "2521000000",
+        Currency.CNY,
+        PricingMethod.FIXED,
+        55.0,
+        (1000, 8000),
+        (
+            _Spec("CaO", "%", _DRY, "49.00", "48.00", None, None, None, 2, 0.5),
+            _Spec("MgO", "%", _DRY, "2.50", None, "3.00", None, None, 2, 0.25),
+            _Spec("SiO2", "%", _DRY, "4.00", None, "6.00", None, None, 2, 0.4),
+            _Spec("H2O", "%", _AR, "2.00", None, "3.00", None, None, 2, 0.3),
+        ),
+    ),
+    _Product(
+        "AG-5315",
+        "5-31.5mm碎石骨料",
+        "Crushed aggregate 5–31.5 mm",
+        "碎石骨料",
+        ProductCategory.AGGREGATE,
+        QuantityUnit.T,
+        None,
+        "2517100000",
+        Currency.CNY,
+        PricingMethod.FIXED,
+        92.0,
+        (1000, 5000),
+        (
+            _Spec("Mud", "%", _DRY, "0.50", None, "1.00", None, None, 2, 0.1),
+            _Spec("Crush", "%", _DRY, "12.00", None, "16.00", None, None, 1, 1.0),
+            _Spec("Flaky", "%", _DRY, "5.00", None, "8.00", None, None, 1, 0.8),
+            _Spec("H2O", "%", _AR, "1.00", None, "2.00", None, None, 2, 0.2),
+        ),
+    ),
+    _Product(
+        "AG-MS",
+        "机制砂(中砂)",
+        "Manufactured sand (medium)",
+        "机制砂",
+        ProductCategory.MANUFACTURED_SAND,
+        QuantityUnit.T,
+        None,
+        "2505900000",
+        Currency.CNY,
+        PricingMethod.FIXED,
+        78.0,
+        (1000, 4000),
+        (
+            _Spec("FM", "-", _DRY, "2.70", "2.30", "3.00", None, None, 2, 0.1),
+            _Spec("MB", "g/kg", _DRY, "1.00", None, "1.40", None, None, 2, 0.15),
+            _Spec("Powder", "%", _DRY, "8.00", None, "10.00", None, None, 1, 0.8),
+            _Spec("H2O", "%", _AR, "4.00", None, "6.00", None, None, 2, 0.5),
+        ),
+    ),
 )
 _PRODUCTS_FOR_TYPE: dict[CustomerType, tuple[tuple[str, int], ...]] = {
-    CustomerType.STEEL_MILL: (("FE-F62", 30), ("FE-F58", 10), ("FE-L63", 10), ("FE-C66", 18),
-                              ("FE-P65", 10), ("CO-PCI", 12), ("LS-F52", 10)),
+    CustomerType.STEEL_MILL: (
+        ("FE-F62", 30),
+        ("FE-F58", 10),
+        ("FE-L63", 10),
+        ("FE-C66", 18),
+        ("FE-P65", 10),
+        ("CO-PCI", 12),
+        ("LS-F52", 10),
+    ),
     CustomerType.CU_SMELTER: (("CU-C20", 1),),
     CustomerType.ZN_PB_SMELTER: (("ZN-C48", 1),),
     CustomerType.POWER_PLANT: (("CO-T55", 60), ("CO-T50", 40)),
     CustomerType.CEMENT_PLANT: (("LS-C48", 60), ("CO-T50", 30), ("CO-T55", 10)),
     CustomerType.COKING_PLANT: (("CO-K", 70), ("CO-PCI", 30)),
-    CustomerType.TRADER: (("FE-F62", 35), ("FE-F58", 15), ("CU-C20", 20), ("ZN-C48", 10),
-                          ("CO-T55", 20)),
+    CustomerType.TRADER: (
+        ("FE-F62", 35),
+        ("FE-F58", 15),
+        ("CU-C20", 20),
+        ("ZN-C48", 10),
+        ("CO-T55", 20),
+    ),
     CustomerType.CONSTRUCTION: (("AG-5315", 60), ("AG-MS", 40)),
 }
 _VESSELS = (
-    "Cape Harmony", "Pacific Fortune", "Ocean Pioneer", "Great Wisdom", "Star Aurora",
-    "Golden Bay", "Sea Phoenix", "Orient Grace", "Silver Horizon", "Blue Majesty",
-    "Iron Crown", "Coral Spirit", "Jade Voyager", "Northern Light", "Southern Cross",
+    "Cape Harmony",
+    "Pacific Fortune",
+    "Ocean Pioneer",
+    "Great Wisdom",
+    "Star Aurora",
+    "Golden Bay",
+    "Sea Phoenix",
+    "Orient Grace",
+    "Silver Horizon",
+    "Blue Majesty",
+    "Iron Crown",
+    "Coral Spirit",
+    "Jade Voyager",
+    "Northern Light",
+    "Southern Cross",
 )
 _OVERSEAS_LOAD = ("黑德兰港(澳大利亚)", "丹皮尔港(澳大利亚)", "萨尔达尼亚港(南非)")
 _DOMESTIC_LOAD = ("京唐港", "曹妃甸港", "矿区专用线(迁安)", "矿区专用线(赤峰)", "矿区堆场")
-_COMPETITORS = ("某澳洲矿商", "某巴西矿商", "本地民营选矿厂", "某大型贸易商", "周边煤矿",
-                "某国企贸易公司", "邻省石料厂")
+_COMPETITORS = (
+    "某澳洲矿商",
+    "某巴西矿商",
+    "本地民营选矿厂",
+    "某大型贸易商",
+    "周边煤矿",
+    "某国企贸易公司",
+    "邻省石料厂",
+)
 
 
 # --- small helpers ------------------------------------------------------------------------------
@@ -1003,55 +1395,108 @@ class _Builder:
         hired_base = self.start - dt.timedelta(days=400)
 
         def person(
-            login: str, name: str, en: str, role: Role, team: int | None,
-            manager: _Person | None, position: str, territory: str | None,
+            login: str,
+            name: str,
+            en: str,
+            role: Role,
+            team: int | None,
+            manager: _Person | None,
+            position: str,
+            territory: str | None,
         ) -> _Person:
             uid = self.ids.make(_ms(created) + len(self.people))
             p = _Person(uid, login, name, role, team)
             admin_id = self.admin.id if self.admin else uid
             employee_no = f"MS{1001 + len(self.people):04d}"
-            self.buf.setdefault(_table(m.User), []).append({
-                "id": uid, "created_at": created, "updated_at": created, "is_deleted": False,
-                "owner_id": admin_id, "login": login, "full_name": name, "full_name_en": en,
-                "employee_no": employee_no, "role": role, "team_id": None,
-                "manager_id": manager.id if manager else None, "position": position,
-                "territory": territory, "phone": self.mobile(rng),
-                "email": f"{login}@minesales.example", "password_hash": pw_hash, "active": True,
-                "hired_on": hired_base - dt.timedelta(days=rng.randint(0, 3000)),
-            })
+            self.buf.setdefault(_table(m.User), []).append(
+                {
+                    "id": uid,
+                    "created_at": created,
+                    "updated_at": created,
+                    "is_deleted": False,
+                    "owner_id": admin_id,
+                    "login": login,
+                    "full_name": name,
+                    "full_name_en": en,
+                    "employee_no": employee_no,
+                    "role": role,
+                    "team_id": None,
+                    "manager_id": manager.id if manager else None,
+                    "position": position,
+                    "territory": territory,
+                    "phone": self.mobile(rng),
+                    "email": f"{login}@minesales.example",
+                    "password_hash": pw_hash,
+                    "active": True,
+                    "hired_on": hired_base - dt.timedelta(days=rng.randint(0, 3000)),
+                }
+            )
             self.people.append(p)
             return p
 
-        self.admin = person("admin", "系统管理员", "Administrator", Role.ADMIN, None, None,
-                            "信息化专员", None)
-        self.director = person("manager", "王建国", "Wang Jianguo", Role.MANAGER, None, None,
-                               "销售部总监", "全国")
+        self.admin = person(
+            "admin", "系统管理员", "Administrator", Role.ADMIN, None, None, "信息化专员", None
+        )
+        self.director = person(
+            "manager", "王建国", "Wang Jianguo", Role.MANAGER, None, None, "销售部总监", "全国"
+        )
         team_ids: list[str] = []
         for t, (tname, region, desc, _types) in enumerate(_TEAMS):
             team_ids.append(self.ids.make(_ms(created) + 100 + t))
             zh, en = names.pop()
-            mgr = person(_login(en, self.people), zh, en, Role.MANAGER, t, self.director,
-                         f"{tname}组长", region)
+            mgr = person(
+                _login(en, self.people),
+                zh,
+                en,
+                Role.MANAGER,
+                t,
+                self.director,
+                f"{tname}组长",
+                region,
+            )
             mgr.factor = 0.5
             self.team_managers.append(mgr)
-            self.buf.setdefault(_table(m.Team), []).append({
-                "id": team_ids[t], "created_at": created, "updated_at": created,
-                "is_deleted": False, "owner_id": None, "name": tname, "region": region,
-                "description": desc,
-            })
+            self.buf.setdefault(_table(m.Team), []).append(
+                {
+                    "id": team_ids[t],
+                    "created_at": created,
+                    "updated_at": created,
+                    "is_deleted": False,
+                    "owner_id": None,
+                    "name": tname,
+                    "region": region,
+                    "description": desc,
+                }
+            )
         for r in range(n_reps):
             zh, en = first if r == 0 else names.pop()
             team = r % len(_TEAMS)
-            rep = person(_login(en, self.people), zh, en, Role.REP, team,
-                         self.team_managers[team], "销售代表" if r % 4 else "高级销售代表",
-                         _TEAMS[team][1])
+            rep = person(
+                _login(en, self.people),
+                zh,
+                en,
+                Role.REP,
+                team,
+                self.team_managers[team],
+                "销售代表" if r % 4 else "高级销售代表",
+                _TEAMS[team][1],
+            )
             rep.factor = 1.3 if r % 4 == 0 else 0.8 + 0.1 * (r % 3)
             self.reps.append(rep)
         for s in range(rng.randint(2, 3)):
             zh, en = names.pop()
-            self.service.append(person(_login(en, self.people), zh, en, Role.SERVICE, None,
-                                       self.director, "售后服务主管" if s == 0 else "售后服务专员",
-                                       None))
+            self.service.append(
+                person(
+                    _login(en, self.people),
+                    zh,
+                    en,
+                    Role.SERVICE,
+                    None,
+                    self.director,
+                    "售后服务主管" if s == 0 else "售后服务专员",
+                    None,
+                )
+            )
         # teams are inserted first (metadata order) without an owner, set once the users exist
         users = self.buf[_table(m.User)]
         for row, p in zip(users, self.people, strict=True):
@@ -1062,8 +1507,10 @@ class _Builder:
             .where(_table(m.Team).c.id == bindparam("tid"))
             .values(owner_id=bindparam("oid"), updated_at=bindparam("upd")),
             # updated_at is given explicitly, else the column's onupdate would stamp the clock
-            [{"tid": team_ids[i], "oid": mgr.id, "upd": created}
-             for i, mgr in enumerate(self.team_managers)],
+            [
+                {"tid": team_ids[i], "oid": mgr.id, "upd": created}
+                for i, mgr in enumerate(self.team_managers)
+            ],
         )
         self.team_ids = team_ids
 
@@ -1082,8 +1529,15 @@ class _Builder:
         workdays = [d for d in days if d.weekday() < 5]
         for idx in _INDICES:
             index_ids[idx.code] = self.new(
-                m.PriceIndex, at, admin, code=idx.code, name_zh=idx.name_zh, name_en=idx.name_en,
-                publisher=idx.publisher, currency=idx.currency, unit=idx.unit,
+                m.PriceIndex,
+                at,
+                admin,
+                code=idx.code,
+                name_zh=idx.name_zh,
+                name_en=idx.name_en,
+                publisher=idx.publisher,
+                currency=idx.currency,
+                unit=idx.unit,
                 description="示例数据:按种子生成的随机游走,非真实行情。"
                 "Demo data: a seeded random walk, not real market prices.",
             )
@@ -1097,8 +1551,14 @@ class _Builder:
             self.walks[idx.code] = _Walk(workdays, prices)
             for d, price_d in zip(workdays, prices, strict=True):
                 stamp = _local(d, 17, 30)
-                self.new(m.IndexQuote, stamp, admin, index_id=index_ids[idx.code], quote_date=d,
-                         price=price_d)
+                self.new(
+                    m.IndexQuote,
+                    stamp,
+                    admin,
+                    index_id=index_ids[idx.code],
+                    quote_date=d,
+                    price=price_d,
+                )
         fx_rng = self.rng("walk-fx")
         rate, fx_prices = 7.18, []
         for _ in workdays:
@@ -1107,18 +1567,34 @@ class _Builder:
         self.fx = _Walk(workdays, fx_prices)
         for order, p in enumerate(_PRODUCTS):
             pid = self.new(
-                m.Product, at, admin, code=p.code, name_zh=p.name_zh, name_en=p.name_en,
-                category=p.category, unit=p.unit,
-                default_index_id=index_ids[p.index] if p.index else None, hs_code=p.hs,
-                active=True, description=f"{p.name_zh} / {p.name_en}",
+                m.Product,
+                at,
+                admin,
+                code=p.code,
+                name_zh=p.name_zh,
+                name_en=p.name_en,
+                category=p.category,
+                unit=p.unit,
+                default_index_id=index_ids[p.index] if p.index else None,
+                hs_code=p.hs,
+                active=True,
+                description=f"{p.name_zh} / {p.name_en}",
             )
             self.products[p.code] = (p, pid)
             for s_order, s in enumerate(p.specs):
                 self.new(
-                    m.QualitySpec, at + dt.timedelta(seconds=order), admin, product_id=pid,
-                    analyte=s.analyte, unit=s.unit, basis=s.basis, typical=Decimal(s.typical),
-                    min_value=_opt(s.min_value), max_value=_opt(s.max_value),
-                    reject_min=_opt(s.reject_min), reject_max=_opt(s.reject_max),
+                    m.QualitySpec,
+                    at + dt.timedelta(seconds=order),
+                    admin,
+                    product_id=pid,
+                    analyte=s.analyte,
+                    unit=s.unit,
+                    basis=s.basis,
+                    typical=Decimal(s.typical),
+                    min_value=_opt(s.min_value),
+                    max_value=_opt(s.max_value),
+                    reject_min=_opt(s.reject_min),
+                    reject_max=_opt(s.reject_max),
                     sort_order=s_order,
                 )
         self.flush()
@@ -1129,34 +1605,51 @@ class _Builder:
         rng = self.rng("customers")
         n = self.opt.customers
         n_reps = len(self.reps)
-        n_active = min(round(0.3 * n), round(8 * n_reps * n ** 0.25))
+        n_active = min(round(0.3 * n), round(8 * n_reps * n**0.25))
         n_active = max(n_active, min(n, 3))
         tiers = [
-            _weighted(rng, ((CustomerTier.A, 5), (CustomerTier.B, 15), (CustomerTier.C, 40),
-                            (CustomerTier.D, 40)))
+            _weighted(
+                rng,
+                (
+                    (CustomerTier.A, 5),
+                    (CustomerTier.B, 15),
+                    (CustomerTier.C, 40),
+                    (CustomerTier.D, 40),
+                ),
+            )
             for _ in range(n)
         ]
-        weight = {CustomerTier.A: 8.0, CustomerTier.B: 4.0, CustomerTier.C: 1.5,
-                  CustomerTier.D: 0.5}
+        weight = {
+            CustomerTier.A: 8.0,
+            CustomerTier.B: 4.0,
+            CustomerTier.C: 1.5,
+            CustomerTier.D: 0.5,
+        }
         # weighted sampling without replacement (Efraimidis–Spirakis) of the active customers
-        keys = sorted(range(n), key=lambda i: rng.random() ** (1.0 / weight[tiers[i]]),
-                      reverse=True)
+        keys = sorted(
+            range(n), key=lambda i: rng.random() ** (1.0 / weight[tiers[i]]), reverse=True
+        )
         active = set(keys[:n_active])
         statuses: list[CustomerStatus] = []
         for i in range(n):
             if i in active:
                 statuses.append(CustomerStatus.ACTIVE)
             else:
-                statuses.append(_weighted(rng, ((CustomerStatus.PROSPECT, 55),
-                                                (CustomerStatus.DORMANT, 44),
-                                                (CustomerStatus.BLACKLISTED, 1))))
+                statuses.append(
+                    _weighted(
+                        rng,
+                        (
+                            (CustomerStatus.PROSPECT, 55),
+                            (CustomerStatus.DORMANT, 44),
+                            (CustomerStatus.BLACKLISTED, 1),
+                        ),
+                    )
+                )
         prospects = [i for i in range(n) if statuses[i] is CustomerStatus.PROSPECT]
-        n_leads = min(len(prospects), round(2 * n_reps * n ** 0.25))
+        n_leads = min(len(prospects), round(2 * n_reps * n**0.25))
         leads = set(rng.sample(prospects, n_leads))
         types = list(_TYPE_WEIGHTS.items())
-        cities_for = {
-            t: [c for c in _CITIES if _TYPE_LETTER[t] in c.types] for t in _TYPE_WEIGHTS
-        }
+        cities_for = {t: [c for c in _CITIES if _TYPE_LETTER[t] in c.types] for t in _TYPE_WEIGHTS}
         team_of = {t: k for k, team in enumerate(_TEAMS) for t in team[3]}
         reps_of = {k: [r for r in self.reps if r.team == k] for k in range(len(_TEAMS))}
         import_day = self.start - dt.timedelta(days=180)
@@ -1187,8 +1680,9 @@ class _Builder:
                 self.make_customer(crng, lo + k + 1, *plan)
             self.flush()
 
-    def company_name(self, rng: random.Random, ctype: CustomerType, city: _City,
-                     used: set[str]) -> tuple[str, str, str, str, str]:
+    def company_name(
+        self, rng: random.Random, ctype: CustomerType, city: _City, used: set[str]
+    ) -> tuple[str, str, str, str, str]:
         """(name_zh, short, name_en, trade name, suffix) — fictitious, built from parts."""
         for attempt in range(200):
             a, b = rng.sample(_TRADE_CHARS, 2)
@@ -1205,19 +1699,36 @@ class _Builder:
         raise AssertionError("unreachable")
 
     def make_customer(
-        self, rng: random.Random, number: int, created: dt.datetime, _i: int,
-        status: CustomerStatus, tier: CustomerTier, ctype: CustomerType, city: _City,
-        owner: _Person, lead: bool,
+        self,
+        rng: random.Random,
+        number: int,
+        created: dt.datetime,
+        _i: int,
+        status: CustomerStatus,
+        tier: CustomerTier,
+        ctype: CustomerType,
+        city: _City,
+        owner: _Person,
+        lead: bool,
     ) -> None:
         name, short, name_en, trade, suffix = self.company_name(rng, ctype, city, self.names)
         code = f"C{number:06d}"
         uscc = self.uscc(rng, city)
         cid = self.ids.make(_ms(created))
         # contacts
-        n_contacts = (rng.choice((2, 2, 3, 3, 3)) if status is CustomerStatus.ACTIVE or lead
-                      else rng.choice((1, 1, 1, 2, 2, 3)))
-        roles = [DecisionRole.PURCHASER, DecisionRole.DECISION_MAKER, DecisionRole.TECHNICAL,
-                 DecisionRole.FINANCE, DecisionRole.INFLUENCER, DecisionRole.USER]
+        n_contacts = (
+            rng.choice((2, 2, 3, 3, 3))
+            if status is CustomerStatus.ACTIVE or lead
+            else rng.choice((1, 1, 1, 2, 2, 3))
+        )
+        roles = [
+            DecisionRole.PURCHASER,
+            DecisionRole.DECISION_MAKER,
+            DecisionRole.TECHNICAL,
+            DecisionRole.FINANCE,
+            DecisionRole.INFLUENCER,
+            DecisionRole.USER,
+        ]
         phones: list[str] = []
         contact_ids: list[str] = []
         domain = f"{self.keys(trade)[0]}{self.keys(suffix[:2])[0]}.com.cn"
@@ -1226,49 +1737,102 @@ class _Builder:
             zh, py_sur, py_given = _person_name(rng)
             dept, title = _CONTACT_ROLE[role]
             mobile = self.mobile(rng)
-            landline = (f"{city.area}-{rng.randint(2, 8)}{rng.randint(0, 999_999):06d}"
-                        if rng.random() < 0.35 else None)
+            landline = (
+                f"{city.area}-{rng.randint(2, 8)}{rng.randint(0, 999_999):06d}"
+                if rng.random() < 0.35
+                else None
+            )
             handle = rng.random()
-            wechat = (None if handle < 0.25 else mobile if handle < 0.5
-                      else f"{py_sur}{py_given}{rng.randint(60, 99)}" if handle < 0.8
-                      else f"wxid_{rng.getrandbits(40):010x}")
+            wechat = (
+                None
+                if handle < 0.25
+                else mobile
+                if handle < 0.5
+                else f"{py_sur}{py_given}{rng.randint(60, 99)}"
+                if handle < 0.8
+                else f"wxid_{rng.getrandbits(40):010x}"
+            )
             email = f"{py_given}.{py_sur}@{domain}" if rng.random() < 0.5 else None
             c_created = created + dt.timedelta(minutes=2 + 3 * k)
-            contact_ids.append(self.new(
-                m.Contact, c_created, owner.id, customer_id=cid, name=zh,
-                title=rng.choice(title), department=dept, decision_role=role,
-                phone=landline, mobile=mobile, wechat=wechat, email=email, is_primary=k == 0,
-                notes=None,
-            ))
+            contact_ids.append(
+                self.new(
+                    m.Contact,
+                    c_created,
+                    owner.id,
+                    customer_id=cid,
+                    name=zh,
+                    title=rng.choice(title),
+                    department=dept,
+                    decision_role=role,
+                    phone=landline,
+                    mobile=mobile,
+                    wechat=wechat,
+                    email=email,
+                    is_primary=k == 0,
+                    notes=None,
+                )
+            )
             phones += [p for p in (landline, mobile) if p]
         py_name = "".join(self.keys(part)[0] for part in (city.name, trade, suffix))
         ini_name = "".join(self.keys(part)[1] for part in (city.name, trade, suffix))
-        short_word = short[len(trade):]
+        short_word = short[len(trade) :]
         py_short = self.keys(trade)[0] + self.keys(short_word)[0]
         ini_short = self.keys(trade)[1] + self.keys(short_word)[1]
-        search = _search_text(name, py_name, ini_name, code, short, py_short, ini_short,
-                              name_en, uscc, phones)
+        search = _search_text(
+            name, py_name, ini_name, code, short, py_short, ini_short, name_en, uscc, phones
+        )
         updated = created + dt.timedelta(days=rng.randint(0, 60), minutes=rng.randint(0, 600))
         street = rng.choice(_STREETS)
-        self.buf.setdefault(_table(m.Customer), []).append({
-            "id": cid, "created_at": created, "updated_at": min(updated, self.now),
-            "is_deleted": False, "owner_id": owner.id, "code": code, "name_zh": name,
-            "name_en": name_en, "short_name": short, "uscc": uscc, "customer_type": ctype,
-            "province": city.province, "city": city.name,
-            "address": f"{city.province}{'' if city.province == city.name else city.name}"
-                       f"{street}{rng.randint(1, 399)}号",
-            "port": city.port, "tier": tier, "status": status,
-            "website": f"www.{domain}" if rng.random() < 0.3 else None,
-            "notes": _CUSTOMER_NOTES[status] if rng.random() < 0.3 else None,
-            "name_pinyin": py_name, "name_initials": ini_name, "search_text": search,
-        })
+        self.buf.setdefault(_table(m.Customer), []).append(
+            {
+                "id": cid,
+                "created_at": created,
+                "updated_at": min(updated, self.now),
+                "is_deleted": False,
+                "owner_id": owner.id,
+                "code": code,
+                "name_zh": name,
+                "name_en": name_en,
+                "short_name": short,
+                "uscc": uscc,
+                "customer_type": ctype,
+                "province": city.province,
+                "city": city.name,
+                "address": f"{city.province}{'' if city.province == city.name else city.name}"
+                f"{street}{rng.randint(1, 399)}号",
+                "port": city.port,
+                "tier": tier,
+                "status": status,
+                "website": f"www.{domain}" if rng.random() < 0.3 else None,
+                "notes": _CUSTOMER_NOTES[status] if rng.random() < 0.3 else None,
+                "name_pinyin": py_name,
+                "name_initials": ini_name,
+                "search_text": search,
+            }
+        )
         self.customers_by_rep[owner.id] = self.customers_by_rep.get(owner.id, 0) + 1
         if status is CustomerStatus.ACTIVE or lead:
-            usd = ctype in (CustomerType.STEEL_MILL, CustomerType.TRADER) and (
-                city.port in _SEA_PORTS) and rng.random() < 0.6
-            self.deal_customers.append(_DealCustomer(
-                cid, code, short, ctype, city, tier, status, owner, created, contact_ids,
-                lead, usd))
+            usd = (
+                ctype in (CustomerType.STEEL_MILL, CustomerType.TRADER)
+                and (city.port in _SEA_PORTS)
+                and rng.random() < 0.6
+            )
+            self.deal_customers.append(
+                _DealCustomer(
+                    cid,
+                    code,
+                    short,
+                    ctype,
+                    city,
+                    tier,
+                    status,
+                    owner,
+                    created,
+                    contact_ids,
+                    lead,
+                    usd,
+                )
+            )
             if status is CustomerStatus.ACTIVE and rng.random() < 0.05:
                 self.reassign(rng, cid, owner, created)
         else:
@@ -1290,14 +1854,28 @@ class _Builder:
         day = _workday(rng, max(created.date(), self.start), self.today - dt.timedelta(days=30))
         at = _work_time(rng, day)
         assert owner.team is not None
-        self.new(m.OwnershipChange, at, owner.id, entity_type="customer", entity_id=cid,
-                 from_user_id=rng.choice(others).id, to_user_id=owner.id,
-                 changed_by_id=self.team_managers[owner.team].id, changed_at=at,
-                 reason=rng.choice(_REASSIGN_REASONS))
+        self.new(
+            m.OwnershipChange,
+            at,
+            owner.id,
+            entity_type="customer",
+            entity_id=cid,
+            from_user_id=rng.choice(others).id,
+            to_user_id=owner.id,
+            changed_by_id=self.team_managers[owner.team].id,
+            changed_at=at,
+            reason=rng.choice(_REASSIGN_REASONS),
+        )
 
     def light_activities(
-        self, rng: random.Random, cid: str, status: CustomerStatus, owner: _Person,
-        created: dt.datetime, contacts: list[str], city: _City,
+        self,
+        rng: random.Random,
+        cid: str,
+        status: CustomerStatus,
+        owner: _Person,
+        created: dt.datetime,
+        contacts: list[str],
+        city: _City,
     ) -> None:
         """A prospect's or dormant customer's few touches, and the follow-up plan they leave."""
         first = max(created.date(), self.start)
@@ -1311,30 +1889,69 @@ class _Builder:
             return
         times = sorted(_work_time(rng, _workday(rng, first, last)) for _ in range(k))
         times = [max(t, created + dt.timedelta(hours=1)) for t in times]
-        kinds = ((ActivityKind.PHONE, 35), (ActivityKind.WECHAT, 30), (ActivityKind.VISIT, 20),
-                 (ActivityKind.EMAIL, 10), (ActivityKind.MEETING, 5))
-        acts = [self.activity(rng, cid, owner, t, _weighted(rng, kinds), rng.choice(contacts),
-                              None, city, "prospect") for t in times]
+        kinds = (
+            (ActivityKind.PHONE, 35),
+            (ActivityKind.WECHAT, 30),
+            (ActivityKind.VISIT, 20),
+            (ActivityKind.EMAIL, 10),
+            (ActivityKind.MEETING, 5),
+        )
+        acts = [
+            self.activity(
+                rng,
+                cid,
+                owner,
+                t,
+                _weighted(rng, kinds),
+                rng.choice(contacts),
+                None,
+                city,
+                "prospect",
+            )
+            for t in times
+        ]
         self.plans_for(rng, cid, owner, acts, status)
 
     # -- activities and plans ---------------------------------------------------------------
     def activity(
-        self, rng: random.Random, cid: str, owner: _Person, at: dt.datetime,
-        kind: ActivityKind, contact: str | None, opp: str | None, city: _City, topic: str,
+        self,
+        rng: random.Random,
+        cid: str,
+        owner: _Person,
+        at: dt.datetime,
+        kind: ActivityKind,
+        contact: str | None,
+        opp: str | None,
+        city: _City,
+        topic: str,
     ) -> tuple[str, dt.datetime, dt.date | None, str | None, str | None]:
         if topic in ("prospect", "care"):
             onsite = kind in (ActivityKind.VISIT, ActivityKind.SITE_VISIT, ActivityKind.MEETING)
             topic = f"{topic}-{'onsite' if onsite else 'remote'}"
         subject, next_action = rng.choice(_ACTIVITY_TEXT[topic])
-        outcome = _weighted(rng, ((ActivityOutcome.POSITIVE, 40), (ActivityOutcome.NEUTRAL, 40),
-                                  (ActivityOutcome.NEGATIVE, 10), (ActivityOutcome.NO_CONTACT, 10)))
-        if kind in (ActivityKind.VISIT, ActivityKind.EMAIL, ActivityKind.MEETING,
-                    ActivityKind.SITE_VISIT):
+        outcome = _weighted(
+            rng,
+            (
+                (ActivityOutcome.POSITIVE, 40),
+                (ActivityOutcome.NEUTRAL, 40),
+                (ActivityOutcome.NEGATIVE, 10),
+                (ActivityOutcome.NO_CONTACT, 10),
+            ),
+        )
+        if kind in (
+            ActivityKind.VISIT,
+            ActivityKind.EMAIL,
+            ActivityKind.MEETING,
+            ActivityKind.SITE_VISIT,
+        ):
             outcome = ActivityOutcome.POSITIVE if outcome is ActivityOutcome.NO_CONTACT else outcome
         has_next = rng.random() < 0.75
-        next_date = (at.astimezone(CHINA).date() + dt.timedelta(days=rng.choice((1, 2, 3, 5, 7,
-                                                                                  7, 10, 14, 21)))
-                     if has_next else None)
+        next_date = (
+            at.astimezone(CHINA).date()
+            + dt.timedelta(days=rng.choice((1, 2, 3, 5, 7, 7, 10, 14, 21)))
+            if has_next
+            else None
+        )
         lat = lon = None
         if kind in (ActivityKind.VISIT, ActivityKind.SITE_VISIT):
             lat = _dec(city.lat + 0.08 * (rng.random() - 0.5), 6)
@@ -1342,16 +1959,30 @@ class _Builder:
         notes = f"{kind.label_zh}:{subject}。{_OUTCOME_NOTE[outcome]}"
         self.rep_activities[owner.id] = self.rep_activities.get(owner.id, 0) + 1
         aid = self.new(
-            m.Activity, at, owner.id, at + dt.timedelta(minutes=rng.randint(5, 90)),
-            customer_id=cid, contact_id=contact, opportunity_id=opp, kind=kind, occurred_at=at,
-            subject=subject, notes=notes, outcome=outcome,
-            next_action=next_action if has_next else None, next_action_date=next_date,
-            latitude=lat, longitude=lon,
+            m.Activity,
+            at,
+            owner.id,
+            at + dt.timedelta(minutes=rng.randint(5, 90)),
+            customer_id=cid,
+            contact_id=contact,
+            opportunity_id=opp,
+            kind=kind,
+            occurred_at=at,
+            subject=subject,
+            notes=notes,
+            outcome=outcome,
+            next_action=next_action if has_next else None,
+            next_action_date=next_date,
+            latitude=lat,
+            longitude=lon,
         )
         return aid, at, next_date, next_action if has_next else None, opp
 
     def plans_for(
-        self, rng: random.Random, cid: str, owner: _Person,
+        self,
+        rng: random.Random,
+        cid: str,
+        owner: _Person,
         acts: list[tuple[str, dt.datetime, dt.date | None, str | None, str | None]],
         status: CustomerStatus,
     ) -> None:
@@ -1365,28 +1996,62 @@ class _Builder:
             if next_date is None or next_action is None:
                 continue
             later = acts[k + 1] if k + 1 < len(acts) else None
-            kind = _weighted(rng, ((ActivityKind.PHONE, 40), (ActivityKind.VISIT, 30),
-                                   (ActivityKind.WECHAT, 30)))
+            kind = _weighted(
+                rng, ((ActivityKind.PHONE, 40), (ActivityKind.VISIT, 30), (ActivityKind.WECHAT, 30))
+            )
             if later is not None:
-                self.new(m.FollowUpPlan, at, owner.id, later[1], customer_id=cid,
-                         opportunity_id=opp, action=next_action, kind=kind, due_date=next_date,
-                         status=FollowUpStatus.DONE, done_at=later[1], done_activity_id=later[0])
+                self.new(
+                    m.FollowUpPlan,
+                    at,
+                    owner.id,
+                    later[1],
+                    customer_id=cid,
+                    opportunity_id=opp,
+                    action=next_action,
+                    kind=kind,
+                    due_date=next_date,
+                    status=FollowUpStatus.DONE,
+                    done_at=later[1],
+                    done_activity_id=later[0],
+                )
                 continue
             stale = (self.today - next_date).days > 30 and rng.random() < 0.9
             if stale or status in (CustomerStatus.DORMANT, CustomerStatus.BLACKLISTED):
                 # nobody leaves a plan open for months: it was called off
                 cancelled_at = _work_time(rng, next_date + dt.timedelta(days=rng.randint(1, 30)))
-                self.new(m.FollowUpPlan, at, owner.id, cancelled_at, customer_id=cid,
-                         opportunity_id=opp, action=next_action, kind=kind, due_date=next_date,
-                         status=FollowUpStatus.CANCELLED, done_at=None, done_activity_id=None)
+                self.new(
+                    m.FollowUpPlan,
+                    at,
+                    owner.id,
+                    cancelled_at,
+                    customer_id=cid,
+                    opportunity_id=opp,
+                    action=next_action,
+                    kind=kind,
+                    due_date=next_date,
+                    status=FollowUpStatus.CANCELLED,
+                    done_at=None,
+                    done_activity_id=None,
+                )
                 continue
             due = next_date
             age = (self.today - at.astimezone(CHINA).date()).days
             if age <= 10 and rng.random() < 0.35:
                 due = self.today  # some plans are due today
-            self.new(m.FollowUpPlan, at, owner.id, at, customer_id=cid, opportunity_id=opp,
-                     action=next_action, kind=kind, due_date=due, status=FollowUpStatus.OPEN,
-                     done_at=None, done_activity_id=None)
+            self.new(
+                m.FollowUpPlan,
+                at,
+                owner.id,
+                at,
+                customer_id=cid,
+                opportunity_id=opp,
+                action=next_action,
+                kind=kind,
+                due_date=due,
+                status=FollowUpStatus.OPEN,
+                done_at=None,
+                done_activity_id=None,
+            )
 
     # -- deals ------------------------------------------------------------------------------
     def build_deals(self) -> None:
@@ -1407,14 +2072,20 @@ class _Builder:
         if cust.lead_only:
             n_opps = 1
         else:
-            lo, hi = {CustomerTier.A: (3, 6), CustomerTier.B: (2, 4), CustomerTier.C: (1, 3),
-                      CustomerTier.D: (1, 2)}[cust.tier]
+            lo, hi = {
+                CustomerTier.A: (3, 6),
+                CustomerTier.B: (2, 4),
+                CustomerTier.C: (1, 3),
+                CustomerTier.D: (1, 2),
+            }[cust.tier]
             n_opps = rng.randint(lo, hi)
         credit = self.credit_terms(rng, cust)
         won_any = False
         span = max(1, (self.now - first).days - 2)
-        starts = sorted(first + dt.timedelta(days=rng.randint(0, span),
-                                             minutes=rng.randint(0, 600)) for _ in range(n_opps))
+        starts = sorted(
+            first + dt.timedelta(days=rng.randint(0, span), minutes=rng.randint(0, 600))
+            for _ in range(n_opps)
+        )
         if cust.lead_only:
             starts = [self.now - dt.timedelta(days=rng.randint(2, 100), hours=rng.randint(0, 9))]
         for start in starts:
@@ -1426,9 +2097,14 @@ class _Builder:
         if not cust.lead_only:
             # relationship touches between deals: roughly every five to eight weeks
             day = first.astimezone(CHINA).date()
-            kinds = ((ActivityKind.PHONE, 30), (ActivityKind.WECHAT, 30), (ActivityKind.VISIT, 25),
-                     (ActivityKind.MEETING, 5), (ActivityKind.SITE_VISIT, 5),
-                     (ActivityKind.EMAIL, 5))
+            kinds = (
+                (ActivityKind.PHONE, 30),
+                (ActivityKind.WECHAT, 30),
+                (ActivityKind.VISIT, 25),
+                (ActivityKind.MEETING, 5),
+                (ActivityKind.SITE_VISIT, 5),
+                (ActivityKind.EMAIL, 5),
+            )
             while True:
                 day += dt.timedelta(days=rng.randint(30, 60))
                 if day > self.today:
@@ -1436,15 +2112,30 @@ class _Builder:
                 at = _work_time(rng, _workday(rng, day, day + dt.timedelta(days=2)))
                 if at > self.now:
                     break
-                acts.append(self.activity(rng, cust.id, cust.owner, at, _weighted(rng, kinds),
-                                          rng.choice(cust.contacts), None, cust.city, "care"))
+                acts.append(
+                    self.activity(
+                        rng,
+                        cust.id,
+                        cust.owner,
+                        at,
+                        _weighted(rng, kinds),
+                        rng.choice(cust.contacts),
+                        None,
+                        cust.city,
+                        "care",
+                    )
+                )
         self.plans_for(rng, cust.id, cust.owner, acts, CustomerStatus.ACTIVE)
         if not cust.lead_only:
             self.credit_profile(rng, cust, credit)
 
     def credit_terms(self, rng: random.Random, cust: _DealCustomer) -> dict[str, Any]:
-        limit_range = {CustomerTier.A: (50, 200), CustomerTier.B: (20, 60),
-                       CustomerTier.C: (5, 20), CustomerTier.D: (1, 5)}[cust.tier]
+        limit_range = {
+            CustomerTier.A: (50, 200),
+            CustomerTier.B: (20, 60),
+            CustomerTier.C: (5, 20),
+            CustomerTier.D: (1, 5),
+        }[cust.tier]
         limit = Decimal(rng.randint(*limit_range)) * Decimal(1_000_000)
         if cust.usd:
             limit = _q(limit / Decimal(7), -5)
@@ -1463,34 +2154,61 @@ class _Builder:
             score = rng.randint(5, 25)
         score = max(0, min(100, score))
         rating = next(r for s, r in _RATINGS if score >= s)
-        reviewed = _workday(rng, self.today - dt.timedelta(days=330),
-                            self.today - dt.timedelta(days=5))
+        reviewed = _workday(
+            rng, self.today - dt.timedelta(days=330), self.today - dt.timedelta(days=5)
+        )
         at = _work_time(rng, reviewed)
-        security = (CreditSecurity.LC if cust.usd else _weighted(rng, (
-            (CreditSecurity.NONE, 50), (CreditSecurity.BANK_GUARANTEE, 15),
-            (CreditSecurity.PARENT_GUARANTEE, 15), (CreditSecurity.DEPOSIT, 10),
-            (CreditSecurity.CREDIT_INSURANCE, 10))))
+        security = (
+            CreditSecurity.LC
+            if cust.usd
+            else _weighted(
+                rng,
+                (
+                    (CreditSecurity.NONE, 50),
+                    (CreditSecurity.BANK_GUARANTEE, 15),
+                    (CreditSecurity.PARENT_GUARANTEE, 15),
+                    (CreditSecurity.DEPOSIT, 10),
+                    (CreditSecurity.CREDIT_INSURANCE, 10),
+                ),
+            )
+        )
         note = None
         if overdue > 0:
             note = f"存在逾期应收 {overdue:,.2f},已暂停新增赊销额度,按周跟踪回款。"
         elif open_ar > credit["limit"]:
             note = "应收余额接近或超过额度,新合同需总经理特批。"
-        self.new(m.CreditProfile, at, cust.owner.id, customer_id=cust.id, score=score,
-                 rating=rating, credit_limit=credit["limit"],
-                 currency=Currency.USD if cust.usd else Currency.CNY,
-                 credit_days=credit["days"], security=security, reviewed_on=reviewed, notes=note)
+        self.new(
+            m.CreditProfile,
+            at,
+            cust.owner.id,
+            customer_id=cust.id,
+            score=score,
+            rating=rating,
+            credit_limit=credit["limit"],
+            currency=Currency.USD if cust.usd else Currency.CNY,
+            credit_days=credit["days"],
+            security=security,
+            reviewed_on=reviewed,
+            notes=note,
+        )
 
     def pick_product(self, rng: random.Random, cust: _DealCustomer) -> _Product:
         options = _PRODUCTS_FOR_TYPE[cust.ctype]
         if cust.usd:
             options = tuple(o for o in options if self.products[o[0]][0].currency is Currency.USD)
         elif cust.ctype in (CustomerType.STEEL_MILL, CustomerType.TRADER):
-            options = tuple(o for o in options
-                            if self.products[o[0]][0].currency is Currency.CNY) or options
+            options = (
+                tuple(o for o in options if self.products[o[0]][0].currency is Currency.CNY)
+                or options
+            )
         return self.products[_weighted(rng, options)][0]
 
     def opportunity(
-        self, rng: random.Random, cust: _DealCustomer, start: dt.datetime, repeat: bool,
+        self,
+        rng: random.Random,
+        cust: _DealCustomer,
+        start: dt.datetime,
+        repeat: bool,
         credit: dict[str, Any],
         acts: list[tuple[str, dt.datetime, dt.date | None, str | None, str | None]],
     ) -> bool:
@@ -1501,16 +2219,22 @@ class _Builder:
         tender = deal_type is DealType.TENDER
         # quantity: one cargo / lot series
         lot_lo, lot_hi = product.lot
-        n_lots = (rng.choice((1, 1, 1, 2)) if deal_type is DealType.SPOT
-                  else rng.randint(2, 4) if seaborne else rng.randint(2, 8))
+        n_lots = (
+            rng.choice((1, 1, 1, 2))
+            if deal_type is DealType.SPOT
+            else rng.randint(2, 4)
+            if seaborne
+            else rng.randint(2, 8)
+        )
         lot = rng.randint(lot_lo // 1000, lot_hi // 1000) * 1000
         quantity = Decimal(lot * n_lots)
         # the stage it ends in today
         age = (self.now - start).days
         final = self.final_stage(rng, age, tender, cust.lead_only)
         if not cust.lead_only:
-            missing = [s for s in Stage if s not in self.stages_seen
-                       and (tender or s is not Stage.AWARDED)]
+            missing = [
+                s for s in Stage if s not in self.stages_seen and (tender or s is not Stage.AWARDED)
+            ]
             if missing and final in self.stages_seen and len(self.stages_seen) < len(Stage):
                 final = missing[0]
             self.stages_seen.add(final)
@@ -1528,9 +2252,17 @@ class _Builder:
         stage = path[-1]
         lost_reason = lost_note = competitor = None
         if stage is Stage.LOST:
-            lost_reason = _weighted(rng, ((LostReason.PRICE, 40), (LostReason.COMPETITOR, 20),
-                                          (LostReason.SPEC, 15), (LostReason.LOGISTICS, 10),
-                                          (LostReason.CREDIT, 10), (LostReason.OTHER, 5)))
+            lost_reason = _weighted(
+                rng,
+                (
+                    (LostReason.PRICE, 40),
+                    (LostReason.COMPETITOR, 20),
+                    (LostReason.SPEC, 15),
+                    (LostReason.LOGISTICS, 10),
+                    (LostReason.CREDIT, 10),
+                    (LostReason.OTHER, 5),
+                ),
+            )
             lost_note = _LOST_NOTES[lost_reason]
             if lost_reason in (LostReason.PRICE, LostReason.COMPETITOR):
                 competitor = rng.choice(_COMPETITORS)
@@ -1543,84 +2275,200 @@ class _Builder:
         if tender:
             if Stage.QUOTED in path:
                 bid_deadline = times[path.index(Stage.QUOTED)] + dt.timedelta(
-                    days=rng.randint(1, 5))
+                    days=rng.randint(1, 5)
+                )
                 bid_deadline = _local(bid_deadline.astimezone(CHINA).date(), 9, 30)
             else:
                 bid_deadline = _local(self.today + dt.timedelta(days=rng.randint(-2, 25)), 9, 30)
         qty_wan = f"{quantity / 10000:.1f}".rstrip("0").rstrip(".")
         title = f"{cust.short} {product.short} {qty_wan}万吨 {deal_type.label_zh}"
-        source = (LeadSource.EXISTING if repeat else LeadSource.TENDER_NOTICE if tender
-                  else _weighted(rng, ((LeadSource.REFERRAL, 25), (LeadSource.EXHIBITION, 15),
-                                       (LeadSource.COLD_CALL, 30), (LeadSource.INBOUND, 30))))
-        self.buf.setdefault(_table(m.Opportunity), []).append({
-            "id": opp_id, "created_at": times[0], "updated_at": times[-1], "is_deleted": False,
-            "owner_id": owner.id, "code": code, "title": title, "customer_id": cust.id,
-            "product_id": pid, "deal_type": deal_type, "source": source, "quantity": quantity,
-            "quantity_unit": product.unit, "currency": currency, "estimated_value": est,
-            "stage": stage, "probability": _PROBABILITY[stage], "stage_entered_at": times[-1],
-            "expected_close": expected, "bid_deadline": bid_deadline,
-            "lost_reason": lost_reason, "lost_note": lost_note, "competitor": competitor,
-            "closed_at": closed_at,
-            "notes": f"{cust.city.province}{cust.city.name},{product.name_zh},"
-                     f"{'海运' if seaborne else '国内'}",
-        })
+        source = (
+            LeadSource.EXISTING
+            if repeat
+            else LeadSource.TENDER_NOTICE
+            if tender
+            else _weighted(
+                rng,
+                (
+                    (LeadSource.REFERRAL, 25),
+                    (LeadSource.EXHIBITION, 15),
+                    (LeadSource.COLD_CALL, 30),
+                    (LeadSource.INBOUND, 30),
+                ),
+            )
+        )
+        self.buf.setdefault(_table(m.Opportunity), []).append(
+            {
+                "id": opp_id,
+                "created_at": times[0],
+                "updated_at": times[-1],
+                "is_deleted": False,
+                "owner_id": owner.id,
+                "code": code,
+                "title": title,
+                "customer_id": cust.id,
+                "product_id": pid,
+                "deal_type": deal_type,
+                "source": source,
+                "quantity": quantity,
+                "quantity_unit": product.unit,
+                "currency": currency,
+                "estimated_value": est,
+                "stage": stage,
+                "probability": _PROBABILITY[stage],
+                "stage_entered_at": times[-1],
+                "expected_close": expected,
+                "bid_deadline": bid_deadline,
+                "lost_reason": lost_reason,
+                "lost_note": lost_note,
+                "competitor": competitor,
+                "closed_at": closed_at,
+                "notes": f"{cust.city.province}{cust.city.name},{product.name_zh},"
+                f"{'海运' if seaborne else '国内'}",
+            }
+        )
         prev: Stage | None = None
         for st, t in zip(path, times, strict=True):
             by = manager.id if st in (Stage.WON, Stage.LOST) and rng.random() < 0.3 else owner.id
-            self.new(m.StageChange, t, owner.id, opportunity_id=opp_id, from_stage=prev,
-                     to_stage=st, changed_by_id=by, changed_at=t, note=_STAGE_NOTES[st])
+            self.new(
+                m.StageChange,
+                t,
+                owner.id,
+                opportunity_id=opp_id,
+                from_stage=prev,
+                to_stage=st,
+                changed_by_id=by,
+                changed_at=t,
+                note=_STAGE_NOTES[st],
+            )
             if st is not Stage.LOST or rng.random() < 0.5:
                 kind = _STAGE_ACTIVITY[st]
                 at = t - dt.timedelta(minutes=rng.randint(20, 240))
-                acts.append(self.activity(rng, cust.id, owner, max(at, start), kind,
-                                          rng.choice(cust.contacts), opp_id, cust.city,
-                                          st.value.lower()))
+                acts.append(
+                    self.activity(
+                        rng,
+                        cust.id,
+                        owner,
+                        max(at, start),
+                        kind,
+                        rng.choice(cust.contacts),
+                        opp_id,
+                        cust.city,
+                        st.value.lower(),
+                    )
+                )
             prev = st
         # quotes
         terms = self.deal_terms(rng, cust, product, deal_type, credit)
-        quote_ids = self.quotes(rng, cust, product, pid, opp_id, code, path, times, quantity,
-                                terms)
+        quote_ids = self.quotes(rng, cust, product, pid, opp_id, code, path, times, quantity, terms)
         # contract
         if stage is Stage.WON:
-            self.contract(rng, cust, product, pid, opp_id, quote_ids[-1], deal_type, quantity,
-                          n_lots, terms, times[-1], won=True)
+            self.contract(
+                rng,
+                cust,
+                product,
+                pid,
+                opp_id,
+                quote_ids[-1],
+                deal_type,
+                quantity,
+                n_lots,
+                terms,
+                times[-1],
+                won=True,
+            )
         elif stage in (Stage.NEGOTIATION, Stage.AWARDED) and quote_ids and rng.random() < 0.6:
-            self.contract(rng, cust, product, pid, opp_id, quote_ids[-1], deal_type, quantity,
-                          n_lots, terms, times[-1], won=False)
-        elif (stage is Stage.LOST and lost_reason is LostReason.CREDIT and quote_ids
-              and prev is Stage.LOST and len(path) >= 4):
-            self.contract(rng, cust, product, pid, opp_id, quote_ids[-1], deal_type, quantity,
-                          n_lots, terms, times[-1], won=False, rejected=True)
+            self.contract(
+                rng,
+                cust,
+                product,
+                pid,
+                opp_id,
+                quote_ids[-1],
+                deal_type,
+                quantity,
+                n_lots,
+                terms,
+                times[-1],
+                won=False,
+            )
+        elif (
+            stage is Stage.LOST
+            and lost_reason is LostReason.CREDIT
+            and quote_ids
+            and prev is Stage.LOST
+            and len(path) >= 4
+        ):
+            self.contract(
+                rng,
+                cust,
+                product,
+                pid,
+                opp_id,
+                quote_ids[-1],
+                deal_type,
+                quantity,
+                n_lots,
+                terms,
+                times[-1],
+                won=False,
+                rejected=True,
+            )
         return stage is Stage.WON
 
     def deal_type(self, rng: random.Random, cust: _DealCustomer, seaborne: bool) -> DealType:
-        if cust.ctype in (CustomerType.POWER_PLANT, CustomerType.CONSTRUCTION,
-                          CustomerType.CEMENT_PLANT) and rng.random() < 0.5:
+        if (
+            cust.ctype
+            in (CustomerType.POWER_PLANT, CustomerType.CONSTRUCTION, CustomerType.CEMENT_PLANT)
+            and rng.random() < 0.5
+        ):
             return DealType.TENDER
         if seaborne:
-            return _weighted(rng, ((DealType.SPOT, 60), (DealType.TERM, 30),
-                                   (DealType.TENDER, 5), (DealType.OFFTAKE, 5)))
+            return _weighted(
+                rng,
+                (
+                    (DealType.SPOT, 60),
+                    (DealType.TERM, 30),
+                    (DealType.TENDER, 5),
+                    (DealType.OFFTAKE, 5),
+                ),
+            )
         if cust.tier in (CustomerTier.A, CustomerTier.B) and rng.random() < 0.35:
             return DealType.TERM
         if cust.ctype is CustomerType.TRADER and rng.random() < 0.1:
             return DealType.OFFTAKE
-        return _weighted(rng, ((DealType.DOMESTIC, 70), (DealType.SPOT, 20),
-                               (DealType.TENDER, 10)))
+        return _weighted(rng, ((DealType.DOMESTIC, 70), (DealType.SPOT, 20), (DealType.TENDER, 10)))
 
     def final_stage(self, rng: random.Random, age: int, tender: bool, lead_only: bool) -> Stage:
         if lead_only:
             return _weighted(rng, ((Stage.LEAD, 55), (Stage.QUALIFIED, 35), (Stage.LOST, 10)))
         if age < 30:
             options: list[tuple[Stage, float]] = [
-                (Stage.LEAD, 30), (Stage.QUALIFIED, 25), (Stage.SAMPLE, 10), (Stage.QUOTED, 20),
-                (Stage.NEGOTIATION, 10), (Stage.LOST, 5)]
+                (Stage.LEAD, 30),
+                (Stage.QUALIFIED, 25),
+                (Stage.SAMPLE, 10),
+                (Stage.QUOTED, 20),
+                (Stage.NEGOTIATION, 10),
+                (Stage.LOST, 5),
+            ]
         elif age < 120:
-            options = [(Stage.LEAD, 5), (Stage.QUALIFIED, 10), (Stage.SAMPLE, 8),
-                       (Stage.QUOTED, 15), (Stage.NEGOTIATION, 15), (Stage.WON, 30),
-                       (Stage.LOST, 17)]
+            options = [
+                (Stage.LEAD, 5),
+                (Stage.QUALIFIED, 10),
+                (Stage.SAMPLE, 8),
+                (Stage.QUOTED, 15),
+                (Stage.NEGOTIATION, 15),
+                (Stage.WON, 30),
+                (Stage.LOST, 17),
+            ]
         else:
-            options = [(Stage.WON, 50), (Stage.LOST, 40), (Stage.QUOTED, 4),
-                       (Stage.NEGOTIATION, 4), (Stage.QUALIFIED, 2)]
+            options = [
+                (Stage.WON, 50),
+                (Stage.LOST, 40),
+                (Stage.QUOTED, 4),
+                (Stage.NEGOTIATION, 4),
+                (Stage.QUALIFIED, 2),
+            ]
         if tender:
             options.append((Stage.AWARDED, 12 if age < 120 else 2))
         return _weighted(rng, options)
@@ -1654,8 +2502,10 @@ class _Builder:
         times = [start]
         for g in gaps:
             times.append(times[-1] + dt.timedelta(seconds=g))
-        return [min(t, self.now - dt.timedelta(minutes=5 * (n - i))) if i else t
-                for i, t in enumerate(times)]
+        return [
+            min(t, self.now - dt.timedelta(minutes=5 * (n - i))) if i else t
+            for i, t in enumerate(times)
+        ]
 
     def indicative_price(self, rng: random.Random, product: _Product, day: dt.date) -> Decimal:
         """The price the rep would quote that day, in the product's currency per unit."""
@@ -1680,7 +2530,11 @@ class _Builder:
         return _q(idx + diff.get(product.code, Decimal(0)), 2)
 
     def deal_terms(
-        self, rng: random.Random, cust: _DealCustomer, product: _Product, deal_type: DealType,
+        self,
+        rng: random.Random,
+        cust: _DealCustomer,
+        product: _Product,
+        deal_type: DealType,
         credit: dict[str, Any],
     ) -> dict[str, Any]:
         seaborne = product.currency is Currency.USD
@@ -1689,52 +2543,109 @@ class _Builder:
             payment = PaymentMethod.LC if rng.random() < 0.85 else PaymentMethod.TT
             tolerance, option = Decimal(10), ToleranceOption.SELLER
         else:
-            incoterm = _weighted(rng, ((Incoterm.DELIVERED, 40), (Incoterm.FCA, 20),
-                                       (Incoterm.EXW, 25), (Incoterm.DAP, 15)))
-            payment = _weighted(rng, ((PaymentMethod.TT, 55), (PaymentMethod.BANK_ACCEPTANCE, 30),
-                                      (PaymentMethod.CASH, 10), (PaymentMethod.LC, 5)))
+            incoterm = _weighted(
+                rng,
+                (
+                    (Incoterm.DELIVERED, 40),
+                    (Incoterm.FCA, 20),
+                    (Incoterm.EXW, 25),
+                    (Incoterm.DAP, 15),
+                ),
+            )
+            payment = _weighted(
+                rng,
+                (
+                    (PaymentMethod.TT, 55),
+                    (PaymentMethod.BANK_ACCEPTANCE, 30),
+                    (PaymentMethod.CASH, 10),
+                    (PaymentMethod.LC, 5),
+                ),
+            )
             tolerance = Decimal(5)
             option = ToleranceOption.BUYER if rng.random() < 0.3 else ToleranceOption.SELLER
         days = 0 if payment in (PaymentMethod.LC, PaymentMethod.CASH) else max(credit["days"], 15)
         provisional = Decimal(rng.choice((80, 90, 90, 95)))
         return {
-            "incoterm": incoterm, "payment": payment, "tolerance": tolerance, "option": option,
-            "credit_days": days, "provisional": provisional,
-            "port": (None if incoterm in (Incoterm.EXW, Incoterm.FCA)
-                     else rng.choice(_OVERSEAS_LOAD) if incoterm is Incoterm.FOB
-                     else cust.city.port),
+            "incoterm": incoterm,
+            "payment": payment,
+            "tolerance": tolerance,
+            "option": option,
+            "credit_days": days,
+            "provisional": provisional,
+            "port": (
+                None
+                if incoterm in (Incoterm.EXW, Incoterm.FCA)
+                else rng.choice(_OVERSEAS_LOAD)
+                if incoterm is Incoterm.FOB
+                else cust.city.port
+            ),
             "vat": Decimal(0) if seaborne else Decimal(13),
-            "transport": (TransportMode.VESSEL if seaborne else _weighted(rng, (
-                (TransportMode.RAIL, 45), (TransportMode.TRUCK, 40), (TransportMode.BARGE, 5),
-                (TransportMode.VESSEL, 10)))),
+            "transport": (
+                TransportMode.VESSEL
+                if seaborne
+                else _weighted(
+                    rng,
+                    (
+                        (TransportMode.RAIL, 45),
+                        (TransportMode.TRUCK, 40),
+                        (TransportMode.BARGE, 5),
+                        (TransportMode.VESSEL, 10),
+                    ),
+                )
+            ),
             "payment_terms": _payment_text(payment, days, provisional),
         }
 
-    def price_terms(self, product: _Product, quote_no: str, diff: Decimal,
-                    terms: dict[str, Any], unit_price: Decimal) -> dict[str, Any]:
+    def price_terms(
+        self,
+        product: _Product,
+        quote_no: str,
+        diff: Decimal,
+        terms: dict[str, Any],
+        unit_price: Decimal,
+    ) -> dict[str, Any]:
         """The quote's terms in the pricing engine's JSON format (``pricing/terms.py``)."""
-        index = ({"name": product.index, "qp": {"type": "month_of_bl"}} if product.index
-                 else None)
+        index = {"name": product.index, "qp": {"type": "month_of_bl"}} if product.index else None
         method = product.method
         price: dict[str, Any]
         if method is PricingMethod.FIXED or index is None:
             price = {"mode": "fixed", "value": str(unit_price)}
         elif method is PricingMethod.FE_PRO_RATA:
-            price = {"mode": "grade_pro_rata", "index": index, "analyte": "Fe", "base": "62",
-                     "differential": str(diff)}
+            price = {
+                "mode": "grade_pro_rata",
+                "index": index,
+                "analyte": "Fe",
+                "base": "62",
+                "differential": str(diff),
+            }
         elif method is PricingMethod.VALUE_IN_USE:
-            price = {"mode": "value_in_use", "index": index, "analyte": "Fe", "base": "62",
-                     "per_1pct": "4.00", "differential": str(diff)}
+            price = {
+                "mode": "value_in_use",
+                "index": index,
+                "analyte": "Fe",
+                "base": "62",
+                "per_1pct": "4.00",
+                "differential": str(diff),
+            }
         elif method is PricingMethod.CALORIFIC:
-            price = {"mode": "calorific_pro_rata", "index": index, "analyte": "NAR",
-                     "base": "5500", "differential": str(diff)}
+            price = {
+                "mode": "calorific_pro_rata",
+                "index": index,
+                "analyte": "NAR",
+                "base": "5500",
+                "differential": str(diff),
+            }
         elif method is PricingMethod.METAL_COEFFICIENT:
-            price = {"mode": "metal_coefficient",
-                     "metals": [{"metal": "Cu", "index": index, "coefficient": "0.88"}]}
+            price = {
+                "mode": "metal_coefficient",
+                "metals": [{"metal": "Cu", "index": index, "coefficient": "0.88"}],
+            }
         elif method is PricingMethod.PAYABLE_METAL:
-            price = {"mode": "payable_metal",
-                     "metals": [{"metal": "Zn", "index": index, "payable_pct": "85"}],
-                     "tc": {"value": "1900"}}
+            price = {
+                "mode": "payable_metal",
+                "metals": [{"metal": "Zn", "index": index, "payable_pct": "85"}],
+                "tc": {"value": "1900"},
+            }
         else:
             price = {"mode": "index", "index": index, "differential": str(diff)}
         unit = {QuantityUnit.DMT: "dmt", QuantityUnit.WMT: "wmt", QuantityUnit.T: "t"}
@@ -1752,8 +2663,16 @@ class _Builder:
         return out
 
     def quotes(
-        self, rng: random.Random, cust: _DealCustomer, product: _Product, pid: str, opp_id: str,
-        opp_code: str, path: list[Stage], times: list[dt.datetime], quantity: Decimal,
+        self,
+        rng: random.Random,
+        cust: _DealCustomer,
+        product: _Product,
+        pid: str,
+        opp_id: str,
+        opp_code: str,
+        path: list[Stage],
+        times: list[dt.datetime],
+        quantity: Decimal,
         terms: dict[str, Any],
     ) -> list[str]:
         final = path[-1]
@@ -1761,12 +2680,28 @@ class _Builder:
             if final in (Stage.QUALIFIED, Stage.SAMPLE) and rng.random() < 0.3:
                 t = times[-1] + dt.timedelta(hours=rng.randint(1, 48))
                 if t < self.now:
-                    return [self.quote(rng, cust, product, pid, opp_id, opp_code, 1,
-                                       QuoteStatus.DRAFT, t, quantity, terms, 0)]
+                    return [
+                        self.quote(
+                            rng,
+                            cust,
+                            product,
+                            pid,
+                            opp_id,
+                            opp_code,
+                            1,
+                            QuoteStatus.DRAFT,
+                            t,
+                            quantity,
+                            terms,
+                            0,
+                        )
+                    ]
             return []
         qi = path.index(Stage.QUOTED)
-        q_at = max(times[qi] - dt.timedelta(hours=rng.randint(1, 20)),
-                   times[qi - 1] + (times[qi] - times[qi - 1]) / 2)
+        q_at = max(
+            times[qi] - dt.timedelta(hours=rng.randint(1, 20)),
+            times[qi - 1] + (times[qi] - times[qi - 1]) / 2,
+        )
         end = times[-1] if final not in (Stage.QUOTED, Stage.NEGOTIATION) else self.now
         versions = 1 + (rng.randint(0, 2) if Stage.NEGOTIATION in path else 0)
         stamps = [q_at]
@@ -1784,14 +2719,27 @@ class _Builder:
         ids = []
         for v, at in enumerate(stamps, start=1):
             status = last_status if v == len(stamps) else QuoteStatus.SUPERSEDED
-            ids.append(self.quote(rng, cust, product, pid, opp_id, opp_code, v, status, at,
-                                  quantity, terms, v - 1))
+            ids.append(
+                self.quote(
+                    rng, cust, product, pid, opp_id, opp_code, v, status, at, quantity, terms, v - 1
+                )
+            )
         return ids
 
     def quote(
-        self, rng: random.Random, cust: _DealCustomer, product: _Product, pid: str, opp_id: str,
-        opp_code: str, version: int, status: QuoteStatus, at: dt.datetime, quantity: Decimal,
-        terms: dict[str, Any], concession: int,
+        self,
+        rng: random.Random,
+        cust: _DealCustomer,
+        product: _Product,
+        pid: str,
+        opp_id: str,
+        opp_code: str,
+        version: int,
+        status: QuoteStatus,
+        at: dt.datetime,
+        quantity: Decimal,
+        terms: dict[str, Any],
+        concession: int,
     ) -> str:
         day = at.astimezone(CHINA).date()
         assert self.fx is not None
@@ -1805,18 +2753,37 @@ class _Builder:
         unit_price = _q(base + diff, 2)
         quote_no = f"BJ{opp_code[2:]}-V{version}"
         expected = {s.analyte: s.typical for s in product.specs}
-        updated = at + dt.timedelta(hours=rng.randint(1, 30)) if status in (
-            QuoteStatus.ACCEPTED, QuoteStatus.REJECTED, QuoteStatus.SUPERSEDED) else at
+        updated = (
+            at + dt.timedelta(hours=rng.randint(1, 30))
+            if status in (QuoteStatus.ACCEPTED, QuoteStatus.REJECTED, QuoteStatus.SUPERSEDED)
+            else at
+        )
         return self.new(
-            m.Quote, at, cust.owner.id, updated, opportunity_id=opp_id, quote_no=quote_no,
-            version=version, status=status, product_id=pid, quantity=quantity,
-            quantity_unit=product.unit, tolerance_pct=terms["tolerance"],
-            tolerance_option=terms["option"], incoterm=terms["incoterm"], port=terms["port"],
-            currency=product.currency, fx_rate=fx, vat_rate=terms["vat"],
-            vat_included=bool(terms["vat"]), pricing_method=product.method,
+            m.Quote,
+            at,
+            cust.owner.id,
+            updated,
+            opportunity_id=opp_id,
+            quote_no=quote_no,
+            version=version,
+            status=status,
+            product_id=pid,
+            quantity=quantity,
+            quantity_unit=product.unit,
+            tolerance_pct=terms["tolerance"],
+            tolerance_option=terms["option"],
+            incoterm=terms["incoterm"],
+            port=terms["port"],
+            currency=product.currency,
+            fx_rate=fx,
+            vat_rate=terms["vat"],
+            vat_included=bool(terms["vat"]),
+            pricing_method=product.method,
             price_terms=self.price_terms(product, quote_no, diff, terms, unit_price),
-            expected_assay=expected, unit_price=unit_price,
-            total_amount=_q(unit_price * quantity, 2), payment_method=terms["payment"],
+            expected_assay=expected,
+            unit_price=unit_price,
+            total_amount=_q(unit_price * quantity, 2),
+            payment_method=terms["payment"],
             payment_terms=terms["payment_terms"],
             valid_until=day + dt.timedelta(days=rng.choice((3, 7, 7, 15, 30))),
             notes=None if version == 1 else f"第{version}版:根据客户反馈调整升贴水",
@@ -1824,9 +2791,21 @@ class _Builder:
 
     # -- contracts --------------------------------------------------------------------------
     def contract(
-        self, rng: random.Random, cust: _DealCustomer, product: _Product, pid: str, opp_id: str,
-        quote_id: str, deal_type: DealType, quantity: Decimal, n_lots: int,
-        terms: dict[str, Any], decided: dt.datetime, *, won: bool, rejected: bool = False,
+        self,
+        rng: random.Random,
+        cust: _DealCustomer,
+        product: _Product,
+        pid: str,
+        opp_id: str,
+        quote_id: str,
+        deal_type: DealType,
+        quantity: Decimal,
+        n_lots: int,
+        terms: dict[str, Any],
+        decided: dt.datetime,
+        *,
+        won: bool,
+        rejected: bool = False,
     ) -> None:
         owner = cust.owner
         assert owner.team is not None and self.director is not None
@@ -1844,8 +2823,9 @@ class _Builder:
                 signed = floor + (decided - floor) * 0.9
         elif rejected:
             # the review refused the credit terms, which is why the deal was lost
-            chain_start = max(decided - dt.timedelta(days=rng.randint(4, 12)),
-                              floor + (decided - floor) * 0.2)
+            chain_start = max(
+                decided - dt.timedelta(days=rng.randint(4, 12)), floor + (decided - floor) * 0.2
+            )
         else:
             # a contract still being drafted or reviewed was started within the last weeks,
             # even when the negotiation itself has dragged on for months
@@ -1853,30 +2833,46 @@ class _Builder:
             chain_start = max(decided + dt.timedelta(hours=rng.randint(2, 72)), recent)
             if chain_start > self.now - dt.timedelta(hours=1):
                 chain_start = decided + (self.now - decided) * 0.5
-        ctype = {DealType.SPOT: ContractType.SPOT, DealType.TENDER: ContractType.TENDER,
-                 DealType.TERM: ContractType.TERM, DealType.OFFTAKE: ContractType.FRAME,
-                 DealType.DOMESTIC: ContractType.SPOT if n_lots <= 3 else ContractType.FRAME}[
-            deal_type]
+        ctype = {
+            DealType.SPOT: ContractType.SPOT,
+            DealType.TENDER: ContractType.TENDER,
+            DealType.TERM: ContractType.TERM,
+            DealType.OFFTAKE: ContractType.FRAME,
+            DealType.DOMESTIC: ContractType.SPOT if n_lots <= 3 else ContractType.FRAME,
+        }[deal_type]
         # status chain up to signature
         chain: list[tuple[ContractStatus, dt.datetime]] = [(ContractStatus.DRAFT, chain_start)]
         if won:
             assert signed is not None
             review_at = chain_start + (signed - chain_start) / 4
             approve_at = chain_start + (signed - chain_start) * 3 / 4
-            chain += [(ContractStatus.IN_REVIEW, review_at), (ContractStatus.APPROVED, approve_at),
-                      (ContractStatus.SIGNED, signed)]
+            chain += [
+                (ContractStatus.IN_REVIEW, review_at),
+                (ContractStatus.APPROVED, approve_at),
+                (ContractStatus.SIGNED, signed),
+            ]
         else:
             if rejected:
                 span = decided - chain_start
-                chain += [(ContractStatus.IN_REVIEW, chain_start + span * 0.3),
-                          (ContractStatus.TERMINATED, chain_start + span * 0.9)]
+                chain += [
+                    (ContractStatus.IN_REVIEW, chain_start + span * 0.3),
+                    (ContractStatus.TERMINATED, chain_start + span * 0.9),
+                ]
             else:
-                target = _weighted(rng, ((ContractStatus.DRAFT, 35),
-                                         (ContractStatus.IN_REVIEW, 40),
-                                         (ContractStatus.APPROVED, 25)))
+                target = _weighted(
+                    rng,
+                    (
+                        (ContractStatus.DRAFT, 35),
+                        (ContractStatus.IN_REVIEW, 40),
+                        (ContractStatus.APPROVED, 25),
+                    ),
+                )
                 if self.pending_contracts < 3:  # the first three show each pending status
-                    target = (ContractStatus.IN_REVIEW, ContractStatus.APPROVED,
-                              ContractStatus.DRAFT)[self.pending_contracts]
+                    target = (
+                        ContractStatus.IN_REVIEW,
+                        ContractStatus.APPROVED,
+                        ContractStatus.DRAFT,
+                    )[self.pending_contracts]
                 self.pending_contracts += 1
                 span = self.now - chain_start
                 if target is not ContractStatus.DRAFT:
@@ -1884,8 +2880,12 @@ class _Builder:
                 if target is ContractStatus.APPROVED:
                     chain.append((ContractStatus.APPROVED, chain_start + span * 0.7))
         sign_day = (signed or chain_start).astimezone(CHINA).date()
-        months = {ContractType.SPOT: rng.randint(1, 2), ContractType.TENDER: rng.randint(3, 12),
-                  ContractType.TERM: rng.randint(6, 12), ContractType.FRAME: 12}[ctype]
+        months = {
+            ContractType.SPOT: rng.randint(1, 2),
+            ContractType.TENDER: rng.randint(3, 12),
+            ContractType.TERM: rng.randint(6, 12),
+            ContractType.FRAME: 12,
+        }[ctype]
         start_date = sign_day + dt.timedelta(days=rng.randint(3, 15))
         end_date = start_date + dt.timedelta(days=30 * months)
         unit_price: Decimal = quote["unit_price"]
@@ -1896,8 +2896,9 @@ class _Builder:
         lots: list[dict[str, Any]] = []
         status_now = chain[-1][0]
         if won:
-            lots = self.plan_lots(rng, product, quantity, terms["tolerance"], n_lots, start_date,
-                                  end_date)
+            lots = self.plan_lots(
+                rng, product, quantity, terms["tolerance"], n_lots, start_date, end_date
+            )
             shipped = [lot for lot in lots if lot["bl"] is not None and lot["bl_at"] <= self.now]
             terminated = rng.random() < 0.06 and len(lots) > 1
             if shipped:
@@ -1915,9 +2916,13 @@ class _Builder:
                     lots = []
                     chain.append((ContractStatus.TERMINATED, stop_at))
             last = chain[-1][0]
-            if last is ContractStatus.EXECUTING and lots and all(
-                lot["bl"] is not None and lot["bl_at"] <= self.now - dt.timedelta(days=50)
-                for lot in lots
+            if (
+                last is ContractStatus.EXECUTING
+                and lots
+                and all(
+                    lot["bl"] is not None and lot["bl_at"] <= self.now - dt.timedelta(days=50)
+                    for lot in lots
+                )
             ):
                 done_at = lots[-1]["bl_at"] + dt.timedelta(days=rng.randint(50, 70))
                 if done_at < self.now:
@@ -1926,48 +2931,94 @@ class _Builder:
         approved = [t for s, t in chain if s is ContractStatus.APPROVED]
         fx = quote["fx_rate"]
         override = None
-        if approved and cust.tier in (CustomerTier.C, CustomerTier.D) and total * fx > Decimal(
-                20_000_000):
+        if (
+            approved
+            and cust.tier in (CustomerTier.C, CustomerTier.D)
+            and total * fx > Decimal(20_000_000)
+        ):
             override = "客户为重点开发对象,交易采用信用证/预付款方式,经总经理特批超信用额度。"
         terminated_reason = None
         if status_now is ContractStatus.TERMINATED:
-            terminated_reason = ("合同评审未通过:客户信用额度不足,财务部不同意赊销。" if rejected
-                                 else rng.choice(_TERMINATION_REASONS))
+            terminated_reason = (
+                "合同评审未通过:客户信用额度不足,财务部不同意赊销。"
+                if rejected
+                else rng.choice(_TERMINATION_REASONS)
+            )
         updated = chain[-1][1]
-        self.buf.setdefault(_table(m.Contract), []).append({
-            "id": cid, "created_at": chain_start, "updated_at": min(updated, self.now),
-            "is_deleted": False, "owner_id": owner.id, "contract_no": contract_no,
-            "customer_id": cust.id, "opportunity_id": opp_id, "quote_id": quote_id,
-            "product_id": pid, "contract_type": ctype, "status": status_now,
-            "start_date": start_date, "end_date": end_date, "quantity": quantity,
-            "quantity_unit": product.unit, "tolerance_pct": terms["tolerance"],
-            "tolerance_option": terms["option"], "incoterm": terms["incoterm"],
-            "port": terms["port"], "currency": product.currency, "fx_rate": fx,
-            "vat_rate": terms["vat"], "vat_included": bool(terms["vat"]),
-            "pricing_method": product.method, "price_terms": quote["price_terms"],
-            "unit_price": unit_price, "total_value": total, "payment_method": terms["payment"],
-            "provisional_pct": terms["provisional"], "credit_days": terms["credit_days"],
-            "signed_on": signed.astimezone(CHINA).date() if signed else None,
-            "approved_by_id": (self.director.id if total * fx > Decimal(50_000_000) else manager.id)
-            if approved else None,
-            "approved_at": approved[0] if approved else None,
-            "credit_override_reason": override, "terminated_reason": terminated_reason,
-            "notes": None,
-        })
+        self.buf.setdefault(_table(m.Contract), []).append(
+            {
+                "id": cid,
+                "created_at": chain_start,
+                "updated_at": min(updated, self.now),
+                "is_deleted": False,
+                "owner_id": owner.id,
+                "contract_no": contract_no,
+                "customer_id": cust.id,
+                "opportunity_id": opp_id,
+                "quote_id": quote_id,
+                "product_id": pid,
+                "contract_type": ctype,
+                "status": status_now,
+                "start_date": start_date,
+                "end_date": end_date,
+                "quantity": quantity,
+                "quantity_unit": product.unit,
+                "tolerance_pct": terms["tolerance"],
+                "tolerance_option": terms["option"],
+                "incoterm": terms["incoterm"],
+                "port": terms["port"],
+                "currency": product.currency,
+                "fx_rate": fx,
+                "vat_rate": terms["vat"],
+                "vat_included": bool(terms["vat"]),
+                "pricing_method": product.method,
+                "price_terms": quote["price_terms"],
+                "unit_price": unit_price,
+                "total_value": total,
+                "payment_method": terms["payment"],
+                "provisional_pct": terms["provisional"],
+                "credit_days": terms["credit_days"],
+                "signed_on": signed.astimezone(CHINA).date() if signed else None,
+                "approved_by_id": (
+                    self.director.id if total * fx > Decimal(50_000_000) else manager.id
+                )
+                if approved
+                else None,
+                "approved_at": approved[0] if approved else None,
+                "credit_override_reason": override,
+                "terminated_reason": terminated_reason,
+                "notes": None,
+            }
+        )
         prev: ContractStatus | None = None
         for st, t in chain:
             by = manager.id if st in (ContractStatus.APPROVED,) else owner.id
-            self.new(m.ContractStatusChange, t, owner.id, contract_id=cid, from_status=prev,
-                     to_status=st, changed_by_id=by, changed_at=t, note=_CONTRACT_NOTES[st])
+            self.new(
+                m.ContractStatusChange,
+                t,
+                owner.id,
+                contract_id=cid,
+                from_status=prev,
+                to_status=st,
+                changed_by_id=by,
+                changed_at=t,
+                note=_CONTRACT_NOTES[st],
+            )
             prev = st
         self.reviews(rng, cid, owner, manager, chain, rejected)
         if lots:
-            self.shipments(rng, cust, product, cid, contract_no, lots, terms, unit_price,
-                           chain_start, fx)
+            self.shipments(
+                rng, cust, product, cid, contract_no, lots, terms, unit_price, chain_start, fx
+            )
 
     def reviews(
-        self, rng: random.Random, cid: str, owner: _Person, manager: _Person,
-        chain: list[tuple[ContractStatus, dt.datetime]], rejected: bool,
+        self,
+        rng: random.Random,
+        cid: str,
+        owner: _Person,
+        manager: _Person,
+        chain: list[tuple[ContractStatus, dt.datetime]],
+        rejected: bool,
     ) -> None:
         times = {s: t for s, t in chain}
         submitted = times.get(ContractStatus.IN_REVIEW)
@@ -1997,25 +3048,52 @@ class _Builder:
             else:
                 span = self.now - submitted
                 t = submitted + span * k / (len(steps) + 2)
-                decision = ReviewDecision.APPROVED if k <= 2 and rng.random() < 0.6 else (
-                    ReviewDecision.PENDING)
+                decision = (
+                    ReviewDecision.APPROVED
+                    if k <= 2 and rng.random() < 0.6
+                    else (ReviewDecision.PENDING)
+                )
             pending = decision is ReviewDecision.PENDING
-            self.new(m.ContractReview, submitted, owner.id, None if pending else t,
-                     contract_id=cid, step_no=k, department=dept, reviewer_id=reviewer,
-                     decision=decision, comment=None if pending else comment,
-                     decided_at=None if pending else t)
+            self.new(
+                m.ContractReview,
+                submitted,
+                owner.id,
+                None if pending else t,
+                contract_id=cid,
+                step_no=k,
+                department=dept,
+                reviewer_id=reviewer,
+                decision=decision,
+                comment=None if pending else comment,
+                decided_at=None if pending else t,
+            )
             if pending:
                 # later steps wait for this one
                 for k2 in range(k + 1, len(steps) + 1):
                     dept2, reviewer2, _c = steps[k2 - 1]
-                    self.new(m.ContractReview, submitted, owner.id, contract_id=cid, step_no=k2,
-                             department=dept2, reviewer_id=reviewer2,
-                             decision=ReviewDecision.PENDING, comment=None, decided_at=None)
+                    self.new(
+                        m.ContractReview,
+                        submitted,
+                        owner.id,
+                        contract_id=cid,
+                        step_no=k2,
+                        department=dept2,
+                        reviewer_id=reviewer2,
+                        decision=ReviewDecision.PENDING,
+                        comment=None,
+                        decided_at=None,
+                    )
                 return
 
     def plan_lots(
-        self, rng: random.Random, product: _Product, quantity: Decimal, tolerance: Decimal,
-        n_lots: int, start: dt.date, end: dt.date,
+        self,
+        rng: random.Random,
+        product: _Product,
+        quantity: Decimal,
+        tolerance: Decimal,
+        n_lots: int,
+        start: dt.date,
+        end: dt.date,
     ) -> list[dict[str, Any]]:
         """Lot sizes and B/L dates; the total stays within quantity ± tolerance."""
         factor = 1 + (tolerance / 100) * _dec(rng.uniform(-0.9, 0.9), 4)
@@ -2034,9 +3112,17 @@ class _Builder:
         return lots
 
     def shipments(
-        self, rng: random.Random, cust: _DealCustomer, product: _Product, contract_id: str,
-        contract_no: str, lots: list[dict[str, Any]], terms: dict[str, Any], unit_price: Decimal,
-        not_before: dt.datetime, fx: Decimal,
+        self,
+        rng: random.Random,
+        cust: _DealCustomer,
+        product: _Product,
+        contract_id: str,
+        contract_no: str,
+        lots: list[dict[str, Any]],
+        terms: dict[str, Any],
+        unit_price: Decimal,
+        not_before: dt.datetime,
+        fx: Decimal,
     ) -> None:
         owner = cust.owner
         mode: TransportMode = terms["transport"]
@@ -2054,8 +3140,7 @@ class _Builder:
                 status = ShipmentStatus.DELIVERED
             else:
                 status = ShipmentStatus.SETTLED
-            created = max(min(bl_at - dt.timedelta(days=rng.randint(10, 25)), self.now),
-                          not_before)
+            created = max(min(bl_at - dt.timedelta(days=rng.randint(10, 25)), self.now), not_before)
             shipped = status not in (ShipmentStatus.PLANNED, ShipmentStatus.LOADING)
             if mode is TransportMode.VESSEL:
                 vessel = f"MV {rng.choice(_VESSELS)}"
@@ -2066,15 +3151,24 @@ class _Builder:
             else:
                 vessel = f"驳船 苏货{rng.randint(1000, 9999)}"
             seaborne = product.currency is Currency.USD
-            load_port = (rng.choice(_OVERSEAS_LOAD) if seaborne else rng.choice(_DOMESTIC_LOAD))
+            load_port = rng.choice(_OVERSEAS_LOAD) if seaborne else rng.choice(_DOMESTIC_LOAD)
             transit = rng.randint(12, 22) if seaborne else rng.randint(1, 5)
             sid = self.new(
-                m.Shipment, created, owner.id, bl_at if shipped else created,
-                contract_id=contract_id, lot_no=f"LOT-{k:02d}", transport_mode=mode,
-                vessel_or_vehicle=vessel, load_port=load_port,
-                discharge_port=cust.city.port if mode in (TransportMode.VESSEL,
-                                                          TransportMode.BARGE) else None,
-                bl_date=lot["bl"] if shipped else None, quantity_wmt=lot["qty"], status=status,
+                m.Shipment,
+                created,
+                owner.id,
+                bl_at if shipped else created,
+                contract_id=contract_id,
+                lot_no=f"LOT-{k:02d}",
+                transport_mode=mode,
+                vessel_or_vehicle=vessel,
+                load_port=load_port,
+                discharge_port=cust.city.port
+                if mode in (TransportMode.VESSEL, TransportMode.BARGE)
+                else None,
+                bl_date=lot["bl"] if shipped else None,
+                quantity_wmt=lot["qty"],
+                status=status,
                 notes=None,
             )
             if not shipped:
@@ -2085,10 +3179,26 @@ class _Builder:
             self.rep_tonnes[rid] = self.rep_tonnes.get(rid, Decimal(0)) + wet
             self.rep_revenue[rid] = self.rep_revenue.get(rid, Decimal(0)) + wet * unit_price * fx
             h2o = _spec_value(rng, moisture_spec, 2) if moisture_spec else Decimal("1.00")
-            self.certificate(sid, owner.id, CertificateParty.LOAD_PORT, bl_at, bl_day, wet, h2o,
-                             "中国检验认证集团 CCIC" if seaborne else "矿方计量站")
-            self.assay(rng, sid, owner.id, AssayParty.SELLER, bl_at, bl_day, product,
-                       "SGS 通标标准技术服务" if seaborne else "矿山化验室")
+            self.certificate(
+                sid,
+                owner.id,
+                CertificateParty.LOAD_PORT,
+                bl_at,
+                bl_day,
+                wet,
+                h2o,
+                "中国检验认证集团 CCIC" if seaborne else "矿方计量站",
+            )
+            self.assay(
+                rng,
+                sid,
+                owner.id,
+                AssayParty.SELLER,
+                bl_at,
+                bl_day,
+                product,
+                "SGS 通标标准技术服务" if seaborne else "矿山化验室",
+            )
             delivered = status in (ShipmentStatus.DELIVERED, ShipmentStatus.SETTLED)
             arrive_day = bl_day + dt.timedelta(days=transit)
             arrive_at = bl_at + dt.timedelta(days=transit)
@@ -2100,32 +3210,78 @@ class _Builder:
                     shortage = True
                 d_wet = _q(wet * (1 - loss), 3)
                 d_h2o = _q(h2o + _dec(0.3 * _noise(rng), 2), 2)
-                self.certificate(sid, owner.id, CertificateParty.DISCHARGE_PORT, arrive_at,
-                                 arrive_day, d_wet, max(d_h2o, Decimal("0.10")),
-                                 "必维国际检验 BV" if seaborne else "买方计量站")
-                self.assay(rng, sid, owner.id, AssayParty.BUYER, arrive_at, arrive_day, product,
-                           "华测检测 CTI" if seaborne else "买方化验室")
+                self.certificate(
+                    sid,
+                    owner.id,
+                    CertificateParty.DISCHARGE_PORT,
+                    arrive_at,
+                    arrive_day,
+                    d_wet,
+                    max(d_h2o, Decimal("0.10")),
+                    "必维国际检验 BV" if seaborne else "买方计量站",
+                )
+                self.assay(
+                    rng,
+                    sid,
+                    owner.id,
+                    AssayParty.BUYER,
+                    arrive_at,
+                    arrive_day,
+                    product,
+                    "华测检测 CTI" if seaborne else "买方化验室",
+                )
                 if shortage and rng.random() < 0.5:
-                    self.certificate(sid, owner.id, CertificateParty.UMPIRE,
-                                     arrive_at + dt.timedelta(days=7),
-                                     arrive_day + dt.timedelta(days=7),
-                                     _q(wet * (1 - loss / 2), 3), h2o, "中国检验认证集团 CCIC")
+                    self.certificate(
+                        sid,
+                        owner.id,
+                        CertificateParty.UMPIRE,
+                        arrive_at + dt.timedelta(days=7),
+                        arrive_day + dt.timedelta(days=7),
+                        _q(wet * (1 - loss / 2), 3),
+                        h2o,
+                        "中国检验认证集团 CCIC",
+                    )
             else:
                 d_wet = wet
             settled = status is ShipmentStatus.SETTLED
             if settled:
-                self.assay(rng, sid, owner.id, AssayParty.SETTLEMENT,
-                           arrive_at + dt.timedelta(days=10), arrive_day + dt.timedelta(days=10),
-                           product, "买卖双方结果平均")
+                self.assay(
+                    rng,
+                    sid,
+                    owner.id,
+                    AssayParty.SETTLEMENT,
+                    arrive_at + dt.timedelta(days=10),
+                    arrive_day + dt.timedelta(days=10),
+                    product,
+                    "买卖双方结果平均",
+                )
                 if rng.random() < 0.05:
-                    self.assay(rng, sid, owner.id, AssayParty.UMPIRE,
-                               arrive_at + dt.timedelta(days=15),
-                               arrive_day + dt.timedelta(days=15), product,
-                               "中国检验认证集团 CCIC(仲裁)")
-            qty_inv = d_wet if product.unit is not QuantityUnit.DMT else _q(
-                d_wet * (1 - h2o / 100), 3)
-            self.invoices(rng, cust, contract_id, sid, product, bl_at, qty_inv, unit_price,
-                          terms, settled, arrive_at)
+                    self.assay(
+                        rng,
+                        sid,
+                        owner.id,
+                        AssayParty.UMPIRE,
+                        arrive_at + dt.timedelta(days=15),
+                        arrive_day + dt.timedelta(days=15),
+                        product,
+                        "中国检验认证集团 CCIC(仲裁)",
+                    )
+            qty_inv = (
+                d_wet if product.unit is not QuantityUnit.DMT else _q(d_wet * (1 - h2o / 100), 3)
+            )
+            self.invoices(
+                rng,
+                cust,
+                contract_id,
+                sid,
+                product,
+                bl_at,
+                qty_inv,
+                unit_price,
+                terms,
+                settled,
+                arrive_at,
+            )
             # after-sales claims on this lot
             if delivered and arrive_at < self.now:
                 kind = None
@@ -2134,30 +3290,84 @@ class _Builder:
                 elif rng.random() < 0.05:
                     kind = TicketType.QUALITY_CLAIM
                 elif rng.random() < 0.02:
-                    kind = _weighted(rng, ((TicketType.DELIVERY_DELAY, 2),
-                                           (TicketType.DOCUMENT_ERROR, 1)))
+                    kind = _weighted(
+                        rng, ((TicketType.DELIVERY_DELAY, 2), (TicketType.DOCUMENT_ERROR, 1))
+                    )
                 if kind is not None:
                     value = qty_inv * unit_price
-                    self.ticket(rng, cust, kind, arrive_at + dt.timedelta(days=rng.randint(1, 8)),
-                                contract_id, sid, value, product.currency, contract_no)
+                    self.ticket(
+                        rng,
+                        cust,
+                        kind,
+                        arrive_at + dt.timedelta(days=rng.randint(1, 8)),
+                        contract_id,
+                        sid,
+                        value,
+                        product.currency,
+                        contract_no,
+                    )
 
-    def certificate(self, sid: str, owner: str, party: CertificateParty, at: dt.datetime,
-                    day: dt.date, wet: Decimal, h2o: Decimal, issuer: str) -> None:
+    def certificate(
+        self,
+        sid: str,
+        owner: str,
+        party: CertificateParty,
+        at: dt.datetime,
+        day: dt.date,
+        wet: Decimal,
+        h2o: Decimal,
+        issuer: str,
+    ) -> None:
         dry = _q(wet * (1 - h2o / 100), 3)
-        self.new(m.WeightCertificate, at, owner, shipment_id=sid, party=party, issuer=issuer,
-                 issued_on=day, wet_tonnes=wet, moisture_pct=h2o, dry_tonnes=dry)
+        self.new(
+            m.WeightCertificate,
+            at,
+            owner,
+            shipment_id=sid,
+            party=party,
+            issuer=issuer,
+            issued_on=day,
+            wet_tonnes=wet,
+            moisture_pct=h2o,
+            dry_tonnes=dry,
+        )
 
-    def assay(self, rng: random.Random, sid: str, owner: str, party: AssayParty, at: dt.datetime,
-              day: dt.date, product: _Product, lab: str) -> None:
+    def assay(
+        self,
+        rng: random.Random,
+        sid: str,
+        owner: str,
+        party: AssayParty,
+        at: dt.datetime,
+        day: dt.date,
+        product: _Product,
+        lab: str,
+    ) -> None:
         aid = self.new(m.Assay, at, owner, shipment_id=sid, party=party, lab=lab, assayed_on=day)
         for s in product.specs:
-            self.new(m.AssayResult, at, owner, assay_id=aid, analyte=s.analyte,
-                     value=_spec_value(rng, s, s.places), unit=s.unit)
+            self.new(
+                m.AssayResult,
+                at,
+                owner,
+                assay_id=aid,
+                analyte=s.analyte,
+                value=_spec_value(rng, s, s.places),
+                unit=s.unit,
+            )
 
     def invoices(
-        self, rng: random.Random, cust: _DealCustomer, contract_id: str, sid: str,
-        product: _Product, bl_at: dt.datetime, qty: Decimal, unit_price: Decimal,
-        terms: dict[str, Any], settled: bool, arrive_at: dt.datetime,
+        self,
+        rng: random.Random,
+        cust: _DealCustomer,
+        contract_id: str,
+        sid: str,
+        product: _Product,
+        bl_at: dt.datetime,
+        qty: Decimal,
+        unit_price: Decimal,
+        terms: dict[str, Any],
+        settled: bool,
+        arrive_at: dt.datetime,
     ) -> None:
         vat_rate: Decimal = terms["vat"]
         pct: Decimal = terms["provisional"]
@@ -2165,8 +3375,20 @@ class _Builder:
         if issued_at > self.now:
             return
         billed = _q(qty * unit_price * pct / 100, 2)
-        self.invoice(rng, cust, contract_id, sid, product, InvoiceKind.PROVISIONAL, issued_at,
-                     qty, unit_price, billed, vat_rate, terms)
+        self.invoice(
+            rng,
+            cust,
+            contract_id,
+            sid,
+            product,
+            InvoiceKind.PROVISIONAL,
+            issued_at,
+            qty,
+            unit_price,
+            billed,
+            vat_rate,
+            terms,
+        )
         if settled:
             final_at = arrive_at + dt.timedelta(days=rng.randint(25, 40))
             if final_at > self.now:
@@ -2174,13 +3396,35 @@ class _Builder:
             final_price = _q(unit_price * (1 + _dec(0.012 * _noise(rng), 4)), 2)
             balance = _q(qty * final_price, 2) - billed
             if balance > 0:
-                self.invoice(rng, cust, contract_id, sid, product, InvoiceKind.FINAL, final_at,
-                             qty, final_price, balance, vat_rate, terms)
+                self.invoice(
+                    rng,
+                    cust,
+                    contract_id,
+                    sid,
+                    product,
+                    InvoiceKind.FINAL,
+                    final_at,
+                    qty,
+                    final_price,
+                    balance,
+                    vat_rate,
+                    terms,
+                )
 
     def invoice(
-        self, rng: random.Random, cust: _DealCustomer, contract_id: str, sid: str,
-        product: _Product, kind: InvoiceKind, at: dt.datetime, qty: Decimal, price: Decimal,
-        billed: Decimal, vat_rate: Decimal, terms: dict[str, Any],
+        self,
+        rng: random.Random,
+        cust: _DealCustomer,
+        contract_id: str,
+        sid: str,
+        product: _Product,
+        kind: InvoiceKind,
+        at: dt.datetime,
+        qty: Decimal,
+        price: Decimal,
+        billed: Decimal,
+        vat_rate: Decimal,
+        terms: dict[str, Any],
     ) -> None:
         """One invoice; ``billed`` is in contract prices, which include VAT when VAT applies."""
         owner = cust.owner.id
@@ -2216,37 +3460,84 @@ class _Builder:
                     if method is PaymentMethod.BANK_ACCEPTANCE or rng.random() < 0.15:
                         first_part = _q(total * _dec(rng.uniform(0.4, 0.6), 2), 2)
                         payments.append((self.pay_day(rng, day, due), first_part))
-                        payments.append((self.pay_day(rng, day, due + dt.timedelta(days=10)),
-                                         total - first_part))
+                        payments.append(
+                            (
+                                self.pay_day(rng, day, due + dt.timedelta(days=10)),
+                                total - first_part,
+                            )
+                        )
                     else:
                         payments.append((self.pay_day(rng, day, due), total))
         paid = sum((p for _, p in payments), Decimal(0))
-        status = (InvoiceStatus.CANCELLED if cancelled else InvoiceStatus.PAID if paid == total
-                  else InvoiceStatus.PARTLY_PAID if paid > 0 else InvoiceStatus.ISSUED)
+        status = (
+            InvoiceStatus.CANCELLED
+            if cancelled
+            else InvoiceStatus.PAID
+            if paid == total
+            else InvoiceStatus.PARTLY_PAID
+            if paid > 0
+            else InvoiceStatus.ISSUED
+        )
         last_pay = max((d for d, _ in payments), default=day)
         updated = _local(last_pay, 16, 0) if payments else at
         iid = self.new(
-            m.Invoice, at, owner, updated, invoice_no=number, contract_id=contract_id,
-            shipment_id=sid, customer_id=cust.id, kind=kind, status=status, issued_on=day,
-            due_on=due, currency=product.currency, quantity=qty, unit_price=price,
-            amount_net=net, vat_amount=vat, amount_total=total,
+            m.Invoice,
+            at,
+            owner,
+            updated,
+            invoice_no=number,
+            contract_id=contract_id,
+            shipment_id=sid,
+            customer_id=cust.id,
+            kind=kind,
+            status=status,
+            issued_on=day,
+            due_on=due,
+            currency=product.currency,
+            quantity=qty,
+            unit_price=price,
+            amount_net=net,
+            vat_amount=vat,
+            amount_total=total,
             notes="发票信息有误,已作废重开" if cancelled else None,
         )
         for k, (pay_day, amount) in enumerate(sorted(payments)):
             pay_at = _local(pay_day, 10, 0) + dt.timedelta(minutes=rng.randint(0, 400) + k)
-            self.new(m.Payment, pay_at, owner, customer_id=cust.id, contract_id=contract_id,
-                     invoice_id=iid, received_on=pay_day, amount=amount,
-                     currency=product.currency, method=method,
-                     reference=f"{_PAY_REF[method]}{pay_day:%Y%m%d}{rng.randint(100000, 999999)}")
+            self.new(
+                m.Payment,
+                pay_at,
+                owner,
+                customer_id=cust.id,
+                contract_id=contract_id,
+                invoice_id=iid,
+                received_on=pay_day,
+                amount=amount,
+                currency=product.currency,
+                method=method,
+                reference=f"{_PAY_REF[method]}{pay_day:%Y%m%d}{rng.randint(100000, 999999)}",
+            )
         if cancelled:
-            self.invoice(rng, cust, contract_id, sid, product, kind,
-                         at + dt.timedelta(hours=rng.randint(2, 48)), qty, price, billed,
-                         vat_rate, terms)
+            self.invoice(
+                rng,
+                cust,
+                contract_id,
+                sid,
+                product,
+                kind,
+                at + dt.timedelta(hours=rng.randint(2, 48)),
+                qty,
+                price,
+                billed,
+                vat_rate,
+                terms,
+            )
             return
         open_ar, overdue = self.exposure.get(cust.id, (Decimal(0), Decimal(0)))
         outstanding = total - paid
         self.exposure[cust.id] = (
-            open_ar + outstanding, overdue + (outstanding if due < self.today else Decimal(0)))
+            open_ar + outstanding,
+            overdue + (outstanding if due < self.today else Decimal(0)),
+        )
 
     def pay_day(self, rng: random.Random, issued: dt.date, due: dt.date) -> dt.date:
         day = due + dt.timedelta(days=rng.randint(-10, 12))
@@ -2254,24 +3545,42 @@ class _Builder:
 
     # -- service ----------------------------------------------------------------------------
     def ticket(
-        self, rng: random.Random, cust: _DealCustomer, kind: TicketType, received: dt.datetime,
-        contract_id: str | None, sid: str | None, value: Decimal, currency: Currency,
-        contract_no: str | None, forced: TicketStatus | None = None,
+        self,
+        rng: random.Random,
+        cust: _DealCustomer,
+        kind: TicketType,
+        received: dt.datetime,
+        contract_id: str | None,
+        sid: str | None,
+        value: Decimal,
+        currency: Currency,
+        contract_no: str | None,
+        forced: TicketStatus | None = None,
     ) -> None:
         received = _work_time(rng, received.astimezone(CHINA).date())
         if received > self.now - dt.timedelta(hours=1):
             return
-        priority = _weighted(rng, ((Priority.LOW, 15), (Priority.NORMAL, 50), (Priority.HIGH, 25),
-                                   (Priority.URGENT, 10)))
-        sla_hours = {Priority.URGENT: 24, Priority.HIGH: 48, Priority.NORMAL: 72,
-                     Priority.LOW: 120}[priority]
+        priority = _weighted(
+            rng,
+            ((Priority.LOW, 15), (Priority.NORMAL, 50), (Priority.HIGH, 25), (Priority.URGENT, 10)),
+        )
+        sla_hours = {
+            Priority.URGENT: 24,
+            Priority.HIGH: 48,
+            Priority.NORMAL: 72,
+            Priority.LOW: 120,
+        }[priority]
         sla_due = received + dt.timedelta(hours=sla_hours)
         lead = self.service[0]
         assignee = rng.choice(self.service)
         chain_states = list(TicketStatus)
-        gaps = [rng.randint(1, 8) * 3600, rng.randint(4, 40) * 3600,
-                rng.randint(12, 200) * 3600, rng.randint(24, 120) * 3600,
-                rng.randint(2, 72) * 3600]
+        gaps = [
+            rng.randint(1, 8) * 3600,
+            rng.randint(4, 40) * 3600,
+            rng.randint(12, 200) * 3600,
+            rng.randint(24, 120) * 3600,
+            rng.randint(2, 72) * 3600,
+        ]
         times = [received]
         for g in gaps:
             times.append(times[-1] + dt.timedelta(seconds=g))
@@ -2301,30 +3610,63 @@ class _Builder:
         closed_at = at.get(TicketStatus.CLOSED)
         assigned = TicketStatus.ASSIGNED in at
         tid = self.new(
-            m.ServiceTicket, received, assignee.id if assigned else lead.id, times[-1],
-            ticket_no=number, customer_id=cust.id, contract_id=contract_id, shipment_id=sid,
-            ticket_type=kind, priority=priority, status=status,
+            m.ServiceTicket,
+            received,
+            assignee.id if assigned else lead.id,
+            times[-1],
+            ticket_no=number,
+            customer_id=cust.id,
+            contract_id=contract_id,
+            shipment_id=sid,
+            ticket_type=kind,
+            priority=priority,
+            status=status,
             title=f"{cust.short}:{title}" + (f"({contract_no})" if contract_no else ""),
-            description=description, claimed_amount=claimed, settled_amount=settled,
-            currency=currency, received_at=received, sla_due=sla_due,
+            description=description,
+            claimed_amount=claimed,
+            settled_amount=settled,
+            currency=currency,
+            received_at=received,
+            sla_due=sla_due,
             assignee_id=assignee.id if assigned else None,
-            resolution=_RESOLUTIONS[kind] if resolved_at else None, resolved_at=resolved_at,
+            resolution=_RESOLUTIONS[kind] if resolved_at else None,
+            resolved_at=resolved_at,
             closed_at=closed_at,
         )
         prev: TicketStatus | None = None
         for st, t in zip(chain_states, times, strict=False):
             by = lead.id if st in (TicketStatus.RECEIVED, TicketStatus.ASSIGNED) else assignee.id
-            self.new(m.TicketStatusChange, t, by, ticket_id=tid, from_status=prev, to_status=st,
-                     changed_by_id=by, changed_at=t, note=_TICKET_NOTES[st])
+            self.new(
+                m.TicketStatusChange,
+                t,
+                by,
+                ticket_id=tid,
+                from_status=prev,
+                to_status=st,
+                changed_by_id=by,
+                changed_at=t,
+                note=_TICKET_NOTES[st],
+            )
             prev = st
         if closed_at is not None:
             late = resolved_at is not None and resolved_at > sla_due
-            score = _weighted(rng, ((5, 20), (4, 40), (3, 25), (2, 10), (1, 5)) if late
-                              else ((5, 45), (4, 40), (3, 10), (2, 4), (1, 1)))
-            self.new(m.ReturnVisit, closed_at, assignee.id, ticket_id=tid, customer_id=cust.id,
-                     visited_at=closed_at - dt.timedelta(minutes=rng.randint(10, 120)),
-                     visited_by_id=assignee.id, satisfaction=score,
-                     comment=_SATISFACTION_TEXT[score])
+            score = _weighted(
+                rng,
+                ((5, 20), (4, 40), (3, 25), (2, 10), (1, 5))
+                if late
+                else ((5, 45), (4, 40), (3, 10), (2, 4), (1, 1)),
+            )
+            self.new(
+                m.ReturnVisit,
+                closed_at,
+                assignee.id,
+                ticket_id=tid,
+                customer_id=cust.id,
+                visited_at=closed_at - dt.timedelta(minutes=rng.randint(10, 120)),
+                visited_by_id=assignee.id,
+                satisfaction=score,
+                comment=_SATISFACTION_TEXT[score],
+            )
 
     def build_service_extras(self) -> None:
         """Complaints without a lot, periodic return visits, and one fresh ticket per status."""
@@ -2335,10 +3677,24 @@ class _Builder:
         for cust in actives:
             if rng.random() < 0.08:
                 day = _workday(rng, max(cust.created.date(), self.start), self.today)
-                self.ticket(rng, cust, _weighted(rng, ((TicketType.COMPLAINT, 3),
-                                                       (TicketType.DOCUMENT_ERROR, 1),
-                                                       (TicketType.DELIVERY_DELAY, 1))),
-                            _work_time(rng, day), None, None, Decimal(0), Currency.CNY, None)
+                self.ticket(
+                    rng,
+                    cust,
+                    _weighted(
+                        rng,
+                        (
+                            (TicketType.COMPLAINT, 3),
+                            (TicketType.DOCUMENT_ERROR, 1),
+                            (TicketType.DELIVERY_DELAY, 1),
+                        ),
+                    ),
+                    _work_time(rng, day),
+                    None,
+                    None,
+                    Decimal(0),
+                    Currency.CNY,
+                    None,
+                )
             # 回访: a satisfaction call roughly twice a year
             day = max(cust.created.date(), self.start) + dt.timedelta(days=rng.randint(20, 180))
             while day < self.today:
@@ -2346,15 +3702,33 @@ class _Builder:
                 if at < self.now:
                     agent = rng.choice(self.service)
                     score = _weighted(rng, ((5, 40), (4, 40), (3, 14), (2, 4), (1, 2)))
-                    self.new(m.ReturnVisit, at, agent.id, ticket_id=None, customer_id=cust.id,
-                             visited_at=at, visited_by_id=agent.id, satisfaction=score,
-                             comment=_SATISFACTION_TEXT[score])
+                    self.new(
+                        m.ReturnVisit,
+                        at,
+                        agent.id,
+                        ticket_id=None,
+                        customer_id=cust.id,
+                        visited_at=at,
+                        visited_by_id=agent.id,
+                        satisfaction=score,
+                        comment=_SATISFACTION_TEXT[score],
+                    )
                 day += dt.timedelta(days=rng.randint(150, 210))
         for k, status in enumerate(TicketStatus):
             cust = actives[rng.randrange(len(actives))]
             received = self.now - dt.timedelta(days=1 + 2 * k, hours=rng.randint(0, 6))
-            self.ticket(rng, cust, TicketType.COMPLAINT if k % 2 else TicketType.DOCUMENT_ERROR,
-                        received, None, None, Decimal(0), Currency.CNY, None, forced=status)
+            self.ticket(
+                rng,
+                cust,
+                TicketType.COMPLAINT if k % 2 else TicketType.DOCUMENT_ERROR,
+                received,
+                None,
+                None,
+                Decimal(0),
+                Currency.CNY,
+                None,
+                forced=status,
+            )
 
     # -- training, meetings, feedback -------------------------------------------------------
     def build_team_life(self) -> None:
@@ -2368,16 +3742,36 @@ class _Builder:
             title, kind, provider, hours, exam = rng.choice(_TRAININGS)
             at = _local(day, 9, 0)
             organiser = self.director.id
-            tid = self.new(m.Training, at - dt.timedelta(days=7), organiser, at, title=title,
-                           kind=kind, provider=provider, held_on=day, hours=Decimal(hours),
-                           description=f"{title}({kind.label_zh},{hours}学时)")
+            tid = self.new(
+                m.Training,
+                at - dt.timedelta(days=7),
+                organiser,
+                at,
+                title=title,
+                kind=kind,
+                provider=provider,
+                held_on=day,
+                hours=Decimal(hours),
+                description=f"{title}({kind.label_zh},{hours}学时)",
+            )
             for p in staff:
                 attended = rng.random() < 0.88
-                score = (_dec(min(100.0, 62 + 30 * rng.random() + 4 * _noise(rng)), 1)
-                         if attended and exam else None)
-                self.new(m.TrainingAttendance, at, organiser, at + dt.timedelta(hours=hours),
-                         training_id=tid, user_id=p.id, attended=attended,
-                         hours=Decimal(hours) if attended else Decimal(0), exam_score=score)
+                score = (
+                    _dec(min(100.0, 62 + 30 * rng.random() + 4 * _noise(rng)), 1)
+                    if attended and exam
+                    else None
+                )
+                self.new(
+                    m.TrainingAttendance,
+                    at,
+                    organiser,
+                    at + dt.timedelta(hours=hours),
+                    training_id=tid,
+                    user_id=p.id,
+                    attended=attended,
+                    hours=Decimal(hours) if attended else Decimal(0),
+                    exam_score=score,
+                )
             day += dt.timedelta(days=rng.randint(11, 19))
         # weekly team meetings (Monday morning), a monthly department meeting, monthly 1:1s
         monday = self.start + dt.timedelta(days=(7 - self.start.weekday()) % 7)
@@ -2387,37 +3781,64 @@ class _Builder:
                 held = _local(monday, 8, 30) + dt.timedelta(minutes=15 * t)
                 if held > self.now:
                     continue
-                mid = self.new(m.Meeting, held, mgr.id, held + dt.timedelta(hours=2),
-                               kind=MeetingKind.TEAM, title=f"{_TEAMS[t][0]}周例会(第{week + 1}周)",
-                               held_at=held, team_id=self.team_ids[t], with_user_id=None,
-                               minutes=rng.choice(_MINUTES))
+                mid = self.new(
+                    m.Meeting,
+                    held,
+                    mgr.id,
+                    held + dt.timedelta(hours=2),
+                    kind=MeetingKind.TEAM,
+                    title=f"{_TEAMS[t][0]}周例会(第{week + 1}周)",
+                    held_at=held,
+                    team_id=self.team_ids[t],
+                    with_user_id=None,
+                    minutes=rng.choice(_MINUTES),
+                )
                 members = [r for r in self.reps if r.team == t]
                 for _ in range(rng.randint(1, 3)):
                     self.action_item(rng, mid, mgr, rng.choice(members), held)
             if monday.day <= 7:
                 held = _local(monday + dt.timedelta(days=4), 14, 0)
                 if held <= self.now:
-                    mid = self.new(m.Meeting, held, self.director.id, held + dt.timedelta(hours=3),
-                                   kind=MeetingKind.TEAM,
-                                   title=f"销售部{monday:%Y年%m月}月度经营分析会", held_at=held,
-                                   team_id=None, with_user_id=None,
-                                   minutes="回顾上月销量、回款与逾期应收;分析指数走势与库存;"
-                                           "布置本月重点客户拜访与投标计划。")
+                    mid = self.new(
+                        m.Meeting,
+                        held,
+                        self.director.id,
+                        held + dt.timedelta(hours=3),
+                        kind=MeetingKind.TEAM,
+                        title=f"销售部{monday:%Y年%m月}月度经营分析会",
+                        held_at=held,
+                        team_id=None,
+                        with_user_id=None,
+                        minutes="回顾上月销量、回款与逾期应收;分析指数走势与库存;"
+                        "布置本月重点客户拜访与投标计划。",
+                    )
                     for _ in range(rng.randint(2, 4)):
-                        self.action_item(rng, mid, self.director, rng.choice(self.team_managers),
-                                         held)
+                        self.action_item(
+                            rng, mid, self.director, rng.choice(self.team_managers), held
+                        )
                 for rep in self.reps:
                     assert rep.team is not None
                     mgr = self.team_managers[rep.team]
-                    held = _work_time(rng, _workday(rng, monday + dt.timedelta(days=7),
-                                                    monday + dt.timedelta(days=14)))
+                    held = _work_time(
+                        rng,
+                        _workday(
+                            rng, monday + dt.timedelta(days=7), monday + dt.timedelta(days=14)
+                        ),
+                    )
                     if held > self.now:
                         continue
-                    mid = self.new(m.Meeting, held, mgr.id, held + dt.timedelta(hours=1),
-                                   kind=MeetingKind.ONE_TO_ONE,
-                                   title=f"{mgr.name}与{rep.name}月度面谈",
-                                   held_at=held, team_id=self.team_ids[rep.team],
-                                   with_user_id=rep.id, minutes=rng.choice(_ONE_TO_ONE))
+                    mid = self.new(
+                        m.Meeting,
+                        held,
+                        mgr.id,
+                        held + dt.timedelta(hours=1),
+                        kind=MeetingKind.ONE_TO_ONE,
+                        title=f"{mgr.name}与{rep.name}月度面谈",
+                        held_at=held,
+                        team_id=self.team_ids[rep.team],
+                        with_user_id=rep.id,
+                        minutes=rng.choice(_ONE_TO_ONE),
+                    )
                     self.action_item(rng, mid, mgr, rep, held)
             monday += dt.timedelta(days=7)
             week += 1
@@ -2430,44 +3851,83 @@ class _Builder:
                 continue
             category, title, content = rng.choice(_FEEDBACK)
             age = (self.now - at).days
-            status = (FeedbackStatus.NEW if age < 7 else
-                      _weighted(rng, ((FeedbackStatus.UNDER_REVIEW, 1), (FeedbackStatus.NEW, 1)))
-                      if age < 21 else
-                      _weighted(rng, ((FeedbackStatus.ACCEPTED, 3), (FeedbackStatus.DECLINED, 2),
-                                      (FeedbackStatus.DONE, 5))))
-            answered = status in (FeedbackStatus.ACCEPTED, FeedbackStatus.DECLINED,
-                                  FeedbackStatus.DONE)
+            status = (
+                FeedbackStatus.NEW
+                if age < 7
+                else _weighted(rng, ((FeedbackStatus.UNDER_REVIEW, 1), (FeedbackStatus.NEW, 1)))
+                if age < 21
+                else _weighted(
+                    rng,
+                    (
+                        (FeedbackStatus.ACCEPTED, 3),
+                        (FeedbackStatus.DECLINED, 2),
+                        (FeedbackStatus.DONE, 5),
+                    ),
+                )
+            )
+            answered = status in (
+                FeedbackStatus.ACCEPTED,
+                FeedbackStatus.DECLINED,
+                FeedbackStatus.DONE,
+            )
             answer_at = at + dt.timedelta(days=rng.randint(2, 14)) if answered else None
-            self.new(m.Feedback, at, author.id, answer_at, author_id=author.id,
-                     category=category, title=title, content=content, status=status,
-                     answer=_FEEDBACK_ANSWER[status] if answered else None,
-                     answered_by_id=self.director.id if answered else None,
-                     answered_at=answer_at)
+            self.new(
+                m.Feedback,
+                at,
+                author.id,
+                answer_at,
+                author_id=author.id,
+                category=category,
+                title=title,
+                content=content,
+                status=status,
+                answer=_FEEDBACK_ANSWER[status] if answered else None,
+                answered_by_id=self.director.id if answered else None,
+                answered_at=answer_at,
+            )
 
-    def action_item(self, rng: random.Random, mid: str, chair: _Person, who: _Person,
-                    held: dt.datetime) -> None:
+    def action_item(
+        self, rng: random.Random, mid: str, chair: _Person, who: _Person, held: dt.datetime
+    ) -> None:
         due = held.astimezone(CHINA).date() + dt.timedelta(days=rng.choice((3, 7, 7, 14, 30)))
         if due >= self.today:
             status = ActionStatus.OPEN
         else:
-            status = _weighted(rng, ((ActionStatus.DONE, 85), (ActionStatus.OPEN, 10),
-                                     (ActionStatus.CANCELLED, 5)))
-        done_at = (_work_time(rng, due - dt.timedelta(days=rng.randint(0, 2)))
-                   if status is ActionStatus.DONE else None)
+            status = _weighted(
+                rng, ((ActionStatus.DONE, 85), (ActionStatus.OPEN, 10), (ActionStatus.CANCELLED, 5))
+            )
+        done_at = (
+            _work_time(rng, due - dt.timedelta(days=rng.randint(0, 2)))
+            if status is ActionStatus.DONE
+            else None
+        )
         if done_at is not None:
             done_at = max(done_at, held + dt.timedelta(hours=1))
-        self.new(m.MeetingActionItem, held, chair.id, done_at, meeting_id=mid,
-                 description=f"{who.name}:{rng.choice(_ACTIONS)}", assignee_id=who.id,
-                 due_on=due, status=status, done_at=done_at)
+        self.new(
+            m.MeetingActionItem,
+            held,
+            chair.id,
+            done_at,
+            meeting_id=mid,
+            description=f"{who.name}:{rng.choice(_ACTIONS)}",
+            assignee_id=who.id,
+            due_on=due,
+            status=status,
+            done_at=done_at,
+        )
 
     # -- KPI --------------------------------------------------------------------------------
     def build_kpis(self) -> None:
         """The default KPI set, then targets per rep for every month, quarter and year."""
         rng = self.rng("kpi")
         ensure_default_kpis(self.session, self.ids, self.rollout)
-        kpis = dict(self.session.execute(
-            select(m.KpiDefinition.code, m.KpiDefinition.id).order_by(m.KpiDefinition.sort_order)
-        ).all())
+        kpis = dict(
+            self.session.execute(
+                select(m.KpiDefinition.code, m.KpiDefinition.id).order_by(
+                    m.KpiDefinition.sort_order
+                )
+            ).all()
+        )
         assert self.director is not None
         months = _months(self.start, dt.date(self.today.year, 12, 1))
         quarters = sorted({(y, (mm - 1) // 3 + 1) for y, mm in months})
@@ -2479,27 +3939,42 @@ class _Builder:
             tonnes = float(self.rep_tonnes.get(rep.id, Decimal(0))) / months_shipped
             revenue = float(self.rep_revenue.get(rep.id, Decimal(0))) / months_shipped / 1.13
             base: dict[str, float] = {
-                "SALES_VOLUME": max(tonnes, 5000.0), "SALES_REVENUE": max(revenue, 5_000_000.0),
+                "SALES_VOLUME": max(tonnes, 5000.0),
+                "SALES_REVENUE": max(revenue, 5_000_000.0),
                 "NEW_CUSTOMERS": max(1, round(1.5 * rep.factor)),
                 "FOLLOW_UPS": max(20.0, self.rep_activities.get(rep.id, 0) / months_shipped),
                 "TRAINING_HOURS": 4,
             }
-            fixed = {"COLLECTION_RATE": "95", "OVERDUE_RATIO": "5", "SATISFACTION": "4.5",
-                     "CLAIM_TIMELINESS": "90", "DATA_TIMELINESS": "95"}
+            fixed = {
+                "COLLECTION_RATE": "95",
+                "OVERDUE_RATIO": "5",
+                "SATISFACTION": "4.5",
+                "CLAIM_TIMELINESS": "90",
+                "DATA_TIMELINESS": "95",
+            }
             periods: list[tuple[PeriodType, str, int, dt.date]] = []
-            periods += [(PeriodType.MONTH, f"{y}-{mm:02d}", 1, dt.date(y, mm, 1))
-                        for y, mm in months]
-            periods += [(PeriodType.QUARTER, f"{y}Q{q}", 3, dt.date(y, 3 * q - 2, 1))
-                        for y, q in quarters]
+            periods += [
+                (PeriodType.MONTH, f"{y}-{mm:02d}", 1, dt.date(y, mm, 1)) for y, mm in months
+            ]
+            periods += [
+                (PeriodType.QUARTER, f"{y}Q{q}", 3, dt.date(y, 3 * q - 2, 1)) for y, q in quarters
+            ]
             periods += [(PeriodType.YEAR, str(y), 12, dt.date(y, 1, 1)) for y in years]
             for ptype, period, n_months, first_day in periods:
                 noise = 0.1 * _noise(rng)
                 set_on = max(first_day - dt.timedelta(days=5), self.start - dt.timedelta(days=20))
                 at = _work_time(rng, set_on)
                 for code, kid in kpis.items():
-                    self.new(m.KpiTarget, at, mgr.id, kpi_id=kid, user_id=rep.id,
-                             period_type=ptype, period=period,
-                             target_value=_kpi_target(code, base, fixed, n_months, noise))
+                    self.new(
+                        m.KpiTarget,
+                        at,
+                        mgr.id,
+                        kpi_id=kid,
+                        user_id=rep.id,
+                        period_type=ptype,
+                        period=period,
+                        target_value=_kpi_target(code, base, fixed, n_months, noise),
+                    )
 
     # -- risk -------------------------------------------------------------------------------
     def build_risks(self) -> None:
@@ -2516,8 +3991,9 @@ class _Builder:
             elif category in (RiskCategory.CONTRACT, RiskCategory.QUALITY) and actives:
                 cust = rng.choice(actives)
             at = _work_time(rng, _workday(rng, self.start, self.today - dt.timedelta(days=3)))
-            status = _weighted(rng, ((RiskStatus.OPEN, 3), (RiskStatus.MITIGATING, 4),
-                                     (RiskStatus.CLOSED, 3)))
+            status = _weighted(
+                rng, ((RiskStatus.OPEN, 3), (RiskStatus.MITIGATING, 4), (RiskStatus.CLOSED, 3))
+            )
             exposure = None
             currency = Currency.CNY
             if cust is not None:
@@ -2526,45 +4002,83 @@ class _Builder:
                 if exposure is None:
                     exposure = Decimal(rng.randint(5, 80)) * Decimal(100_000)
             owner = cust.owner.id if cust else self.director.id
-            self.new(m.RiskRecord, at, owner, at + dt.timedelta(days=rng.randint(0, 60)),
-                     title=f"{cust.short}:{title}" if cust else title, category=category,
-                     customer_id=cust.id if cust else None, contract_id=None,
-                     likelihood=rng.randint(1, 5), impact=rng.randint(2, 5),
-                     exposure_amount=exposure, currency=currency, mitigation=mitigation,
-                     status=status,
-                     review_on=None if status is RiskStatus.CLOSED
-                     else self.today + dt.timedelta(days=rng.randint(-10, 60)))
+            self.new(
+                m.RiskRecord,
+                at,
+                owner,
+                at + dt.timedelta(days=rng.randint(0, 60)),
+                title=f"{cust.short}:{title}" if cust else title,
+                category=category,
+                customer_id=cust.id if cust else None,
+                contract_id=None,
+                likelihood=rng.randint(1, 5),
+                impact=rng.randint(2, 5),
+                exposure_amount=exposure,
+                currency=currency,
+                mitigation=mitigation,
+                status=status,
+                review_on=None
+                if status is RiskStatus.CLOSED
+                else self.today + dt.timedelta(days=rng.randint(-10, 60)),
+            )
 
 
 # --- text and small data helpers ----------------------------------------------------------------
-_SEA_PORTS = frozenset(c.port for c in _CITIES if c.province in (
-    "河北", "天津", "辽宁", "山东", "江苏", "浙江", "上海", "福建", "广东", "广西"))
+_SEA_PORTS = frozenset(
+    c.port
+    for c in _CITIES
+    if c.province
+    in ("河北", "天津", "辽宁", "山东", "江苏", "浙江", "上海", "福建", "广东", "广西")
+)
 
-_RATINGS = ((90, CreditRating.AAA), (80, CreditRating.AA), (70, CreditRating.A),
-            (60, CreditRating.BBB), (50, CreditRating.BB), (40, CreditRating.B),
-            (25, CreditRating.C), (0, CreditRating.D))
+_RATINGS = (
+    (90, CreditRating.AAA),
+    (80, CreditRating.AA),
+    (70, CreditRating.A),
+    (60, CreditRating.BBB),
+    (50, CreditRating.BB),
+    (40, CreditRating.B),
+    (25, CreditRating.C),
+    (0, CreditRating.D),
+)
 
 _PROBABILITY = {
-    Stage.LEAD: Decimal(10), Stage.QUALIFIED: Decimal(20), Stage.SAMPLE: Decimal(30),
-    Stage.QUOTED: Decimal(40), Stage.NEGOTIATION: Decimal(60), Stage.AWARDED: Decimal(80),
-    Stage.WON: Decimal(100), Stage.LOST: Decimal(0),
+    Stage.LEAD: Decimal(10),
+    Stage.QUALIFIED: Decimal(20),
+    Stage.SAMPLE: Decimal(30),
+    Stage.QUOTED: Decimal(40),
+    Stage.NEGOTIATION: Decimal(60),
+    Stage.AWARDED: Decimal(80),
+    Stage.WON: Decimal(100),
+    Stage.LOST: Decimal(0),
 }
 _STAGE_ACTIVITY = {
-    Stage.LEAD: ActivityKind.PHONE, Stage.QUALIFIED: ActivityKind.VISIT,
-    Stage.SAMPLE: ActivityKind.SITE_VISIT, Stage.QUOTED: ActivityKind.EMAIL,
-    Stage.NEGOTIATION: ActivityKind.MEETING, Stage.AWARDED: ActivityKind.MEETING,
-    Stage.WON: ActivityKind.VISIT, Stage.LOST: ActivityKind.PHONE,
+    Stage.LEAD: ActivityKind.PHONE,
+    Stage.QUALIFIED: ActivityKind.VISIT,
+    Stage.SAMPLE: ActivityKind.SITE_VISIT,
+    Stage.QUOTED: ActivityKind.EMAIL,
+    Stage.NEGOTIATION: ActivityKind.MEETING,
+    Stage.AWARDED: ActivityKind.MEETING,
+    Stage.WON: ActivityKind.VISIT,
+    Stage.LOST: ActivityKind.PHONE,
 }
 _STAGE_NOTES = {
-    Stage.LEAD: "新建商机", Stage.QUALIFIED: "已确认需求量、品位要求和交货期",
-    Stage.SAMPLE: "安排送样/小批量试用", Stage.QUOTED: "已发送正式报价",
-    Stage.NEGOTIATION: "进入价格与条款谈判", Stage.AWARDED: "收到中标通知书",
-    Stage.WON: "合同已签订,赢单", Stage.LOST: "丢单,已记录原因",
+    Stage.LEAD: "新建商机",
+    Stage.QUALIFIED: "已确认需求量、品位要求和交货期",
+    Stage.SAMPLE: "安排送样/小批量试用",
+    Stage.QUOTED: "已发送正式报价",
+    Stage.NEGOTIATION: "进入价格与条款谈判",
+    Stage.AWARDED: "收到中标通知书",
+    Stage.WON: "合同已签订,赢单",
+    Stage.LOST: "丢单,已记录原因",
 }
 _CONTRACT_NOTES = {
-    ContractStatus.DRAFT: "根据报价起草合同", ContractStatus.IN_REVIEW: "提交合同评审",
-    ContractStatus.APPROVED: "评审通过", ContractStatus.SIGNED: "双方签字盖章",
-    ContractStatus.EXECUTING: "首批发运,合同执行中", ContractStatus.COMPLETED: "全部发运结算完毕",
+    ContractStatus.DRAFT: "根据报价起草合同",
+    ContractStatus.IN_REVIEW: "提交合同评审",
+    ContractStatus.APPROVED: "评审通过",
+    ContractStatus.SIGNED: "双方签字盖章",
+    ContractStatus.EXECUTING: "首批发运,合同执行中",
+    ContractStatus.COMPLETED: "全部发运结算完毕",
     ContractStatus.TERMINATED: "合同终止",
 }
 _TERMINATION_REASONS = (
@@ -2574,9 +4088,12 @@ _TERMINATION_REASONS = (
     "客户资金紧张,为控制风险终止后续发运。",
 )
 _TICKET_NOTES = {
-    TicketStatus.RECEIVED: "受理客户反馈", TicketStatus.ASSIGNED: "分派售后专员",
-    TicketStatus.IN_PROGRESS: "开始调查处理", TicketStatus.RESOLVED: "处理完毕,待回访",
-    TicketStatus.RETURN_VISIT: "安排回访", TicketStatus.CLOSED: "回访完成,关闭工单",
+    TicketStatus.RECEIVED: "受理客户反馈",
+    TicketStatus.ASSIGNED: "分派售后专员",
+    TicketStatus.IN_PROGRESS: "开始调查处理",
+    TicketStatus.RESOLVED: "处理完毕,待回访",
+    TicketStatus.RETURN_VISIT: "安排回访",
+    TicketStatus.CLOSED: "回访完成,关闭工单",
 }
 _TICKET_TEXT = {
     TicketType.QUALITY_CLAIM: ("质量异议", "买方化验结果低于合同指标,要求按扣款条款处理。"),
@@ -2593,8 +4110,11 @@ _RESOLUTIONS = {
     TicketType.COMPLAINT: "销售经理上门沟通,明确对接人与响应时限。",
 }
 _SATISFACTION_TEXT = {
-    1: "非常不满意,处理太慢。", 2: "不太满意,希望改进沟通。", 3: "一般,问题已解决。",
-    4: "满意,处理及时。", 5: "非常满意,感谢跟进。",
+    1: "非常不满意,处理太慢。",
+    2: "不太满意,希望改进沟通。",
+    3: "一般,问题已解决。",
+    4: "满意,处理及时。",
+    5: "非常满意,感谢跟进。",
 }
 _OUTCOME_NOTE = {
     ActivityOutcome.POSITIVE: "客户反馈积极。",
@@ -2605,19 +4125,27 @@ _OUTCOME_NOTE = {
 _STREETS = ("工业园区", "经济开发区", "临港产业园", "高新技术开发区", "循环经济园区")
 _REASSIGN_REASONS = ("区域调整", "原负责人调岗", "客户要求更换对接人", "团队工作量平衡")
 _ACTIVITY_TEXT: dict[str, tuple[tuple[str, str], ...]] = {
-    "prospect-remote": (("首次联系,了解原料采购情况", "发送公司简介与产品规格书"),
-                        ("发送产品规格书与化验报告", "确认是否收到资料"),
-                        ("了解客户现有供应商与结算方式", "下月再次联系"),
-                        ("询问年度招标计划", "关注招标公告")),
-    "prospect-onsite": (("展会交流,交换名片", "预约上门拜访"),
-                        ("上门拜访采购部,了解年度用量", "整理客户需求,评估合作可能"),
-                        ("参观客户原料场,了解配矿结构", "提交合作方案")),
-    "care-remote": (("例行回访,了解生产与库存情况", "跟进下月采购计划"),
-                    ("沟通近期指数走势", "发送本周市场周报"),
-                    ("与客户财务核对往来账", "确认回款计划")),
-    "care-onsite": (("拜访客户采购负责人,维护关系", "邀请参加年度客户交流会"),
-                    ("到厂了解使用效果与质量反馈", "反馈质检部门"),
-                    ("陪同技术人员走访烧结/生产车间", "整理技术交流纪要")),
+    "prospect-remote": (
+        ("首次联系,了解原料采购情况", "发送公司简介与产品规格书"),
+        ("发送产品规格书与化验报告", "确认是否收到资料"),
+        ("了解客户现有供应商与结算方式", "下月再次联系"),
+        ("询问年度招标计划", "关注招标公告"),
+    ),
+    "prospect-onsite": (
+        ("展会交流,交换名片", "预约上门拜访"),
+        ("上门拜访采购部,了解年度用量", "整理客户需求,评估合作可能"),
+        ("参观客户原料场,了解配矿结构", "提交合作方案"),
+    ),
+    "care-remote": (
+        ("例行回访,了解生产与库存情况", "跟进下月采购计划"),
+        ("沟通近期指数走势", "发送本周市场周报"),
+        ("与客户财务核对往来账", "确认回款计划"),
+    ),
+    "care-onsite": (
+        ("拜访客户采购负责人,维护关系", "邀请参加年度客户交流会"),
+        ("到厂了解使用效果与质量反馈", "反馈质检部门"),
+        ("陪同技术人员走访烧结/生产车间", "整理技术交流纪要"),
+    ),
     "lead": (("获悉采购需求线索,电话初步沟通", "确认需求量与品位要求"),),
     "qualified": (("拜访客户,确认需求量、品位与交货期", "准备报价或送样方案"),),
     "sample": (("现场送样并跟踪试用效果", "收集试用报告"),),
@@ -2649,8 +4177,12 @@ _LOST_NOTES = {
     LostReason.COMPETITOR: "竞争对手提供长协优惠及更长账期。",
     LostReason.OTHER: "客户项目延期,采购计划取消。",
 }
-_PAY_REF = {PaymentMethod.LC: "LC", PaymentMethod.TT: "TT", PaymentMethod.BANK_ACCEPTANCE: "BA",
-            PaymentMethod.CASH: "XH"}
+_PAY_REF = {
+    PaymentMethod.LC: "LC",
+    PaymentMethod.TT: "TT",
+    PaymentMethod.BANK_ACCEPTANCE: "BA",
+    PaymentMethod.CASH: "XH",
+}
 _TRAININGS = (
     ("铁矿石定价与指数基础", TrainingKind.INTERNAL, "销售部", 3, True),
     ("铜精矿计价系数与TC/RC", TrainingKind.INTERNAL, "销售部", 3, True),
@@ -2677,9 +4209,15 @@ _ONE_TO_ONE = (
     "讨论客户分配与区域调整,确认培训需求。",
 )
 _ACTIONS = (
-    "跟进逾期应收并提交回款计划", "完成重点客户季度拜访", "提交投标文件初稿",
-    "整理竞争对手报价信息", "更新CRM中的联系人信息", "准备客户交流会材料",
-    "复核合同质量条款", "安排样品送检", "与物流确认下月船期",
+    "跟进逾期应收并提交回款计划",
+    "完成重点客户季度拜访",
+    "提交投标文件初稿",
+    "整理竞争对手报价信息",
+    "更新CRM中的联系人信息",
+    "准备客户交流会材料",
+    "复核合同质量条款",
+    "安排样品送检",
+    "与物流确认下月船期",
 )
 _FEEDBACK = (
     (FeedbackCategory.PROCESS, "合同评审时间过长", "建议小额现货合同简化评审步骤,由组长直接审批。"),
@@ -2759,15 +4297,32 @@ def _payment_text(method: PaymentMethod, days: int, provisional: Decimal) -> str
 
 
 def _search_text(
-    name_zh: str, py_name: str, ini_name: str, code: str, short: str, py_short: str,
-    ini_short: str, name_en: str, uscc: str, phones: Iterable[str],
+    name_zh: str,
+    py_name: str,
+    ini_name: str,
+    code: str,
+    short: str,
+    py_short: str,
+    ini_short: str,
+    name_en: str,
+    uscc: str,
+    phones: Iterable[str],
 ) -> str:
     """The same haystack as :func:`textsearch.customer_search_text`, from cached pinyin parts.
 
     ``tests/unit/test_demo_data.py`` checks it equals the real function for every customer.
     """
-    parts = [normalize(name_zh), py_name, ini_name, normalize(code), normalize(short), py_short,
-             ini_short, normalize(name_en), normalize(uscc)]
+    parts = [
+        normalize(name_zh),
+        py_name,
+        ini_name,
+        normalize(code),
+        normalize(short),
+        py_short,
+        ini_short,
+        normalize(name_en),
+        normalize(uscc),
+    ]
     for phone in phones:
         digits = "".join(ch for ch in phone if ch.isdigit())
         if digits:

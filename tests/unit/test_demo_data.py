@@ -51,8 +51,9 @@ from minesales_desktop.textsearch import customer_search_text
 N = 300
 SEED = 7
 OPTIONS = DemoOptions(customers=N, seed=SEED)
-NOW = dt.datetime(DEFAULT_AS_OF.year, DEFAULT_AS_OF.month, DEFAULT_AS_OF.day, 10, 0,
-                  tzinfo=dt.UTC)  # 18:00 in Beijing on the demo's "today"
+NOW = dt.datetime(
+    DEFAULT_AS_OF.year, DEFAULT_AS_OF.month, DEFAULT_AS_OF.day, 10, 0, tzinfo=dt.UTC
+)  # 18:00 in Beijing on the demo's "today"
 SIGNED_OR_LATER = {ContractStatus.SIGNED, ContractStatus.EXECUTING, ContractStatus.COMPLETED}
 
 
@@ -106,9 +107,21 @@ def test_same_seed_gives_an_identical_dump(demo_path: Path, tmp_path: Path) -> N
     if _cli_has_demo_data():
         # the way a user builds it: python -m minesales_desktop demo-data ...
         subprocess.run(
-            [sys.executable, "-m", "minesales_desktop", "demo-data", "--db", str(second),
-             "--customers", str(N), "--seed", str(SEED)],
-            check=True, capture_output=True, timeout=120,
+            [
+                sys.executable,
+                "-m",
+                "minesales_desktop",
+                "demo-data",
+                "--db",
+                str(second),
+                "--customers",
+                str(N),
+                "--seed",
+                str(SEED),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=120,
         )
     else:
         _build(second)
@@ -143,9 +156,7 @@ def test_every_row_has_explicit_ordered_times(session: Session) -> None:
         if table.name not in present or "is_deleted" not in table.c:
             continue  # only synced records carry created/updated stamps
         bad = session.scalar(
-            select(func.count()).select_from(table).where(
-                table.c.updated_at < table.c.created_at
-            )
+            select(func.count()).select_from(table).where(table.c.updated_at < table.c.created_at)
         )
         assert bad == 0, table.name
         latest = session.scalar(select(func.max(table.c.updated_at)))
@@ -156,8 +167,9 @@ def test_every_row_has_explicit_ordered_times(session: Session) -> None:
 def test_summary_counts_and_logins(session: Session) -> None:
     summary = summarize(session)
     assert summary.counts["customers"] == N
-    assert all(summary.counts[t] > 0 for t in summary.counts
-               if t not in ("appraisals", "appraisal_lines")), summary.counts
+    assert all(
+        summary.counts[t] > 0 for t in summary.counts if t not in ("appraisals", "appraisal_lines")
+    ), summary.counts
     text = summary.format()
     for login in ("admin", "manager", "zhangwei"):
         assert login in text
@@ -208,8 +220,12 @@ def test_search_keys_match_the_textsearch_function(session: Session) -> None:
         phones[k.customer_id] += [p for p in (k.phone, k.mobile) if p]
     for c in _all(session, m.Customer):
         expected = customer_search_text(
-            code=c.code, name_zh=c.name_zh, name_en=c.name_en, short_name=c.short_name,
-            uscc=c.uscc, phones=phones[c.id],
+            code=c.code,
+            name_zh=c.name_zh,
+            name_en=c.name_en,
+            short_name=c.short_name,
+            uscc=c.uscc,
+            phones=phones[c.id],
         )
         assert (c.name_pinyin, c.name_initials, c.search_text) == expected
 
@@ -300,7 +316,8 @@ def test_contracts_statuses_history_reviews_and_won_gate(session: Session) -> No
         contract = by_opp[o.id]
         assert contract.signed_on is not None
         assert o.closed_at is not None and contract.signed_on <= o.closed_at.date() + dt.timedelta(
-            days=1)
+            days=1
+        )
     assert any(ReviewDecision.REJECTED in [r.decision for r in rs] for rs in reviews.values())
 
 
@@ -322,7 +339,8 @@ def test_weight_certificates_dry_is_wet_less_moisture(session: Session) -> None:
     assert certs
     for w in certs:
         expected = (w.wet_tonnes * (1 - w.moisture_pct / 100)).quantize(
-            Decimal("0.001"), rounding=ROUND_HALF_UP)
+            Decimal("0.001"), rounding=ROUND_HALF_UP
+        )
         assert w.dry_tonnes == expected
 
 
@@ -330,10 +348,13 @@ def test_assays_have_results_for_the_product_specs(session: Session) -> None:
     specs: dict[str, set[str]] = defaultdict(set)
     for s in _all(session, m.QualitySpec):
         specs[s.product_id].add(s.analyte)
-    product_of_shipment = dict(session.execute(
-        select(m.Shipment.id, m.Contract.product_id).join(
-            m.Contract, m.Contract.id == m.Shipment.contract_id)
-    ).all())
+    product_of_shipment = dict(
+        session.execute(
+            select(m.Shipment.id, m.Contract.product_id).join(
+                m.Contract, m.Contract.id == m.Shipment.contract_id
+            )
+        ).all()
+    )
     results: dict[str, set[str]] = defaultdict(set)
     for r in _all(session, m.AssayResult):
         results[r.assay_id].add(r.analyte)
@@ -403,8 +424,11 @@ def test_team_life_and_kpi_targets(session: Session) -> None:
     periods = {(t.user_id, t.kpi_id, t.period) for t in targets}
     for rep in reps:
         for kpi in kpis:
-            for period in (f"{DEFAULT_AS_OF:%Y-%m}", f"{DEFAULT_AS_OF.year}Q4",
-                           str(DEFAULT_AS_OF.year)):
+            for period in (
+                f"{DEFAULT_AS_OF:%Y-%m}",
+                f"{DEFAULT_AS_OF.year}Q4",
+                str(DEFAULT_AS_OF.year),
+            ):
                 assert (rep, kpi.id, period) in periods
 
 
@@ -425,8 +449,12 @@ def test_progress_is_reported_and_cancel_rolls_back(tmp_path: Path) -> None:
     calls: list[tuple[int, int, str]] = []
     try:
         with pytest.raises(DemoCancelled):
-            run(engine, DemoOptions(customers=30), progress=lambda d, t, w: calls.append((d, t, w)),
-                cancelled=lambda: len(calls) >= 3)
+            run(
+                engine,
+                DemoOptions(customers=30),
+                progress=lambda d, t, w: calls.append((d, t, w)),
+                cancelled=lambda: len(calls) >= 3,
+            )
         with Session(engine) as s:
             assert s.scalar(select(func.count()).select_from(m.User)) == 0
             assert s.scalar(select(func.count()).select_from(m.Customer)) == 0
