@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import importlib
 import math
 import random
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -292,9 +293,10 @@ def _capture_paused(session: Session) -> AbstractContextManager[None]:
     conn = session.connection()
     if not inspect(conn).has_table("sync_state"):
         return nullcontext()
-    from minesales_desktop.sync.changes import capture_paused
-
-    return capture_paused(conn)
+    # Imported by name: the sync module is optional for this generator.
+    changes = importlib.import_module("minesales_desktop.sync.changes")
+    paused: AbstractContextManager[None] = changes.capture_paused(conn)
+    return paused
 
 
 # --- reference data -----------------------------------------------------------------------------
