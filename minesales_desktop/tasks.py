@@ -83,6 +83,8 @@ class _Worker(QObject):
     @Slot(object)
     def execute(self, job: Job) -> None:
         if job.cancelled:
+            # Still answer, so the manager forgets the job and ``idle()`` becomes true again.
+            self.done.emit(job, Cancelled(), False)
             return
         started = time.perf_counter()
         session = self._factory()
