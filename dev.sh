@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # One entry point for a fresh Linux machine with Python 3.11+:
-#   ./dev.sh demo   set everything up, build the demo database, open it
+#   ./dev.sh demo   set everything up, build the demo database, open the app on it
 #   ./dev.sh test   set everything up, then lint, type-check and run the whole test suite
 # Set-up is idempotent: system packages are installed only when missing, the virtualenv is
 # (re)built only when pyproject.toml changed.
@@ -62,21 +62,29 @@ python_env() {
   fi
 }
 
+translations() {
+  "$VENV/bin/python" -c 'from minesales_desktop.i18n import compile_translations as c; c()'
+}
+
 cmd_demo() {
   system_packages
   python_env
+  translations
   if [ ! -f "$DEMO_DB" ]; then
     log "building the demo database $DEMO_DB ($DEMO_CUSTOMERS customers)"
     mkdir -p "$(dirname "$DEMO_DB")"
     "$VENV/bin/minesales" demo-data --db "$DEMO_DB" --customers "$DEMO_CUSTOMERS" --seed 1
   fi
   "$VENV/bin/minesales" summary --db "$DEMO_DB"
+  log "opening the app: sign in as manager (or any login above) with the password demo"
+  exec "$VENV/bin/minesales" --db "$DEMO_DB" "$@"
 }
 
 cmd_test() {
   system_packages
   python_env
   export QT_QPA_PLATFORM=offscreen
+  translations
   log "ruff"
   "$VENV/bin/ruff" check .
   "$VENV/bin/ruff" format --check .

@@ -32,12 +32,23 @@ def _db_arg(parser: argparse.ArgumentParser, required: bool = True) -> None:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="minesales",
-        description=f"{APP_NAME} {__version__} — offline CRM for mining sales (矿业销售管理)",
+        description=f"{APP_NAME} {__version__} — offline CRM for mining sales (矿业销售管理)."
+        " Without a COMMAND it opens the desktop app.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
         "--lang", choices=["zh_CN", "en"], default=None, help="language of labels and messages"
     )
+    parser.add_argument("--db", type=Path, help="open the app on this database file")
+    parser.add_argument(
+        "--portable", action="store_true", help="keep data and settings beside the executable"
+    )
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="open every tab offscreen (a new database unless --db), exit 0 if all is well",
+    )
+    parser.add_argument("--screenshots", type=Path, help="with --smoke-test: save tab images here")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("migrate", help="back up the database, then upgrade it to this version")
@@ -321,8 +332,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.lang:
         set_language(args.lang)
     if args.command is None:
-        parser.print_help()
-        return EXIT_OK
+        from minesales_desktop.app import run_gui
+
+        if args.smoke_test and args.db is None:
+            import tempfile
+
+            args.db = Path(tempfile.mkdtemp(prefix="minesales-smoke-")) / "smoke.db"
+        return run_gui(args)
     from minesales_desktop.services.errors import ServiceError
 
     try:
