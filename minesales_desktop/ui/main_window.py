@@ -84,7 +84,10 @@ class MainWindow(QMainWindow):
 
     # --- menus ----------------------------------------------------------------------------------
     def _action(
-        self, text: str, slot: object, shortcut: QKeySequence | str | None = None
+        self,
+        text: str,
+        slot: object,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
     ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
@@ -203,9 +206,12 @@ class MainWindow(QMainWindow):
             lambda target: self.statusBar().showMessage(
                 self.tr("Backed up to %1").replace("%1", str(target)), 8000
             ),
-            lambda exc: QMessageBox.warning(self, self.tr("Backup failed"), str(exc)),
+            self._backup_failed,
             label="backup",
         )
+
+    def _backup_failed(self, exc: BaseException) -> None:
+        QMessageBox.warning(self, self.tr("Backup failed"), str(exc))
 
     def _restore(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
