@@ -94,6 +94,10 @@ def build_parser() -> argparse.ArgumentParser:
     _db_arg(q)
     q.add_argument("--login", required=True)
 
+    from minesales_desktop.sync.cli import register as register_sync
+
+    register_sync(sub)
+
     sub.add_parser(
         "price",
         help="price a lot under price terms and print the breakdown",
@@ -342,7 +346,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from minesales_desktop.services.errors import ServiceError
 
     try:
-        return COMMANDS[args.command](args)
+        handler = COMMANDS.get(args.command) or args.func
+        return int(handler(args))
     except (CliError, ServiceError) as exc:
         print(f"minesales {args.command}: {exc}", file=sys.stderr)
         return EXIT_USAGE

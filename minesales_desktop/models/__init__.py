@@ -27,6 +27,16 @@ from minesales_desktop.models.performance import (
 from minesales_desktop.models.risk import CreditProfile, RiskRecord
 from minesales_desktop.models.sales import Opportunity, Quote, StageChange
 from minesales_desktop.models.service import ReturnVisit, ServiceTicket, TicketStatusChange
+from minesales_desktop.models.sync import (
+    SyncBatch,
+    SyncConflict,
+    SyncLogEntry,
+    SyncOp,
+    SyncOutboxEntry,
+    SyncRejected,
+    SyncState,
+    SyncToken,
+)
 from minesales_desktop.models.team import (
     Feedback,
     Meeting,
@@ -68,6 +78,14 @@ __all__ = [
     "ServiceTicket",
     "Shipment",
     "StageChange",
+    "SyncBatch",
+    "SyncConflict",
+    "SyncLogEntry",
+    "SyncOp",
+    "SyncOutboxEntry",
+    "SyncRejected",
+    "SyncState",
+    "SyncToken",
     "Team",
     "TicketStatusChange",
     "Training",

@@ -43,9 +43,21 @@ class LabeledEnum(StrEnum):
         raise ValueError(f"{value!r} is not one of {', '.join(m.value for m in cls)}")
 
 
+class _ColumnNamedEnum(SAEnum):
+    """An Enum whose CHECK constraint is named after its column, not its vocabulary: a table
+    with two columns of one vocabulary (from_stage, to_stage) would otherwise get two
+    constraints of one name, which PostgreSQL refuses."""
+
+    cache_ok = True
+
+    def _set_table(self, column: Any, table: Any) -> None:
+        self.name = column.name
+        super()._set_table(column, table)
+
+
 def enum_type(enum_cls: type[LabeledEnum]) -> SAEnum:
     """Stored as its code in a VARCHAR with a CHECK constraint (portable to PostgreSQL)."""
-    return SAEnum(
+    return _ColumnNamedEnum(
         enum_cls,
         native_enum=False,
         create_constraint=True,

@@ -1,0 +1,299 @@
+"""Change capture on the laptop (SQLite triggers → ``sync_outbox``) and applying server changes.
+
+Capture is done by triggers, not ORM events, because *every* write must be captured in the same
+transaction as the change — also writes by the CLI, imports, raw SQL or a DB browser. The triggers
+need no Python function on the connection: the hybrid-logical-clock stamp is computed in SQL from
+SQLite's clock plus the server offset learned at the last sync (``sync_state.clock_offset_ms``), and
+the base sequence is the pull cursor at the time of the change.
+
+- INSERT → one op with field ``*`` and a JSON object of every column.
+- UPDATE → one op per changed column (``old.x IS NOT new.x``); a later edit of the same field that
+  has not been put in a push batch yet replaces the earlier op (upsert on the pending index).
+- DELETE (rows are normally tombstoned, but a raw DELETE must not vanish) → ``is_deleted = 1``.
+
+Every trigger is guarded by ``sync_state.capture``: the sync client sets it to 0 inside its own
+transactions while applying what it pulled, and bulk loaders (the demo-data generator) wrap their
+load in ``capture_paused`` so 100 000 demo customers count as already-synced baseline data.
+
+A migration that recreates a synced table (Alembic batch mode on SQLite copies the table and drops
+its triggers) must call ``install_capture_triggers`` again at its end.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, text
+
+from minesales_desktop.sync.hlc import SQLITE_NOW_MS
+from minesales_desktop.sync.tables import (
+    INSERT_FIELD,
+    REVOKE_FIELD,
+    SYNC_MIXIN_COLUMNS,
+    codec,
+    root_path,
+    synced_tables,
+)
+
+TRIGGER_PREFIXES = ("sync_ai_", "sync_au_", "sync_ad_")
+MAX_JSON_OBJECT_COLUMNS = 60  # json_object() takes 2 args per column; SQLite allows 127 args
+
+_CAPTURE_ON = "(SELECT capture FROM sync_state WHERE id = 1) = 1"
+_NEXT_HLC = (
+    "UPDATE sync_state SET hlc = max(hlc + 1, "
+    f"({SQLITE_NOW_MS} + clock_offset_ms) * 65536) WHERE id = 1;"
+)
+_OP_ID = "lower(hex(randomblob(12)))"
+_UPSERT = (
+    "ON CONFLICT (tbl, row_id, field) WHERE batch_id IS NULL "
+    "DO UPDATE SET value = excluded.value, hlc = excluded.hlc"
+)
+
+
+def _q(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _lit(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def _synced_table_columns(conn: Connection) -> dict[str, list[str]]:
+    """Synced tables *as they are in this database* (not as the models say): a migration must
+    install triggers matching its own schema."""
+    names = [
+        r[0]
+        for r in conn.exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+        )
+    ]
+    out: dict[str, list[str]] = {}
+    for name in names:
+        if name.startswith(("sync_", "sqlite_", "alembic_", "customer_search_fts")):
+            continue
+        cols = [r[1] for r in conn.exec_driver_sql(f"PRAGMA table_info({_q(name)})")]
+        if SYNC_MIXIN_COLUMNS <= set(cols):
+            out[name] = cols
+    return out
+
+
+def capture_trigger_sql(tbl: str, columns: Sequence[str]) -> list[str]:
+    """CREATE TRIGGER statements capturing inserts, updates and deletes of ``tbl``."""
+    fields = [c for c in columns if c != "id"]
+    if len(fields) > MAX_JSON_OBJECT_COLUMNS:  # pragma: no cover - guard for future tables
+        raise ValueError(f"{tbl} has too many columns for one json_object()")
+    t = _lit(tbl)
+    obj = ", ".join(f"{_lit(c)}, new.{_q(c)}" for c in fields)
+    insert = (
+        f"CREATE TRIGGER sync_ai_{tbl} AFTER INSERT ON {_q(tbl)} WHEN {_CAPTURE_ON} BEGIN "
+        f"{_NEXT_HLC} "
+        "INSERT INTO sync_outbox (op_id, tbl, row_id, field, value, hlc, base_seq) "
+        f"SELECT {_OP_ID}, {t}, new.id, '*', json_object({obj}), s.hlc, s.cursor "
+        f"FROM sync_state AS s WHERE s.id = 1 {_UPSERT}; END"
+    )
+    changed = " UNION ALL ".join(
+        f"SELECT {_lit(c)} AS f, json_quote(new.{_q(c)}) AS v WHERE old.{_q(c)} IS NOT new.{_q(c)}"
+        for c in fields
+    )
+    update = (
+        f"CREATE TRIGGER sync_au_{tbl} AFTER UPDATE ON {_q(tbl)} WHEN {_CAPTURE_ON} BEGIN "
+        f"{_NEXT_HLC} "
+        "INSERT INTO sync_outbox (op_id, tbl, row_id, field, value, hlc, base_seq) "
+        f"SELECT {_OP_ID}, {t}, new.id, c.f, c.v, s.hlc, s.cursor "
+        f"FROM ({changed}) AS c JOIN sync_state AS s ON s.id = 1 WHERE true {_UPSERT}; END"
+    )
+    delete = (
+        f"CREATE TRIGGER sync_ad_{tbl} AFTER DELETE ON {_q(tbl)} WHEN {_CAPTURE_ON} BEGIN "
+        f"{_NEXT_HLC} "
+        "INSERT INTO sync_outbox (op_id, tbl, row_id, field, value, hlc, base_seq) "
+        f"SELECT {_OP_ID}, {t}, old.id, 'is_deleted', '1', s.hlc, s.cursor "
+        f"FROM sync_state AS s WHERE s.id = 1 AND old.is_deleted = 0 {_UPSERT}; END"
+    )
+    return [insert, update, delete]
+
+
+def drop_capture_triggers(conn: Connection) -> None:
+    names = [
+        r[0]
+        for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+        if str(r[0]).startswith(TRIGGER_PREFIXES)
+    ]
+    for name in names:
+        conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {_q(name)}")
+
+
+def install_capture_triggers(conn: Connection) -> int:
+    """(Re)create the capture triggers of every synced table; returns how many tables.
+
+    Only on SQLite: the server (SQLite or PostgreSQL) records its changes in ``sync_log``
+    itself and never captures.
+    """
+    if conn.dialect.name != "sqlite":
+        return 0
+    drop_capture_triggers(conn)
+    tables = _synced_table_columns(conn)
+    for tbl, cols in tables.items():
+        for statement in capture_trigger_sql(tbl, cols):
+            conn.exec_driver_sql(statement)
+    return len(tables)
+
+
+# --- the capture switch -----------------------------------------------------------------------
+def set_capture(conn: Connection, enabled: bool) -> None:
+    """Switch capture on or off *in this connection's transaction* (committed with it)."""
+    conn.execute(text("UPDATE sync_state SET capture = :c WHERE id = 1"), {"c": int(enabled)})
+
+
+@contextmanager
+def capture_paused(conn: Connection) -> Iterator[None]:
+    """Writes inside the block are not captured for sync (bulk loads, applying pulled changes).
+
+    Use it inside one transaction: ``with engine.begin() as conn, capture_paused(conn): ...``.
+    Other connections cannot write meanwhile (SQLite has one writer), so nothing else is missed.
+    """
+    set_capture(conn, False)
+    try:
+        yield
+    finally:
+        set_capture(conn, True)
+
+
+# --- applying changes from the server on the laptop -------------------------------------------
+@dataclass
+class Pending:
+    """What the outbox holds, loaded once per page: local edits must not be overwritten."""
+
+    unresolved: set[tuple[str, str, str]] = field(default_factory=set)  # (tbl, row, field)
+    acked: dict[tuple[str, str, str], int] = field(default_factory=dict)  # → server seq
+
+    @classmethod
+    def load(cls, conn: Connection) -> Pending:
+        p = cls()
+        for tbl, row_id, fld, acked in conn.exec_driver_sql(
+            "SELECT tbl, row_id, field, acked_seq FROM sync_outbox"
+        ):
+            key = (tbl, row_id, fld)
+            if acked is None:
+                p.unresolved.add(key)
+            else:
+                p.acked[key] = max(int(acked), p.acked.get(key, 0))
+        return p
+
+    def keeps_local(self, tbl: str, row_id: str, fld: str, seq: int) -> bool:
+        """True if the laptop's own value of this field must stay (pending, or newer)."""
+        if (tbl, row_id, fld) in self.unresolved:
+            return True
+        if (tbl, row_id, INSERT_FIELD) in self.unresolved:
+            return True
+        newest = max(
+            self.acked.get((tbl, row_id, fld), 0), self.acked.get((tbl, row_id, INSERT_FIELD), 0)
+        )
+        return newest > seq
+
+
+def row_exists(conn: Connection, tbl: str, row_id: str) -> bool:
+    found = conn.exec_driver_sql(f"SELECT 1 FROM {_q(tbl)} WHERE id = ?", (row_id,)).first()
+    return found is not None
+
+
+def write_fields(conn: Connection, tbl: str, row_id: str, values: dict[str, Any]) -> None:
+    """Write wire values verbatim (they are SQLite storage values)."""
+    cols = codec(tbl).columns
+    values = {k: v for k, v in values.items() if k in cols}
+    if not values:
+        return
+    assignments = ", ".join(f"{_q(k)} = ?" for k in values)
+    conn.exec_driver_sql(
+        f"UPDATE {_q(tbl)} SET {assignments} WHERE id = ?", (*values.values(), row_id)
+    )
+
+
+def insert_row(conn: Connection, tbl: str, row_id: str, values: dict[str, Any]) -> None:
+    cols = codec(tbl).columns
+    values = {k: v for k, v in values.items() if k in cols}
+    names = ", ".join(["id", *(_q(k) for k in values)])
+    marks = ", ".join("?" for _ in range(len(values) + 1))
+    conn.exec_driver_sql(
+        f"INSERT INTO {_q(tbl)} ({names}) VALUES ({marks})", (row_id, *values.values())
+    )
+
+
+def apply_row(
+    conn: Connection, tbl: str, row_id: str, values: dict[str, Any], seq: int, pending: Pending
+) -> bool:
+    """Apply server values to one row, keeping fields the laptop still has to push.
+
+    Returns False if the row is missing locally and ``values`` is not a whole row.
+    """
+    keep = {k: v for k, v in values.items() if not pending.keeps_local(tbl, row_id, k, seq)}
+    if row_exists(conn, tbl, row_id):
+        write_fields(conn, tbl, row_id, keep)
+        return True
+    if not _is_whole_row(tbl, values):
+        return False
+    insert_row(conn, tbl, row_id, values)
+    return True
+
+
+def _is_whole_row(tbl: str, values: dict[str, Any]) -> bool:
+    required = [n for n, c in codec(tbl).columns.items() if not c.nullable]
+    return all(n in values for n in required)
+
+
+def subtree_rows(conn: Connection, root_tbl: str, root_id: str) -> list[tuple[str, str]]:
+    """(table, id) of every local row under scope root ``root_tbl``/``root_id``; parents first."""
+    rows: list[tuple[str, str]] = []
+    for tbl in synced_tables():
+        path = root_path(tbl)
+        if tbl == root_tbl:
+            # A customer goes with its subtree; a person (users row) stays: users are global.
+            if root_tbl == "customers" and row_exists(conn, tbl, root_id):
+                rows.append((tbl, root_id))
+            continue
+        if not path or path[-1][1] != root_tbl:
+            continue
+        # Nested IN-subqueries along the path, innermost at the root.
+        sql = "?"
+        for i in range(len(path) - 1, 0, -1):
+            fk = path[i][0]
+            sql = f"SELECT id FROM {_q(path[i - 1][1])} WHERE {_q(fk)} IN ({sql})"
+        sql = f"SELECT id FROM {_q(tbl)} WHERE {_q(path[0][0])} IN ({sql})"
+        rows.extend((tbl, r[0]) for r in conn.exec_driver_sql(sql, (root_id,)))
+    return rows
+
+
+def drop_subtree(conn: Connection, root_tbl: str, root_id: str) -> int:
+    """Remove a revoked scope root and everything under it from the laptop (children first)."""
+    rows = subtree_rows(conn, root_tbl, root_id)
+    for tbl, row_id in reversed(rows):
+        conn.exec_driver_sql(f"DELETE FROM {_q(tbl)} WHERE id = ?", (row_id,))
+    return len(rows)
+
+
+def decode_value(raw: str | None) -> Any:
+    """An outbox/log value (JSON text) as a Python value."""
+    return None if raw is None else json.loads(raw)
+
+
+def encode_value(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+__all__ = [
+    "INSERT_FIELD",
+    "REVOKE_FIELD",
+    "Pending",
+    "apply_row",
+    "capture_paused",
+    "capture_trigger_sql",
+    "decode_value",
+    "drop_subtree",
+    "encode_value",
+    "install_capture_triggers",
+    "set_capture",
+    "subtree_rows",
+]

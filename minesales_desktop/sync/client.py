@@ -1,0 +1,861 @@
+"""The laptop's sync client: hello → push the outbox in batches → pull pages → done.
+
+The UI runs ``SyncClient.sync(progress, cancelled)`` on a worker; every step is committed as it
+goes, so a cut link, a crash or a cancel resumes where it stopped:
+
+- a push batch is fixed (``sync_outbox.batch_id``) and committed *before* it is sent; a retry
+  sends the very same batch and the server answers a replay from its stored answer;
+- each pulled page is applied together with its new cursor in one transaction;
+- transport failures are retried with exponential backoff; an expired token is renewed with the
+  stored credentials and the request repeated (every request is idempotent).
+
+The client writes through its own engine on the same file: ``BEGIN IMMEDIATE`` transactions (two
+writers never deadlock), foreign keys off (it only writes what the server already validated, and
+a page may bring a child before the parent's scope grant), capture paused while applying.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import random
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Literal, TypeVar
+
+import httpx
+from pydantic import BaseModel, ValidationError
+from sqlalchemy import Connection, Engine, event, text
+from sqlalchemy.exc import IntegrityError
+
+from minesales_desktop.db.engine import make_engine
+from minesales_desktop.db.migrate import current_revision
+from minesales_desktop.sync import hlc
+from minesales_desktop.sync.changes import (
+    Pending,
+    apply_row,
+    capture_paused,
+    decode_value,
+    drop_subtree,
+    encode_value,
+    row_exists,
+    subtree_rows,
+    write_fields,
+)
+from minesales_desktop.sync.protocol import (
+    DEFAULT_PULL_LIMIT,
+    MAX_BATCH_OPS,
+    ErrorReply,
+    Hello,
+    HelloReply,
+    Op,
+    OpResult,
+    PullReply,
+    PullRequest,
+    PushReply,
+    PushRequest,
+    TokenRequest,
+    TokenResponse,
+    compress,
+    dumps,
+)
+from minesales_desktop.sync.tables import INSERT_FIELD, REVOKE_FIELD
+
+log = logging.getLogger(__name__)
+M = TypeVar("M", bound=BaseModel)
+KEEP_ALL = 1 << 62
+
+
+# --- errors -----------------------------------------------------------------------------------
+class SyncError(Exception):
+    """Sync did not finish; the message is one sentence for the user. Nothing is lost."""
+
+
+class SyncUnavailable(SyncError):
+    """The server could not be reached (after retrying with backoff)."""
+
+
+class UpdateRequired(SyncError):
+    """The server needs a newer (or older) MineSales; ``update_to`` names the version."""
+
+    def __init__(self, message: str, update_to: str | None) -> None:
+        super().__init__(message)
+        self.update_to = update_to
+
+
+class AuthFailed(SyncError):
+    """Wrong login or password, or the account is disabled."""
+
+
+class SyncCancelled(SyncError):
+    pass
+
+
+# --- data the UI shows ------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Credentials:
+    login: str
+    password: str
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    attempts: int = 6
+    first_delay: float = 0.5
+    max_delay: float = 30.0
+    timeout: float = 60.0
+
+    def delay(self, attempt: int) -> float:
+        base = min(self.max_delay, self.first_delay * (2**attempt))
+        return float(base * (0.5 + random.random() / 2))
+
+
+@dataclass(frozen=True)
+class SyncProgress:
+    phase: Literal["hello", "push", "pull", "done"]
+    done: int
+    total: int | None
+    message: str
+
+
+@dataclass(frozen=True)
+class OpOutcome:
+    op_id: str
+    table: str
+    row_id: str
+    field: str
+    value: Any
+    status: str  # applied | merged | conflict | rejected
+    won: bool | None
+    reason: str | None
+
+
+@dataclass
+class SyncReport:
+    pushed: int = 0
+    applied: int = 0
+    merged: int = 0
+    conflicts: int = 0
+    rejected: int = 0
+    pulled: int = 0
+    round_trips: int = 0
+    bytes_up: int = 0
+    bytes_down: int = 0
+    batches_sent: int = 0
+    batches_resent: int = 0
+    retries: int = 0
+    seconds: float = 0.0
+    cancelled: bool = False
+    outcomes: list[OpOutcome] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ConflictItem:
+    id: str
+    table: str
+    row_id: str
+    field: str
+    kind: str  # value | delete | apply
+    mine: Any
+    theirs: Any
+    their_user_id: str | None
+    their_user_name: str | None
+    their_time: dt.datetime
+    my_time: dt.datetime
+    detected_at: dt.datetime
+    resolved: str | None
+
+
+@dataclass(frozen=True)
+class RejectedItem:
+    op_id: str
+    table: str
+    row_id: str
+    field: str
+    value: Any
+    reason: str
+    made_at: dt.datetime
+    rejected_at: dt.datetime
+
+
+def _stamp_time(stamp: int) -> dt.datetime:
+    return dt.datetime.fromtimestamp(hlc.physical_ms(stamp) / 1000, dt.UTC)
+
+
+def _utc(value: Any) -> dt.datetime:
+    if isinstance(value, str):
+        value = dt.datetime.fromisoformat(value)
+    assert isinstance(value, dt.datetime)
+    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+
+
+def _db_now() -> str:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None).strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def make_sync_engine(url: str) -> Engine:
+    """An engine for the sync client's own transactions on the laptop file (see module doc)."""
+    engine = make_engine(url)
+
+    @event.listens_for(engine, "connect")
+    def _setup(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=OFF")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Connection) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
+
+
+# --- queries the UI may call without a server -------------------------------------------------
+def pending_count(conn: Connection) -> int:
+    return int(
+        conn.execute(text("SELECT count(*) FROM sync_outbox WHERE acked_seq IS NULL")).scalar_one()
+    )
+
+
+def last_sync(conn: Connection) -> dt.datetime | None:
+    value = conn.execute(text("SELECT last_sync_at FROM sync_state WHERE id = 1")).scalar()
+    return None if value is None else _utc(value)
+
+
+class SyncClient:
+    """Syncs one laptop database with one server on behalf of one user."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        server_url: str,
+        credentials: Credentials,
+        *,
+        retry: RetryPolicy | None = None,
+        batch_size: int = MAX_BATCH_OPS,
+        pull_limit: int = DEFAULT_PULL_LIMIT,
+        clock: Callable[[], int] = hlc.wall_ms,
+        schema: str | None = None,
+        verify: bool | str = True,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        if engine.dialect.name != "sqlite" or not engine.url.database:
+            raise ValueError("the sync client works on a local SQLite database file")
+        self.db = make_sync_engine(engine.url.render_as_string(hide_password=False))
+        self.server_url = server_url.rstrip("/")
+        self.credentials = credentials
+        self.retry = retry or RetryPolicy()
+        self.batch_size = max(1, min(batch_size, MAX_BATCH_OPS))
+        self.pull_limit = pull_limit
+        self.clock = clock
+        self.sleep = sleep
+        self.schema = schema or current_revision(self.db) or ""
+        self.http = httpx.Client(
+            base_url=self.server_url,
+            timeout=self.retry.timeout,
+            verify=verify,
+            headers={"Accept-Encoding": "zstd, gzip", "User-Agent": "MineSales-sync"},
+        )
+        self.token: str | None = None
+        self.user_id: str | None = None
+        self._sent_batches: set[str] = set()
+
+    def close(self) -> None:
+        self.http.close()
+        self.db.dispose()
+
+    def __enter__(self) -> SyncClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- what the UI shows ------------------------------------------------------------------
+    def pending_count(self) -> int:
+        with self.db.connect() as conn:
+            return pending_count(conn)
+
+    def last_sync(self) -> dt.datetime | None:
+        with self.db.connect() as conn:
+            return last_sync(conn)
+
+    def node_id(self) -> str:
+        return self._ensure_node()
+
+    def conflicts(self, *, include_resolved: bool = False) -> list[ConflictItem]:
+        sql = (
+            "SELECT c.id, c.tbl, c.row_id, c.field, c.kind, c.mine_value, c.theirs_value,"
+            " c.theirs_user_id, u.full_name, c.theirs_hlc, c.mine_hlc, c.detected_at,"
+            " c.resolution FROM sync_conflicts c LEFT JOIN users u ON u.id = c.theirs_user_id"
+        )
+        if not include_resolved:
+            sql += " WHERE c.resolved_at IS NULL"
+        sql += " ORDER BY c.detected_at, c.id"
+        with self.db.connect() as conn:
+            return [
+                ConflictItem(
+                    id=r[0],
+                    table=r[1],
+                    row_id=r[2],
+                    field=r[3],
+                    kind=r[4],
+                    mine=decode_value(r[5]),
+                    theirs=decode_value(r[6]),
+                    their_user_id=r[7],
+                    their_user_name=r[8],
+                    their_time=_stamp_time(int(r[9])),
+                    my_time=_stamp_time(int(r[10])),
+                    detected_at=_utc(r[11]),
+                    resolved=r[12],
+                )
+                for r in conn.execute(text(sql))
+            ]
+
+    def resolve_conflict(self, conflict_id: str, keep: Literal["mine", "theirs"]) -> None:
+        """Close a conflict. ``mine`` writes the losing value back as a new local edit (captured,
+        so the next sync pushes it on top of the current server value)."""
+        if keep not in ("mine", "theirs"):
+            raise ValueError("keep must be 'mine' or 'theirs'")
+        with self.db.begin() as conn:
+            row = conn.execute(
+                text(
+                    "SELECT tbl, row_id, field, kind, mine_value FROM sync_conflicts WHERE id = :i"
+                ),
+                {"i": conflict_id},
+            ).first()
+            if row is None:
+                raise KeyError(conflict_id)
+            tbl, row_id, fld, kind, mine = row
+            if keep == "mine" and row_exists(conn, tbl, row_id):
+                if kind == "delete":
+                    write_fields(conn, tbl, row_id, {"is_deleted": 1})
+                elif fld != INSERT_FIELD:
+                    write_fields(conn, tbl, row_id, {fld: decode_value(mine)})
+            conn.execute(
+                text("UPDATE sync_conflicts SET resolved_at = :t, resolution = :k WHERE id = :i"),
+                {"t": _db_now(), "k": keep, "i": conflict_id},
+            )
+
+    def rejected_changes(self, *, include_dismissed: bool = False) -> list[RejectedItem]:
+        sql = "SELECT op_id, tbl, row_id, field, value, reason, hlc, rejected_at FROM sync_rejected"
+        if not include_dismissed:
+            sql += " WHERE dismissed = 0"
+        sql += " ORDER BY rejected_at, op_id"
+        with self.db.connect() as conn:
+            return [
+                RejectedItem(
+                    op_id=r[0],
+                    table=r[1],
+                    row_id=r[2],
+                    field=r[3],
+                    value=decode_value(r[4]),
+                    reason=r[5],
+                    made_at=_stamp_time(int(r[6])),
+                    rejected_at=_utc(r[7]),
+                )
+                for r in conn.execute(text(sql))
+            ]
+
+    def dismiss_rejected(self, op_id: str) -> None:
+        with self.db.begin() as conn:
+            conn.execute(
+                text("UPDATE sync_rejected SET dismissed = 1 WHERE op_id = :i"), {"i": op_id}
+            )
+
+    # --- the sync ---------------------------------------------------------------------------
+    def sync(
+        self,
+        progress: Callable[[SyncProgress], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> SyncReport:
+        """One full sync. Raises ``SyncError`` subclasses; whatever was done stays done."""
+        report = SyncReport()
+        started = time.monotonic()
+        notify = progress or (lambda _p: None)
+        stop = cancelled or (lambda: False)
+        try:
+            node = self._ensure_node()
+            notify(SyncProgress("hello", 0, None, "Contacting the server"))
+            hello = self._hello(node, report)
+            total = self.pending_count()
+            notify(SyncProgress("push", 0, total, "Sending changes"))
+            pushed = 0
+            while not stop():
+                batch = self._next_batch()
+                if batch is None:
+                    break
+                batch_id, ops = batch
+                reply = self._post(
+                    "/sync/push",
+                    PushRequest(node=node, schema=self.schema, batch=batch_id, ops=ops),
+                    PushReply,
+                    report,
+                    batch_id=batch_id,
+                )
+                self._apply_push(node, ops, reply, report)
+                pushed += len(ops)
+                notify(SyncProgress("push", pushed, max(total, pushed), "Sending changes"))
+            else:
+                raise SyncCancelled("Sync was cancelled.")
+            self._process_pending_revokes()
+            # Pull if hello said so, or if we pushed: scopes and other laptops may have moved
+            # while we were pushing (a no-op sync stays one round trip).
+            if hello.pull or pushed:
+                pulled = 0
+                cursor = self._cursor()
+                while True:
+                    if stop():
+                        raise SyncCancelled("Sync was cancelled.")
+                    page = self._post(
+                        "/sync/pull",
+                        PullRequest(
+                            node=node, schema=self.schema, cursor=cursor, limit=self.pull_limit
+                        ),
+                        PullReply,
+                        report,
+                    )
+                    self._apply_page(node, page)
+                    pulled += len(page.changes)
+                    report.pulled += len(page.changes)
+                    cursor = page.cursor
+                    notify(SyncProgress("pull", pulled, None, "Receiving changes"))
+                    if not page.more:
+                        break
+            self._finish(None)
+        except SyncCancelled:
+            report.cancelled = True
+            self._finish("cancelled")
+        except SyncError as exc:
+            self._finish(str(exc))
+            raise
+        finally:
+            report.seconds = time.monotonic() - started
+        notify(SyncProgress("done", report.pushed, report.pushed, "Sync finished"))
+        return report
+
+    # --- steps ------------------------------------------------------------------------------
+    def _ensure_node(self) -> str:
+        with self.db.begin() as conn:
+            node = conn.execute(text("SELECT node_id FROM sync_state WHERE id = 1")).scalar()
+            if node is None:
+                node = uuid.uuid4().hex
+                conn.execute(
+                    text(
+                        "UPDATE sync_state SET node_id = :n, server_url = :u, user_login = :l"
+                        " WHERE id = 1"
+                    ),
+                    {"n": node, "u": self.server_url, "l": self.credentials.login},
+                )
+            return str(node)
+
+    def _cursor(self) -> int:
+        with self.db.connect() as conn:
+            cursor = conn.execute(text("SELECT cursor FROM sync_state WHERE id = 1")).scalar_one()
+            return int(cursor)
+
+    def _hello(self, node: str, report: SyncReport) -> HelloReply:
+        sent = self.clock()
+        reply = self._post(
+            "/sync/hello",
+            Hello(node=node, schema=self.schema, cursor=self._cursor(), client_ms=sent),
+            HelloReply,
+            report,
+        )
+        received = self.clock()
+        # The server's clock, as seen half a round trip ago, minus ours: what to add to stamps.
+        offset = reply.server_ms - (sent + received) // 2
+        with self.db.begin() as conn:
+            # Reset the clock to corrected time even if it ran ahead (a clock that was days fast
+            # must not keep stamping the future); ordering of our own edits is kept by op order.
+            conn.execute(
+                text("UPDATE sync_state SET clock_offset_ms = :o, hlc = :h WHERE id = 1"),
+                {"o": offset, "h": hlc.pack(received + offset)},
+            )
+        self.user_id = reply.user_id
+        return reply
+
+    def _next_batch(self) -> tuple[str, list[Op]] | None:
+        with self.db.begin() as conn:
+            batch_id = conn.execute(
+                text(
+                    "SELECT batch_id FROM sync_outbox WHERE batch_id IS NOT NULL"
+                    " AND acked_seq IS NULL ORDER BY id LIMIT 1"
+                )
+            ).scalar()
+            if batch_id is None:
+                batch_id = uuid.uuid4().hex
+                conn.execute(
+                    text(
+                        "UPDATE sync_outbox SET batch_id = :b WHERE id IN (SELECT id FROM"
+                        " sync_outbox WHERE batch_id IS NULL ORDER BY id LIMIT :n)"
+                    ),
+                    {"b": batch_id, "n": self.batch_size},
+                )
+            rows = conn.execute(
+                text(
+                    "SELECT op_id, tbl, row_id, field, value, hlc, base_seq FROM sync_outbox"
+                    " WHERE batch_id = :b AND acked_seq IS NULL ORDER BY id"
+                ),
+                {"b": batch_id},
+            ).all()
+        if not rows:
+            return None
+        ops = [
+            Op(i=r[0], t=r[1], r=r[2], f=r[3], v=decode_value(r[4]), h=int(r[5]), b=int(r[6]))
+            for r in rows
+        ]
+        return str(batch_id), ops
+
+    def _apply_push(self, node: str, ops: list[Op], reply: PushReply, report: SyncReport) -> None:
+        by_id = {op.i: op for op in ops}
+        now = _db_now()
+        with self.db.begin() as conn, capture_paused(conn):
+            reverts: list[tuple[Op, OpResult]] = []
+            for result in reply.results:
+                op = by_id.get(result.i)
+                if op is None:
+                    continue
+                report.pushed += 1
+                report.outcomes.append(
+                    OpOutcome(op.i, op.t, op.r, op.f, op.v, result.s, result.won, result.reason)
+                )
+                if result.seq is not None and (result.s != "conflict" or result.won):
+                    conn.execute(
+                        text("UPDATE sync_outbox SET acked_seq = :s WHERE op_id = :i"),
+                        {"s": result.seq, "i": op.i},
+                    )
+                else:
+                    conn.execute(text("DELETE FROM sync_outbox WHERE op_id = :i"), {"i": op.i})
+                    reverts.append((op, result))
+                if result.s == "applied":
+                    report.applied += 1
+                elif result.s == "merged":
+                    report.merged += 1
+                elif result.s == "conflict":
+                    report.conflicts += 1
+                    if not result.won:
+                        self._record_conflict(
+                            conn,
+                            op.t,
+                            op.r,
+                            op.f,
+                            result.k or "value",
+                            mine=op.v,
+                            theirs=result.cur,
+                            mine_hlc=op.h,
+                            theirs_hlc=result.th or 0,
+                            theirs_user=result.tu,
+                            theirs_node=result.tn,
+                        )
+                else:
+                    report.rejected += 1
+                    conn.execute(
+                        text(
+                            "INSERT OR REPLACE INTO sync_rejected (op_id, tbl, row_id, field,"
+                            " value, hlc, reason, rejected_at, dismissed) VALUES (:i, :t, :r,"
+                            " :f, :v, :h, :reason, :now, 0)"
+                        ),
+                        {
+                            "i": op.i,
+                            "t": op.t,
+                            "r": op.r,
+                            "f": op.f,
+                            "v": encode_value(op.v),
+                            "h": op.h,
+                            "reason": result.reason or "refused",
+                            "now": now,
+                        },
+                    )
+            if reverts:
+                pending = Pending.load(conn)
+                for op, result in reverts:
+                    self._revert(conn, op, result, pending)
+
+    def _revert(self, conn: Connection, op: Op, result: OpResult, pending: Pending) -> None:
+        """Make the laptop hold the server's value for an op that did not take effect."""
+        if not result.has_cur:
+            if not any(key[:2] == (op.t, op.r) for key in pending.unresolved):
+                for tbl, row_id in reversed(subtree_rows(conn, op.t, op.r) or [(op.t, op.r)]):
+                    conn.exec_driver_sql(f'DELETE FROM "{tbl}" WHERE id = ?', (row_id,))
+            return
+        if op.f == INSERT_FIELD:
+            if isinstance(result.cur, dict):
+                apply_row(conn, op.t, op.r, result.cur, KEEP_ALL, pending)
+        elif not pending.keeps_local(op.t, op.r, op.f, KEEP_ALL):
+            write_fields(conn, op.t, op.r, {op.f: result.cur})
+
+    def _record_conflict(
+        self,
+        conn: Connection,
+        tbl: str,
+        row_id: str,
+        fld: str,
+        kind: str,
+        *,
+        mine: Any,
+        theirs: Any,
+        mine_hlc: int,
+        theirs_hlc: int,
+        theirs_user: str | None,
+        theirs_node: str | None,
+    ) -> None:
+        conn.execute(
+            text(
+                "INSERT INTO sync_conflicts (id, tbl, row_id, field, kind, mine_value,"
+                " theirs_value, mine_hlc, theirs_hlc, theirs_user_id, theirs_node, mine_won,"
+                " detected_at) VALUES (:id, :t, :r, :f, :k, :m, :th, :mh, :thh, :tu, :tn, 0,"
+                " :now)"
+            ),
+            {
+                "id": str(uuid.uuid4()),
+                "t": tbl,
+                "r": row_id,
+                "f": fld,
+                "k": kind,
+                "m": encode_value(mine),
+                "th": encode_value(theirs),
+                "mh": mine_hlc,
+                "thh": theirs_hlc,
+                "tu": theirs_user,
+                "tn": theirs_node,
+                "now": _db_now(),
+            },
+        )
+
+    def _apply_page(self, node: str, page: PullReply) -> None:
+        try:
+            self._apply_changes(node, page, careful=False)
+        except IntegrityError:
+            log.warning("a pulled page clashed with local data; applying change by change")
+            self._apply_changes(node, page, careful=True)
+
+    def _apply_changes(self, node: str, page: PullReply, *, careful: bool) -> None:
+        with self.db.begin() as conn, capture_paused(conn):
+            pending = Pending.load(conn)
+            revokes = self._pending_revokes(conn)
+            for change in page.changes:
+                if not careful:
+                    self._apply_change(conn, node, change, pending, revokes)
+                    continue
+                nested = conn.begin_nested()
+                try:
+                    self._apply_change(conn, node, change, pending, revokes)
+                    nested.commit()
+                except IntegrityError as exc:
+                    nested.rollback()
+                    self._record_conflict(
+                        conn,
+                        change.t,
+                        change.r,
+                        change.f,
+                        "apply",
+                        mine=str(exc.orig),
+                        theirs=change.v,
+                        mine_hlc=0,
+                        theirs_hlc=change.h,
+                        theirs_user=change.u,
+                        theirs_node=None,
+                    )
+            conn.execute(text("UPDATE sync_state SET cursor = :c WHERE id = 1"), {"c": page.cursor})
+            conn.execute(
+                text("DELETE FROM sync_outbox WHERE acked_seq IS NOT NULL AND acked_seq <= :c"),
+                {"c": page.cursor},
+            )
+            self._save_revokes(conn, revokes)
+
+    def _apply_change(
+        self,
+        conn: Connection,
+        node: str,
+        change: Any,
+        pending: Pending,
+        revokes: list[list[str]],
+    ) -> None:
+        if change.f == REVOKE_FIELD:
+            root = [change.t, change.r]
+            local = {(t, r) for t, r in subtree_rows(conn, change.t, change.r)}
+            if any(key[:2] in local for key in pending.unresolved):
+                if root not in revokes:
+                    revokes.append(root)  # drop it once the outbox is pushed
+            else:
+                drop_subtree(conn, change.t, change.r)
+            return
+        if change.f == INSERT_FIELD:
+            if isinstance(change.v, dict):
+                apply_row(conn, change.t, change.r, change.v, change.s, pending)
+            if change.t == "customers" and [change.t, change.r] in revokes:
+                revokes.remove([change.t, change.r])
+        else:
+            apply_row(conn, change.t, change.r, {change.f: change.v}, change.s, pending)
+        x = change.x
+        if x and x.get("n") == node:
+            self._record_conflict(
+                conn,
+                change.t,
+                change.r,
+                change.f,
+                str(x.get("k", "value")),
+                mine=x.get("v"),
+                theirs=change.v,
+                mine_hlc=int(x.get("h", 0)),
+                theirs_hlc=change.h,
+                theirs_user=change.u,
+                theirs_node=None,
+            )
+
+    def _pending_revokes(self, conn: Connection) -> list[list[str]]:
+        raw = conn.execute(text("SELECT pending_revokes FROM sync_state WHERE id = 1")).scalar()
+        return list(json.loads(raw)) if raw else []
+
+    def _save_revokes(self, conn: Connection, revokes: list[list[str]]) -> None:
+        conn.execute(
+            text("UPDATE sync_state SET pending_revokes = :p WHERE id = 1"),
+            {"p": json.dumps(revokes) if revokes else None},
+        )
+
+    def _process_pending_revokes(self) -> None:
+        with self.db.begin() as conn, capture_paused(conn):
+            revokes = self._pending_revokes(conn)
+            if not revokes:
+                return
+            pending = Pending.load(conn)
+            keep: list[list[str]] = []
+            for tbl, root_id in revokes:
+                local = set(subtree_rows(conn, tbl, root_id))
+                if any(key[:2] in local for key in pending.unresolved):
+                    keep.append([tbl, root_id])
+                else:
+                    drop_subtree(conn, tbl, root_id)
+            self._save_revokes(conn, keep)
+
+    def _finish(self, error: str | None) -> None:
+        with self.db.begin() as conn:
+            if error is None:
+                conn.execute(
+                    text(
+                        "UPDATE sync_state SET last_sync_at = :t, last_attempt_at = :t,"
+                        " last_error = NULL WHERE id = 1"
+                    ),
+                    {"t": _db_now()},
+                )
+            else:
+                conn.execute(
+                    text(
+                        "UPDATE sync_state SET last_attempt_at = :t, last_error = :e WHERE id = 1"
+                    ),
+                    {"t": _db_now(), "e": error},
+                )
+
+    # --- transport --------------------------------------------------------------------------
+    def _login(self, report: SyncReport) -> None:
+        reply = self._send(
+            "/auth/token",
+            TokenRequest(login=self.credentials.login, password=self.credentials.password),
+            TokenResponse,
+            report,
+            auth=False,
+        )
+        self.token = reply.token
+        self.user_id = reply.user_id
+
+    def _post(
+        self,
+        path: str,
+        message: BaseModel,
+        model: type[M],
+        report: SyncReport,
+        *,
+        batch_id: str | None = None,
+    ) -> M:
+        if self.token is None:
+            self._login(report)
+        if batch_id is not None:
+            if batch_id in self._sent_batches:
+                report.batches_resent += 1
+            self._sent_batches.add(batch_id)
+            report.batches_sent += 1
+        try:
+            return self._send(path, message, model, report, batch_id=batch_id)
+        except _TokenExpired:
+            self._login(report)
+            return self._send(path, message, model, report, batch_id=batch_id)
+
+    def _send(
+        self,
+        path: str,
+        message: BaseModel,
+        model: type[M],
+        report: SyncReport,
+        *,
+        auth: bool = True,
+        batch_id: str | None = None,
+    ) -> M:
+        body = compress(dumps(message.model_dump(mode="json", by_alias=True)), "zstd")
+        headers = {"Content-Type": "application/json", "Content-Encoding": "zstd"}
+        if auth and self.token:
+            headers["Authorization"] = f"Bearer {self.token}"
+        last_error: Exception | None = None
+        for attempt in range(self.retry.attempts):
+            if attempt:
+                report.retries += 1
+                if batch_id is not None:
+                    report.batches_resent += 1
+                    report.batches_sent += 1
+                self.sleep(self.retry.delay(attempt - 1))
+            report.round_trips += 1
+            report.bytes_up += len(body) + _header_bytes(path, headers)
+            try:
+                response = self.http.post(path, content=body, headers=headers)
+                content = response.content
+            except httpx.TransportError as exc:
+                last_error = exc
+                continue
+            report.bytes_down += response.num_bytes_downloaded + _header_bytes(
+                "", dict(response.headers)
+            )
+            if response.status_code in (502, 503, 504):
+                last_error = SyncUnavailable(f"the server answered {response.status_code}")
+                continue
+            if response.status_code != 200:
+                self._raise_for(response)
+            try:
+                return model.model_validate_json(content)
+            except ValidationError as exc:
+                raise SyncError(
+                    f"The server sent an answer this version cannot read: {exc}"
+                ) from None
+        raise SyncUnavailable(
+            f"The sync server at {self.server_url} cannot be reached ({last_error})."
+        )
+
+    def _raise_for(self, response: httpx.Response) -> None:
+        try:
+            err = ErrorReply.model_validate_json(response.content)
+        except ValidationError:
+            raise SyncError(f"The server answered {response.status_code}.") from None
+        if err.error == "token_expired" or (
+            response.status_code == 401
+            and err.error == "unauthorized"
+            and self.token
+            and "sign in again" in err.message
+        ):
+            self.token = None
+            raise _TokenExpired(err.message)
+        if response.status_code == 401:
+            raise AuthFailed(err.message)
+        if response.status_code == 426:
+            raise UpdateRequired(err.message, err.update_to)
+        raise SyncError(err.message)
+
+
+class _TokenExpired(SyncError):
+    pass
+
+
+def _header_bytes(path: str, headers: dict[str, str]) -> int:
+    """Rough size of an HTTP/1.1 header block, so byte counts are honest for small messages."""
+    return len(path) + 20 + sum(len(k) + len(v) + 4 for k, v in headers.items())

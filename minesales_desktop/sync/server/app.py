@@ -1,0 +1,226 @@
+"""The HTTP face of the sync server (FastAPI).
+
+Bodies are compressed JSON (``Content-Encoding: zstd`` or ``gzip``), so the endpoints read and
+write raw bytes and validate with the shared ``sync.protocol`` models; the OpenAPI document still
+describes every message (``/openapi.json``, ``/docs``). Database work runs in the thread pool.
+
+Errors are one JSON object ``{"error", "message", "update_to"?}``: 401 ``unauthorized`` /
+``token_expired`` (sign in again and repeat), 426 ``update_required`` (the laptop must be updated:
+nothing was changed), 400 ``bad_request``, 413 ``batch_too_large``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from fastapi import FastAPI, Request, Response
+from fastapi.openapi.utils import get_openapi
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ValidationError
+from pydantic.json_schema import models_json_schema
+from starlette.concurrency import run_in_threadpool
+
+from minesales_desktop.db.migrate import head_revision
+from minesales_desktop.sync import hlc
+from minesales_desktop.sync.protocol import (
+    APP_VERSION,
+    MAX_BATCH_OPS,
+    PROTOCOL_VERSION,
+    ErrorReply,
+    Hello,
+    HelloReply,
+    PullReply,
+    PullRequest,
+    PushReply,
+    PushRequest,
+    TokenRequest,
+    TokenResponse,
+    compress,
+    decompress,
+    dumps,
+    pick_encoding,
+)
+from minesales_desktop.sync.server.auth import (
+    DEFAULT_TOKEN_TTL,
+    AuthError,
+    issue_token,
+    viewer_for_token,
+)
+from minesales_desktop.sync.server.scopes import Viewer
+from minesales_desktop.sync.server.store import Store
+
+MESSAGES: list[type[BaseModel]] = [
+    TokenRequest,
+    TokenResponse,
+    Hello,
+    HelloReply,
+    PushRequest,
+    PushReply,
+    PullRequest,
+    PullReply,
+    ErrorReply,
+]
+
+
+class ApiError(Exception):
+    def __init__(self, status: int, error: str, message: str, update_to: str | None = None):
+        super().__init__(message)
+        self.status = status
+        self.reply = ErrorReply(error=error, message=message, update_to=update_to)
+
+
+def _body(schema: str) -> dict[str, Any]:
+    ref = {"$ref": f"#/components/schemas/{schema}"}
+    return {"requestBody": {"required": True, "content": {"application/json": {"schema": ref}}}}
+
+
+def _answer(model: type[BaseModel]) -> dict[int | str, dict[str, Any]]:
+    return {200: {"model": model}, 401: {"model": ErrorReply}, 426: {"model": ErrorReply}}
+
+
+def create_app(store: Store, *, token_ttl: dt.timedelta = DEFAULT_TOKEN_TTL) -> FastAPI:
+    app = FastAPI(
+        title="MineSales sync server",
+        version=APP_VERSION,
+        description="Offline-first sync for MineSales Desktop (see docs/sync-protocol.md).",
+    )
+    schema_head = head_revision()
+
+    async def read(request: Request, model: type[BaseModel]) -> Any:
+        raw = await request.body()
+        try:
+            data = decompress(raw, request.headers.get("content-encoding", "identity").lower())
+            return model.model_validate_json(data)
+        except (ValueError, ValidationError) as exc:
+            if "max_length" in str(exc) or "at most" in str(exc):
+                raise ApiError(
+                    413, "batch_too_large", f"a batch may carry {MAX_BATCH_OPS} ops"
+                ) from None
+            raise ApiError(400, "bad_request", f"malformed request: {exc}") from None
+
+    def reply(request: Request, message: BaseModel) -> Response:
+        encoding = pick_encoding(request.headers.get("accept-encoding", ""))
+        data = compress(dumps(message.model_dump(mode="json", exclude_none=True)), encoding)
+        headers = {} if encoding == "identity" else {"Content-Encoding": encoding}
+        return Response(content=data, media_type="application/json", headers=headers)
+
+    async def viewer(request: Request) -> Viewer:
+        header = request.headers.get("authorization", "")
+        if not header.lower().startswith("bearer "):
+            raise ApiError(401, "unauthorized", "Please sign in.")
+        try:
+            return await run_in_threadpool(viewer_for_token, store, header[7:].strip())
+        except AuthError as exc:
+            raise ApiError(401, exc.code, exc.message) from None
+
+    def check_schema(schema: str, protocol: int = PROTOCOL_VERSION) -> None:
+        if protocol != PROTOCOL_VERSION or schema < schema_head:
+            raise ApiError(
+                426,
+                "update_required",
+                f"Please update MineSales to version {APP_VERSION} to sync with this server.",
+                update_to=APP_VERSION,
+            )
+        if schema != schema_head:
+            raise ApiError(
+                426,
+                "server_outdated",
+                "The sync server runs an older version than this laptop; ask IT to update it.",
+            )
+
+    @app.exception_handler(ApiError)
+    async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:
+        return JSONResponse(exc.reply.model_dump(exclude_none=True), status_code=exc.status)
+
+    @app.get("/health", summary="Liveness and versions")
+    def health() -> dict[str, Any]:
+        return {
+            "status": "ok",
+            "version": APP_VERSION,
+            "schema": schema_head,
+            "protocol": PROTOCOL_VERSION,
+        }
+
+    @app.post(
+        "/auth/token",
+        summary="Sign in: a bearer token",
+        openapi_extra=_body("TokenRequest"),
+        responses=_answer(TokenResponse),
+    )
+    async def token(request: Request) -> Response:
+        req: TokenRequest = await read(request, TokenRequest)
+        try:
+            issued = await run_in_threadpool(issue_token, store, req.login, req.password, token_ttl)
+        except AuthError as exc:
+            raise ApiError(401, exc.code, exc.message) from None
+        return reply(
+            request,
+            TokenResponse(
+                token=issued.token,
+                expires_at=issued.expires_at.isoformat(),
+                user_id=issued.viewer.user_id,
+                role=issued.viewer.role,
+            ),
+        )
+
+    @app.post(
+        "/sync/hello",
+        summary="One round trip: versions, clock, anything to pull?",
+        openapi_extra=_body("Hello"),
+        responses=_answer(HelloReply),
+    )
+    async def hello(request: Request) -> Response:
+        req: Hello = await read(request, Hello)
+        check_schema(req.schema_, req.protocol)
+        who = await viewer(request)
+        pull = await run_in_threadpool(store.anything_to_pull, req.node, req.cursor)
+        head = await run_in_threadpool(store.head)
+        return reply(
+            request,
+            HelloReply(
+                server_ms=hlc.wall_ms(), head=head, pull=pull, user_id=who.user_id, role=who.role
+            ),
+        )
+
+    @app.post(
+        "/sync/push",
+        summary="Push one batch of ops (idempotent by batch and op id)",
+        openapi_extra=_body("PushRequest"),
+        responses=_answer(PushReply),
+    )
+    async def push(request: Request) -> Response:
+        req: PushRequest = await read(request, PushRequest)
+        check_schema(req.schema_)
+        who = await viewer(request)
+        answer, _replayed = await run_in_threadpool(store.push, who, req)
+        return reply(request, answer)
+
+    @app.post(
+        "/sync/pull",
+        summary="Pull one page of changes after a cursor",
+        openapi_extra=_body("PullRequest"),
+        responses=_answer(PullReply),
+    )
+    async def pull(request: Request) -> Response:
+        req: PullRequest = await read(request, PullRequest)
+        check_schema(req.schema_)
+        who = await viewer(request)
+        page = await run_in_threadpool(store.pull, who, req.node, req.cursor, req.limit)
+        return reply(request, page)
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema:
+            return app.openapi_schema
+        doc = get_openapi(
+            title=app.title, version=app.version, description=app.description, routes=app.routes
+        )
+        _, defs = models_json_schema(
+            [(m, "validation") for m in MESSAGES], ref_template="#/components/schemas/{model}"
+        )
+        doc.setdefault("components", {}).setdefault("schemas", {}).update(defs.get("$defs", {}))
+        app.openapi_schema = doc
+        return doc
+
+    app.openapi = openapi  # type: ignore[method-assign]
+    return app

@@ -1,0 +1,166 @@
+"""Who may see which rows: reps their own customers (and everything under them) plus shared
+records; managers and after-sales staff their team; administrators everything.
+
+A row's *scope root* is the customer (or, for KPI targets and appraisals, the person) it belongs
+to, found by following foreign keys (``tables.CUSTOMER_PATHS``/``USER_PATHS``). Visibility is
+decided by the root's current owner, so reassigning a customer moves its whole subtree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, text
+
+from minesales_desktop.models.enums import Role
+from minesales_desktop.sync.tables import root_kind, root_path
+
+CHUNK = 500
+
+GLOBAL = ("global", "")
+
+
+@dataclass(frozen=True)
+class Viewer:
+    user_id: str
+    role: str
+    team_id: str | None
+    active: bool = True
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == Role.ADMIN.value
+
+    @property
+    def sees_team(self) -> bool:
+        return self.role in (Role.MANAGER.value, Role.SERVICE.value)
+
+
+def load_viewers(conn: Connection) -> dict[str, Viewer]:
+    """Every user as a viewer (the users table is small: one department)."""
+    rows = conn.execute(text("SELECT id, role, team_id, active, is_deleted FROM users")).all()
+    return {r[0]: Viewer(r[0], str(r[1]), r[2], bool(r[3]) and not bool(r[4])) for r in rows}
+
+
+def _chunks(items: list[str]) -> Iterable[list[str]]:
+    for i in range(0, len(items), CHUNK):
+        yield items[i : i + CHUNK]
+
+
+def _lookup(conn: Connection, tbl: str, col: str, ids: set[str]) -> dict[str, str | None]:
+    out: dict[str, str | None] = {}
+    for chunk in _chunks(sorted(ids)):
+        params = {f"p{i}": v for i, v in enumerate(chunk)}
+        marks = ", ".join(f":p{i}" for i in range(len(chunk)))
+        for row_id, value in conn.execute(
+            text(f'SELECT id, "{col}" FROM "{tbl}" WHERE id IN ({marks})'), params
+        ):
+            out[row_id] = value
+    return out
+
+
+def resolve_roots(conn: Connection, tbl: str, ids: Iterable[str]) -> dict[str, tuple[str, str]]:
+    """Row id → (root kind, root id). Rows that do not exist are left out."""
+    wanted = set(ids)
+    kind = root_kind(tbl)
+    if kind == "global":
+        return {i: GLOBAL for i in wanted}
+    path = root_path(tbl)
+    if not path:  # the root table itself
+        found = _lookup(conn, tbl, "id", wanted)
+        return {i: (kind, i) for i in found}
+    current: dict[str, str | None] = {i: i for i in wanted}
+    cur_tbl = tbl
+    missing: set[str] = set()
+    for fk, parent in path:
+        step = _lookup(conn, cur_tbl, fk, {v for v in current.values() if v is not None})
+        nxt: dict[str, str | None] = {}
+        for orig, v in current.items():
+            if v is None:
+                nxt[orig] = None
+            elif v in step:
+                nxt[orig] = step[v]
+            else:
+                missing.add(orig)
+        current = nxt
+        cur_tbl = parent
+    out: dict[str, tuple[str, str]] = {}
+    for orig, v in current.items():
+        if orig in missing:
+            continue
+        out[orig] = GLOBAL if v is None else (kind, v)
+    return out
+
+
+def customer_owners(conn: Connection, ids: Iterable[str]) -> dict[str, str | None]:
+    return _lookup(conn, "customers", "owner_id", set(ids))
+
+
+def sees_customer(viewer: Viewer, owner_id: str | None, viewers: dict[str, Viewer]) -> bool:
+    if viewer.is_admin or owner_id is None or owner_id == viewer.user_id:
+        return True
+    if viewer.sees_team and viewer.team_id is not None:
+        owner = viewers.get(owner_id)
+        return owner is not None and owner.team_id == viewer.team_id
+    return False
+
+
+def sees_user(viewer: Viewer, user_id: str, viewers: dict[str, Viewer]) -> bool:
+    if viewer.is_admin or user_id == viewer.user_id:
+        return True
+    if viewer.role == Role.MANAGER.value and viewer.team_id is not None:
+        other = viewers.get(user_id)
+        return other is not None and other.team_id == viewer.team_id
+    return False
+
+
+def sees_root(
+    viewer: Viewer,
+    root: tuple[str, str],
+    viewers: dict[str, Viewer],
+    owners: dict[str, str | None],
+) -> bool:
+    kind, root_id = root
+    if kind == "global":
+        return True
+    if kind == "user":
+        return sees_user(viewer, root_id, viewers)
+    if root_id not in owners:
+        return False
+    return sees_customer(viewer, owners[root_id], viewers)
+
+
+def visible_rows(
+    conn: Connection,
+    viewer: Viewer,
+    viewers: dict[str, Viewer],
+    rows: Iterable[tuple[str, str]],
+) -> set[tuple[str, str]]:
+    """Which of the (table, id) pairs the viewer may see now."""
+    by_table: dict[str, set[str]] = {}
+    for tbl, row_id in rows:
+        by_table.setdefault(tbl, set()).add(row_id)
+    roots: dict[tuple[str, str], tuple[str, str]] = {}
+    for tbl, ids in by_table.items():
+        if viewer.is_admin:
+            roots.update({(tbl, i): GLOBAL for i in ids})
+            continue
+        for row_id, root in resolve_roots(conn, tbl, ids).items():
+            roots[(tbl, row_id)] = root
+    owners = customer_owners(conn, {r[1] for r in roots.values() if r[0] == "customer"})
+    return {key for key, root in roots.items() if sees_root(viewer, root, viewers, owners)}
+
+
+def visible_root_set(
+    conn: Connection, viewer: Viewer, viewers: dict[str, Viewer]
+) -> set[tuple[str, str]]:
+    """Every customer and person root the viewer may see (used when a user's role/team moves)."""
+    out: set[tuple[str, str]] = set()
+    for cid, owner in conn.execute(text("SELECT id, owner_id FROM customers")):
+        if sees_customer(viewer, owner, viewers):
+            out.add(("customer", cid))
+    for uid in viewers:
+        if sees_user(viewer, uid, viewers):
+            out.add(("user", uid))
+    return out
