@@ -97,6 +97,9 @@ def build_parser() -> argparse.ArgumentParser:
     from minesales_desktop.sync.cli import register as register_sync
 
     register_sync(sub)
+    from minesales_desktop.documents.cli import register as register_documents
+
+    register_documents(sub)
 
     sub.add_parser(
         "price",
