@@ -77,6 +77,12 @@ cmd_demo() {
     "$VENV/bin/minesales" demo-data --db "$DEMO_DB" --customers "$DEMO_CUSTOMERS" --seed 1
   fi
   "$VENV/bin/minesales" summary --db "$DEMO_DB"
+  if [ "$(uname -s)" = Linux ] && [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+    log "no display here: screenshots of every tab instead, in demo/screenshots/"
+    QT_QPA_PLATFORM=offscreen "$VENV/bin/minesales" --db "$DEMO_DB" --smoke-test \
+      --screenshots demo/screenshots "$@"
+    return
+  fi
   log "opening the app: sign in as manager (or any login above) with the password demo"
   exec "$VENV/bin/minesales" --db "$DEMO_DB" "$@"
 }
