@@ -12,14 +12,23 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-
-from pypinyin import Style, lazy_pinyin
+from functools import cache
+from types import ModuleType
 
 SEPARATOR = "|"
 _SPACES = re.compile(r"\s+")
 _PHONE_CHARS = re.compile(r"^[\d\s+\-()]+$")
 _ALNUM_ONLY = re.compile(r"[^0-9a-z]")
 _CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+@cache
+def _pypinyin() -> ModuleType:
+    """pypinyin loads a 300 ms phrase dictionary: only when a name is actually converted, so
+    the app's window does not wait for it."""
+    import pypinyin
+
+    return pypinyin
 
 
 def normalize(text: str) -> str:
@@ -36,7 +45,8 @@ def full_pinyin(text: str) -> str:
     """'包头钢铁' → 'baotougangtie' (non-Chinese characters kept, lower-cased, spaces dropped)."""
     if not text:
         return ""
-    return _ALNUM_ONLY.sub("", "".join(lazy_pinyin(normalize(text), errors="default")))
+    pinyin = _pypinyin()
+    return _ALNUM_ONLY.sub("", "".join(pinyin.lazy_pinyin(normalize(text), errors="default")))
 
 
 def pinyin_initials(text: str) -> str:
@@ -44,7 +54,9 @@ def pinyin_initials(text: str) -> str:
     if not text:
         return ""
     out: list[str] = []
-    for syllable in lazy_pinyin(normalize(text), style=Style.FIRST_LETTER, errors="default"):
+    pinyin = _pypinyin()
+    letters = pinyin.lazy_pinyin(normalize(text), style=pinyin.Style.FIRST_LETTER, errors="default")
+    for syllable in letters:
         for word in syllable.split():
             if word.isdigit():
                 out.append(word)
