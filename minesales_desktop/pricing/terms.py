@@ -382,23 +382,31 @@ class Terms:
     rounding: Rounding = Rounding()
     description: LocalizedName | None = None
     source: str = ""
+    #: the index values these terms were priced at when quoted (name, value), e.g. a quote's
+    #: DCE_I 800 — a record, not an input: the engine never reads it; pass it as ``index=``
+    #: to price the quote again
+    quoted_index: tuple[tuple[str, Decimal], ...] = ()
     format_version: int = FORMAT_VERSION
 
     def index_names(self) -> tuple[str, ...]:
         """Every index the terms read, in order of first use."""
-        refs: list[PriceRef] = []
-        price = self.price
-        if isinstance(price, IndexPrice):
-            return (price.index.name,)
-        if isinstance(price, GradeProRataPrice | ValueInUsePrice | CalorificPrice):
-            refs.append(price.reference)
-        elif isinstance(price, PayableMetalPrice | MetalCoefficientPrice):
-            refs.extend(m.reference for m in price.metals)
-        names: list[str] = []
-        for ref in refs:
-            if ref.index is not None and ref.index.name not in names:
-                names.append(ref.index.name)
-        return tuple(names)
+        return _index_names(self.price)
+
+
+def _index_names(price: PriceSpec) -> tuple[str, ...]:
+    """Every index ``price`` reads, in order of first use."""
+    if isinstance(price, IndexPrice):
+        return (price.index.name,)
+    refs: list[PriceRef] = []
+    if isinstance(price, GradeProRataPrice | ValueInUsePrice | CalorificPrice):
+        refs.append(price.reference)
+    elif isinstance(price, PayableMetalPrice | MetalCoefficientPrice):
+        refs.extend(m.reference for m in price.metals)
+    names: list[str] = []
+    for ref in refs:
+        if ref.index is not None and ref.index.name not in names:
+            names.append(ref.index.name)
+    return tuple(names)
 
 
 # --- reading --------------------------------------------------------------------------------------
@@ -1004,6 +1012,8 @@ def parse_terms(data: object) -> Terms:
 
     description = _localized(root, "description") if root.has("description") else None
     root.used.add("description")
+    quoted_index = _quoted_index(root, price) if root.has("quoted_index") else ()
+    root.used.add("quoted_index")
     terms = Terms(
         code=code,
         name=name,
@@ -1021,10 +1031,28 @@ def parse_terms(data: object) -> Terms:
         rounding=rounding,
         description=description,
         source=root.text("source", ""),
+        quoted_index=quoted_index,
         format_version=FORMAT_VERSION,
     )
     root.finish()
     return terms
+
+
+def _quoted_index(root: _Obj, price: PriceSpec) -> tuple[tuple[str, Decimal], ...]:
+    """``"quoted_index": {"DCE_I": "800"}``: only indices the price reads, each a positive
+    value."""
+    obj = root.obj("quoted_index")
+    read = _index_names(price)
+    values: list[tuple[str, Decimal]] = []
+    for name in obj.data:
+        if name not in read:
+            known = ", ".join(read) or "none"
+            raise PriceTermsError(
+                obj.at(name), f"the terms read no index {name!r} (they read: {known})"
+            )
+        values.append((name, obj.dec(name, positive=True)))
+    obj.finish()
+    return tuple(values)
 
 
 def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -1224,4 +1252,6 @@ def dump_terms(terms: Terms) -> dict[str, Any]:
             "quantity": _d(terms.rounding.quantity),
             "amount": _d(terms.rounding.amount),
         }
+    if terms.quoted_index:
+        out["quoted_index"] = {name: _d(value) for name, value in terms.quoted_index}
     return out

@@ -9,6 +9,15 @@ ones. The unit price saved is the engine's, and the terms saved are exactly the 
 (``dump_terms``), with the VAT and FX chosen here written into them, so a later reader (the quote
 PDF, the contract draft) can price the same quote again.
 
+The index value(s) the quote was priced at are saved too, as ``quoted_index`` in the saved
+terms (a record the engine never reads by itself; see docs/pricing-terms.md), so the PDF and the
+contract draft can reproduce the price to the cent without a new column.
+
+A new quote starts from the catalogue: the latest published quote of each index the terms read
+(the product's default index among them) and the product's typical quality as the expected assay.
+They are fetched on the database worker and fill only fields the rep has not typed in; a new
+version starts from the previous version's index value and assay instead.
+
 Seams for what comes next (quote PDF, quote → contract draft): ``quote_saved(QuoteDTO)`` after a
 save, and ``last_result`` / ``last_unit_result`` hold the ``PriceResult`` the rep saw.
 """
@@ -17,7 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from enum import Enum
 from typing import Any, TypeVar
@@ -54,6 +63,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from minesales_desktop.services.catalog import latest_quote, price_indices, products, quality_specs
 from minesales_desktop.services.errors import ServiceError, ValidationError
 from minesales_desktop.services.pipeline_overview import OpportunityCard, ProductChoice
 from minesales_desktop.services.pricing import (
@@ -152,6 +162,49 @@ def parse_decimal(text: str) -> Decimal | None:
     if not value.is_finite():
         raise ValueError(text)
     return value
+
+
+@dataclass(frozen=True)
+class MarketPrefill:
+    """What the catalogue offers a new quote of one product."""
+
+    product_id: str
+    index_values: dict[str, tuple[Decimal, dt.date]]  # index code → (latest price, its day)
+    typicals: dict[str, Decimal]  # analyte → typical value of the product's quality spec
+
+
+def market_prefill(
+    session: Any, product_id: str, index_names: Sequence[str], on: dt.date
+) -> MarketPrefill:
+    """Runs on the database worker: the latest published quote (on or before ``on``) of the
+    product's default index and of every index named in ``index_names``, and the typical values
+    of the product's quality specs."""
+    product = products.get(session, product_id)
+    wanted: list[tuple[str, str]] = []  # (code, index id)
+    if product.default_index_id:
+        default = price_indices.get(session, product.default_index_id)
+        wanted.append((default.code, default.id))
+    for name in index_names:
+        if all(code != name for code, _ in wanted):
+            found = price_indices.by_code(session, name)
+            if found is not None:
+                wanted.append((found.code, found.id))
+    values: dict[str, tuple[Decimal, dt.date]] = {}
+    for code, index_id in wanted:
+        quote = latest_quote(session, index_id, on)
+        if quote is not None:
+            values[code] = (quote.price, quote.quote_date)
+    typicals = {
+        spec.analyte: spec.typical
+        for spec in quality_specs.for_product(session, product_id)
+        if spec.typical is not None
+    }
+    return MarketPrefill(product_id, values, typicals)
+
+
+def plain_number(value: Decimal) -> str:
+    """800.0000 → '800', 61.50 → '61.5' (what a rep would type)."""
+    return format(value.normalize(), "f")
 
 
 # --- item models ----------------------------------------------------------------------------------
@@ -416,6 +469,8 @@ class QuoteEditor(QDialog):
         self.problems: list[str] = []
         self._loading = True
         self._index_edits: dict[str, QLineEdit] = {}
+        self.market: MarketPrefill | None = None
+        self._market_job: Any = None
         version = (previous.version + 1) if previous is not None else 1
         self.version = version
         self.setObjectName("quote_editor")
@@ -429,6 +484,8 @@ class QuoteEditor(QDialog):
         self._prefill()
         self._loading = False
         self.recalculate()
+        self.finished.connect(self._cancel_market)
+        self._request_market()
 
     # --- construction --------------------------------------------------------------------------
     def _line(self, name: str, placeholder: str = "", right: bool = False) -> QLineEdit:
@@ -714,6 +771,65 @@ class QuoteEditor(QDialog):
         product = self._product()
         if product is not None and not self._loading:
             self._select(self.unit, product.unit)
+            self._request_market()
+
+    # --- the catalogue's suggestions ------------------------------------------------------------
+    def _request_market(self) -> None:
+        """Ask the worker for the product's latest index quotes and typical quality."""
+        product_id = self.product.currentData()
+        if not product_id:
+            return
+        self._cancel_market()
+        names = list(self._index_edits)
+        today = dt.date.today()
+        self._market_job = self.ctx.tasks.run(
+            lambda session: market_prefill(session, product_id, names, today),
+            self._market_loaded,
+            lambda exc: None,  # suggestions only: the rep can always type the values
+            label="quote prefill",
+        )
+
+    def _cancel_market(self) -> None:
+        if self._market_job is not None:
+            self._market_job.cancel()
+            self._market_job = None
+
+    def _market_loaded(self, market: MarketPrefill) -> None:
+        self._market_job = None
+        if market.product_id != self.product.currentData():
+            return
+        self.market = market
+        self._apply_market()
+
+    def _apply_market(self) -> None:
+        """Fill what is still empty: index values always, the assay only on a first version
+        (a new version keeps the assay of the previous one)."""
+        market = self.market
+        if market is None or market.product_id != self.product.currentData():
+            return
+        was_loading = self._loading
+        self._loading = True
+        for name, edit in self._index_edits.items():
+            found = market.index_values.get(name)
+            if found is not None and not edit.text().strip():
+                price, day = found
+                edit.setText(plain_number(price))
+                edit.setToolTip(
+                    self.tr("Latest published %1 quote, of %2")
+                    .replace("%1", name)
+                    .replace("%2", day.isoformat())
+                )
+        if self.previous is None:
+            current, _ = self.assay.values()
+            for name, typical in market.typicals.items():
+                try:
+                    analyte = canonical_analyte(name).code
+                except KeyError:
+                    continue  # an aggregate's crushing value or flakiness is no price input
+                if analyte not in current:
+                    self.assay.set_value(analyte, plain_number(typical))
+        self._loading = was_loading
+        self.recalculate()
 
     # --- terms -----------------------------------------------------------------------------------
     def set_template(self, name: str) -> None:
@@ -777,9 +893,10 @@ class QuoteEditor(QDialog):
         form.setContentsMargins(0, 0, 0, 0)
         self.index_holder.addWidget(self.index_form)
         self._index_edits = {}
+        quoted = {name: plain_number(value) for name, value in terms.quoted_index}
         for name in terms.index_names():
             edit = self._line(f"quote_index_{name}", self.tr("value on the quote date"), True)
-            edit.setText(old.get(name, ""))
+            edit.setText(old.get(name) or quoted.get(name, ""))
             self._index_edits[name] = edit
             form.addRow(
                 self.tr("Index %1 (%2/%3)")
@@ -790,6 +907,12 @@ class QuoteEditor(QDialog):
             )
         self.assay.ensure(terms_analytes(terms))
         self._loading = was_loading
+        if self.market is not None and all(
+            name in self.market.index_values for name in self._index_edits
+        ):
+            self._apply_market()
+        elif not was_loading:
+            self._request_market()
         self.recalculate()
 
     def set_index(self, name: str, value: str) -> None:
@@ -954,9 +1077,11 @@ class QuoteEditor(QDialog):
     # --- saving ----------------------------------------------------------------------------------
     def quote_values(self) -> dict[str, Any]:
         """What ``quotes.create`` receives; only valid after a successful recalculation."""
-        assert self.last_result is not None
+        assert self.last_result is not None and self.last_unit_result is not None
         terms = self._effective_terms([])
         assert terms is not None
+        # the index value(s) priced here travel with the terms (a record, never an input)
+        terms = replace(terms, quoted_index=self.last_unit_result.index_values)
         assay, _ = self.assay.values()
         currency = self._enum(self.currency, Currency)
         fx_rate = self._fx([]) if currency is Currency.USD else Decimal(1)

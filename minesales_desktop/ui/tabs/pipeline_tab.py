@@ -6,6 +6,10 @@ still needs, its history and quotes), and the list answers "show me all of them,
 figure comes from SQL through ``services.pipeline_overview`` on the database worker; moves go
 through ``services.sales.opportunities.move_stage`` and a refusal is shown in a banner that names
 what is missing, while the card stays where it was.
+
+A saved quote is acted on from the panel's Quotes tab (``ui/dialogs/quote_actions.py``): export
+it as a PDF (Chinese or English), and turn the current version into a contract draft with its
+terms copied.
 """
 
 from __future__ import annotations
@@ -59,6 +63,11 @@ from minesales_desktop.services.vocabulary import Role, Stage
 from minesales_desktop.ui import format as fmt
 from minesales_desktop.ui.context import AppContext
 from minesales_desktop.ui.dialogs import opportunity_dialogs
+from minesales_desktop.ui.dialogs.quote_actions import (
+    ContractDraftDialog,
+    QuotePdfExport,
+    can_make_contract,
+)
 from minesales_desktop.ui.dialogs.quote_editor import QuoteEditor
 from minesales_desktop.ui.item_models.paged import Column, PagedTableModel, RowsTableModel
 from minesales_desktop.ui.tabs.base import BaseTab
@@ -120,6 +129,8 @@ class OpportunityPanel(QWidget):
     """The selected opportunity: facts, the next gate, the stage guide, history and quotes."""
 
     new_quote_requested = Signal()
+    export_quote_requested = Signal(object)  # QuoteDTO
+    contract_requested = Signal(object)  # QuoteDTO
 
     def __init__(self, language: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -206,11 +217,26 @@ class OpportunityPanel(QWidget):
         self.new_quote = QPushButton(self.tr("New quote version…"))
         self.new_quote.setObjectName("panel_new_quote")
         self.new_quote.clicked.connect(self.new_quote_requested)
+        self.export_quote = QPushButton(self.tr("Export quote PDF…"))
+        self.export_quote.setObjectName("panel_export_quote")
+        self.export_quote.clicked.connect(self._export_clicked)
+        self.make_contract = QPushButton(self.tr("Make contract draft…"))
+        self.make_contract.setObjectName("panel_make_contract")
+        self.make_contract.clicked.connect(self._contract_clicked)
+        self.quotes_view.selectionModel().currentRowChanged.connect(
+            lambda *_: self.update_quote_buttons()
+        )
+        self.quotes_view.doubleClicked.connect(lambda _i: self._export_clicked())
         quotes_box = QWidget()
         quotes_layout = QVBoxLayout(quotes_box)
         quotes_layout.setContentsMargins(0, 4, 0, 0)
         quotes_layout.addWidget(self.quotes_view, 1)
-        quotes_layout.addWidget(self.new_quote, 0, Qt.AlignmentFlag.AlignLeft)
+        quote_buttons = QGridLayout()
+        quote_buttons.setContentsMargins(0, 0, 0, 0)
+        quote_buttons.addWidget(self.new_quote, 0, 0)
+        quote_buttons.addWidget(self.export_quote, 0, 1)
+        quote_buttons.addWidget(self.make_contract, 1, 0, 1, 2)
+        quotes_layout.addLayout(quote_buttons)
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("panel_tabs")
@@ -246,6 +272,42 @@ class OpportunityPanel(QWidget):
             return str(entry.to_stage.label())
         return f"{entry.from_stage.label()} → {entry.to_stage.label()}"
 
+    # --- the selected quote ----------------------------------------------------------------------
+    def selected_quote(self) -> Any | None:
+        """The quote (QuoteDTO) selected in the Quotes tab, if any."""
+        index = self.quotes_view.currentIndex()
+        return self.quotes.row_object(index.row()) if index.isValid() else None
+
+    def select_quote(self, quote_id: str) -> None:
+        for row, quote in enumerate(self.quotes.rows):
+            if quote.id == quote_id:
+                self.quotes_view.selectRow(row)
+                return
+
+    def _latest_version(self) -> int:
+        return max((q.version for q in self.quotes.rows), default=0)
+
+    def update_quote_buttons(self) -> None:
+        quote = self.selected_quote()
+        self.export_quote.setEnabled(quote is not None)
+        ok = quote is not None and can_make_contract(quote, self._latest_version())
+        self.make_contract.setEnabled(ok)
+        self.make_contract.setToolTip(
+            ""
+            if ok or quote is None
+            else self.tr("Only the current version of the quote becomes a contract.")
+        )
+
+    def _export_clicked(self) -> None:
+        quote = self.selected_quote()
+        if quote is not None:
+            self.export_quote_requested.emit(quote)
+
+    def _contract_clicked(self) -> None:
+        quote = self.selected_quote()
+        if quote is not None and can_make_contract(quote, self._latest_version()):
+            self.contract_requested.emit(quote)
+
     def show_guide_problem(self, text: str) -> None:
         self.guide.setText(f"<p style='color:#b00020'>{html.escape(text)}</p>")
 
@@ -256,6 +318,8 @@ class OpportunityPanel(QWidget):
         for label in self._fact_labels.values():
             label.setText("")
         self.new_quote.setEnabled(False)
+        self.export_quote.setEnabled(False)
+        self.make_contract.setEnabled(False)
         if info is None:
             self.title.setText(self.tr("Select an opportunity"))
             self.subtitle.setText(
@@ -305,8 +369,19 @@ class OpportunityPanel(QWidget):
         if guides is not None:
             self.guide.setText(self._guide_html(guides, card.stage))
         self.history.set_rows(info.history)
+        selected = self.selected_quote()
+        known = {q.id for q in self.quotes.rows}
         self.quotes.set_rows(info.quotes)
         self.new_quote.setEnabled(card.stage not in (Stage.WON, Stage.LOST))
+        # A refresh keeps the rep's choice; a new version (or another opportunity) selects the
+        # current, latest version, so its actions are one click away.
+        latest = max(info.quotes, key=lambda q: q.version, default=None)
+        fresh = any(q.id not in known for q in info.quotes)
+        if selected is not None and not fresh and any(q.id == selected.id for q in info.quotes):
+            self.select_quote(selected.id)
+        elif latest is not None:
+            self.select_quote(latest.id)
+        self.update_quote_buttons()
 
     def _gate_html(self, info: OpportunityDetail) -> str:
         if info.card.stage is Stage.LOST:
@@ -579,6 +654,10 @@ class PipelineTab(BaseTab):
 
         self.panel = OpportunityPanel(self.ctx.language)
         self.panel.new_quote_requested.connect(self.new_quote)
+        self.panel.export_quote_requested.connect(self.export_quote)
+        self.panel.contract_requested.connect(self.make_contract_draft)
+        self.pdf_export = QuotePdfExport(self.ctx, self)
+        self.pdf_export.failed.connect(self.banner.show_message)
         self.panel.setMinimumWidth(320)
         splitter = QSplitter()
         splitter.setObjectName("pipeline_splitter")
@@ -940,4 +1019,32 @@ class PipelineTab(BaseTab):
             open_editor,
             self._failed,
             label="latest quote",
+        )
+
+    # --- quote PDF and contract draft -------------------------------------------------------------
+    def export_quote(self, quote: Any | None = None) -> None:
+        """Save the selected (or given) quote as a PDF, then offer to open it."""
+        quote = quote or self.panel.selected_quote()
+        if quote is not None:
+            self.banner.hide()
+            self.pdf_export.export(quote)
+
+    def make_contract_draft(self, quote: Any | None = None) -> None:
+        """The small contract form for the current quote; the draft copies the quote's terms."""
+        quote = quote or self.panel.selected_quote()
+        if quote is None:
+            return
+        dialog = ContractDraftDialog(self.ctx, quote, parent=self)
+        dialog.accepted.connect(lambda: self._contract_made(dialog.result_value))
+        self.last_dialog = dialog
+        dialog.open()
+
+    def _contract_made(self, contract: Any) -> None:
+        if contract is None:
+            return
+        self.banner.show_message(
+            self.tr("Contract draft %1 made from the quote; it is in the Contracts tab.").replace(
+                "%1", contract.contract_no
+            ),
+            error=False,
         )
