@@ -134,7 +134,7 @@ class AppController:
         self.engine = None
 
     # --- window ---------------------------------------------------------------------------------
-    def show_window(self) -> object:
+    def show_window(self, *, remind: bool = False) -> object:
         from minesales_desktop.tasks import TaskManager
         from minesales_desktop.ui.context import AppContext
         from minesales_desktop.ui.main_window import MainWindow
@@ -156,7 +156,30 @@ class AppController:
         window.sign_out_requested.connect(self._sign_out)
         window.show()
         self.window = window
+        if remind:
+            self._remind(window)
         return window
+
+    def _remind(self, window: object) -> None:
+        """Start-up reminder of overdue and due-today follow-ups (only when there are any)."""
+        from minesales_desktop.ui.dialogs.reminders import FollowUpReminderDialog
+        from minesales_desktop.ui.main_window import MainWindow
+        from minesales_desktop.ui.tabs.customers_tab import CustomersTab
+
+        assert isinstance(window, MainWindow)
+        tab = next(p for p in window.tab_pages if isinstance(p, CustomersTab))
+        dialog = FollowUpReminderDialog.show_if_due(window.ctx, window)
+
+        def open_customer(customer_id: str) -> None:
+            window.tabs.setCurrentWidget(tab)
+            tab.show_customer(customer_id)
+
+        def log_visit(item: object) -> None:
+            window.tabs.setCurrentWidget(tab)
+            tab._log_for_item(item)  # type: ignore[arg-type]
+
+        dialog.customer_requested.connect(open_customer)
+        dialog.log_requested.connect(log_visit)
 
     def close_window(self) -> None:
         from minesales_desktop.ui.main_window import MainWindow
@@ -169,7 +192,7 @@ class AppController:
 
     def _switch_database(self, path: Path) -> None:
         if self.open(path):
-            self.show_window()
+            self.show_window(remind=True)
         else:
             self.app.quit()
 
@@ -206,7 +229,7 @@ class AppController:
         if self.actor is None:
             self.app.quit()
         else:
-            self.show_window()
+            self.show_window(remind=True)
 
 
 def smoke_test(controller: AppController, db_path: Path, screenshots: Path | None) -> int:
@@ -303,7 +326,7 @@ def run_gui(args: argparse.Namespace) -> int:
         return smoke_test(controller, Path(db_path), args.screenshots)
     if not controller.open(Path(db_path)):
         return 1
-    controller.show_window()
+    controller.show_window(remind=True)
     code = app.exec()
     controller.close_database()
     return int(code)

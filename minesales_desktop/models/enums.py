@@ -52,7 +52,7 @@ class _ColumnNamedEnum(SAEnum):
 
     def _set_table(self, column: Any, table: Any) -> None:
         self.name = column.name
-        super()._set_table(column, table)
+        super()._set_table(column, table)  # type: ignore[no-untyped-call]
 
 
 def enum_type(enum_cls: type[LabeledEnum]) -> SAEnum:

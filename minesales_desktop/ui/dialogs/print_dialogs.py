@@ -45,7 +45,7 @@ class PdfRenderError(RuntimeError):
 
 
 def _render_pdfium(pdf: Path, dpi: int) -> list[QImage]:
-    import pypdfium2  # type: ignore[import-not-found]
+    import pypdfium2
 
     document = pypdfium2.PdfDocument(str(pdf))
     images: list[QImage] = []
