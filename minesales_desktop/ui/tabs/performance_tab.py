@@ -3,6 +3,11 @@ target, actual, completion, score — with a chart, and the appraisal of that pe
 
 A rep sees themself; a manager picks anyone of the team or the whole team; an admin anyone. All
 figures come from ``services/kpi_engine`` on the database worker; nothing here is computed.
+
+The toolbar prints (``ui/dialogs/performance_print.py``): the appraisal sheet of the person shown
+as a PDF or in a print preview; for managers and admins a batch of sheets and the sales report. A
+second page, "Report charts", shows the sales report's charts for the period (managers and admins:
+the report covers a team or the department, not one rep).
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ from decimal import Decimal
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -23,6 +28,8 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
+    QTabWidget,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -33,20 +40,24 @@ from minesales_desktop.services.kpi_engine import (
     KpiLineDTO,
     KpiReportDTO,
     PeopleChoiceDTO,
+    PersonDTO,
     TeamReportDTO,
     kpi_report,
     selectable_people,
     team_report,
 )
 from minesales_desktop.services.performance import Period
+from minesales_desktop.services.report_data import SalesReportData
 from minesales_desktop.services.vocabulary import AppraisalStatus, PeriodType, Role
 from minesales_desktop.settings import COMPANY_NAME
 from minesales_desktop.ui.context import AppContext
 from minesales_desktop.ui.dialogs.appraisal_dialogs import AppraisalDialog, score_text, value_text
+from minesales_desktop.ui.dialogs.performance_print import PerformancePrinter, load_report_data
 from minesales_desktop.ui.format import number, percent
 from minesales_desktop.ui.item_models.paged import Column, RowsTableModel
 from minesales_desktop.ui.tabs.base import BaseTab
 from minesales_desktop.ui.widgets.kpi_chart import KpiChart
+from minesales_desktop.ui.widgets.report_charts_view import ReportChartsView
 
 # How many periods back the period list offers.
 PERIODS_BACK = {PeriodType.MONTH: 24, PeriodType.QUARTER: 12, PeriodType.YEAR: 6}
@@ -102,6 +113,9 @@ class PerformanceTab(BaseTab):
         self.appraisal_dialog: AppraisalDialog | None = None
         self._generation = 0
         self._choices: PeopleChoiceDTO | None = None
+        self.printer = PerformancePrinter(ctx, self)
+        self._charts_generation = 0
+        self._charts_shown: tuple[str, str | None] | None = None  # (period, team) on screen
 
         # --- the picker row -------------------------------------------------------------------
         self.person_combo = QComboBox()
@@ -126,6 +140,7 @@ class PerformanceTab(BaseTab):
         picker.addWidget(self.period_combo)
         picker.addWidget(self.refresh_button)
         picker.addStretch(1)
+        picker.addWidget(self._build_print_toolbar())
 
         self.summary = QLabel()
         self.summary.setObjectName("summary")
@@ -218,22 +233,97 @@ class PerformanceTab(BaseTab):
         box_layout.addWidget(self.appraisal_status, 1)
         box_layout.addWidget(self.appraisal_button)
 
+        kpi_page = QWidget()
+        kpi_layout = QVBoxLayout(kpi_page)
+        kpi_layout.addWidget(self.summary)
+        kpi_layout.addWidget(self.splitter, 1)
+        kpi_layout.addWidget(self.appraisal_box)
+        self.pages = QTabWidget()
+        self.pages.setObjectName("performance_pages")
+        self.pages.setDocumentMode(True)
+        self.pages.setTabBarAutoHide(True)  # a rep has the KPI page only
+        self.pages.addTab(kpi_page, self.tr("KPIs"))
+        # The report is about a team or the department, so only managers and admins get it.
+        self.report_charts: ReportChartsView | None = None
+        if ctx.actor.is_manager:
+            self.report_charts = ReportChartsView()
+            self.pages.addTab(self.report_charts, self.tr("Report charts"))
+            self.report_charts.scope_changed.connect(lambda: self.refresh_charts())
+            self.pages.currentChanged.connect(lambda _=0: self.refresh_charts())
+
         layout = QVBoxLayout(self)
         layout.addLayout(picker)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.splitter, 1)
-        layout.addWidget(self.appraisal_box)
+        layout.addWidget(self.pages, 1)
 
         self._fill_periods()
-        self.person_combo.currentIndexChanged.connect(lambda _=0: self.refresh_figures())
+        self.person_combo.currentIndexChanged.connect(lambda _=0: self._person_changed())
         self.kind_combo.currentIndexChanged.connect(self._kind_changed)
-        self.period_combo.currentIndexChanged.connect(lambda _=0: self.refresh_figures())
-        self.refresh_button.clicked.connect(lambda: self.refresh_figures())
+        self.period_combo.currentIndexChanged.connect(lambda _=0: self._period_changed())
+        self.refresh_button.clicked.connect(self._refresh_clicked)
         self.appraisal_button.clicked.connect(self.open_appraisal)
         self._show_appraisal(None)
+        self._update_print_actions()
 
     def title(self) -> str:
         return self.tr("Performance")
+
+    def _build_print_toolbar(self) -> QToolBar:
+        self.print_toolbar = QToolBar()
+        self.print_toolbar.setObjectName("print_toolbar")
+        self.print_toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+
+        def action(name: str, text: str, tip: str, slot: Any) -> QAction:
+            act = QAction(text, self)
+            act.setObjectName(name)
+            act.setToolTip(tip)
+            act.setProperty("base_tip", tip)
+            act.triggered.connect(slot)
+            self.print_toolbar.addAction(act)
+            return act
+
+        self.sheet_pdf_action = action(
+            "sheet_pdf",
+            self.tr("Appraisal sheet PDF…"),
+            self.tr("Save the appraisal sheet of the person and period shown as a PDF and open it"),
+            self.export_sheet,
+        )
+        self.preview_action = action(
+            "sheet_preview",
+            self.tr("Print preview…"),
+            self.tr("Show the appraisal sheet as it will print, and print it from there"),
+            self.preview_sheet,
+        )
+        self.manager_separator = self.print_toolbar.addSeparator()
+        self.batch_action = action(
+            "batch_sheets",
+            self.tr("Batch sheets…"),
+            self.tr("Print the sheets of a whole team: one combined PDF or one PDF per person"),
+            self.batch_sheets,
+        )
+        self.report_action = action(
+            "sales_report",
+            self.tr("Sales report…"),
+            self.tr("The monthly, quarterly or yearly sales report with its charts, as a PDF"),
+            self.sales_report,
+        )
+        # A rep prints their own sheet; batches and the report are for managers and admins.
+        manager = self.ctx.actor.is_manager
+        self.batch_action.setVisible(manager)
+        self.batch_action.setEnabled(manager)
+        self.report_action.setVisible(manager)
+        self.report_action.setEnabled(manager)
+        self.manager_separator.setVisible(manager)
+        return self.print_toolbar
+
+    def _update_print_actions(self) -> None:
+        """The sheet actions need one person picked (not a whole team)."""
+        person = self.selected_person() is not None
+        for act in (self.sheet_pdf_action, self.preview_action):
+            act.setEnabled(person)
+            tip = str(act.property("base_tip"))
+            if not person:
+                tip += "\n" + self.tr("Pick one person; for a whole team use Batch sheets…")
+            act.setToolTip(tip)
 
     # --- choices ------------------------------------------------------------------------------
     def _fill_periods(self) -> None:
@@ -248,6 +338,7 @@ class PerformanceTab(BaseTab):
     def _kind_changed(self) -> None:
         self._fill_periods()
         self.refresh_figures()
+        self.refresh_charts()
 
     def select_period(self, kind: PeriodType, text: str) -> None:
         """Pick a period type and a period the way a person does in the combos."""
@@ -273,9 +364,39 @@ class PerformanceTab(BaseTab):
     def period(self) -> Period:
         return Period.parse(self.period_combo.currentData())
 
+    def offered_periods(self) -> list[Period]:
+        """The periods of the picked type the period list offers, newest first."""
+        combo = self.period_combo
+        return [Period.parse(combo.itemData(i)) for i in range(combo.count())]
+
+    def selected_person(self) -> PersonDTO | None:
+        """The person picked (None while a whole team is picked or nothing is loaded)."""
+        kind, _, ident = str(self.person_combo.currentData() or "").partition(":")
+        if kind != "person" or self._choices is None:
+            return None
+        return next((p for p in self._choices.people if p.user_id == ident), None)
+
+    def selected_team_id(self) -> str | None:
+        kind, _, ident = str(self.person_combo.currentData() or "").partition(":")
+        return ident if kind == "team" else None
+
+    def _person_changed(self) -> None:
+        self._update_print_actions()
+        self.refresh_figures()
+
+    def _period_changed(self) -> None:
+        self.refresh_figures()
+        self.refresh_charts()
+
+    def _refresh_clicked(self) -> None:
+        self._charts_shown = None
+        self.refresh_figures()
+        self.refresh_charts()
+
     # --- loading ------------------------------------------------------------------------------
     def refresh(self) -> None:
-        """Reload the people one may pick, then the figures."""
+        """Reload the people one may pick, then the figures (and the report charts)."""
+        self._charts_shown = None
         actor = self.ctx.actor
         self.ctx.tasks.run(
             lambda s: selectable_people(s, actor), self._choices_loaded, label="people"
@@ -301,7 +422,11 @@ class PerformanceTab(BaseTab):
         self.person_combo.setCurrentIndex(max(index, 0))
         self.person_combo.blockSignals(False)
         self.person_combo.setEnabled(self.person_combo.count() > 1)
+        self._update_print_actions()
+        if self.report_charts is not None:
+            self.report_charts.set_scopes(self.report_scopes())
         self.refresh_figures()
+        self.refresh_charts()
 
     def refresh_figures(self) -> None:
         choice = self.person_combo.currentData()
@@ -340,6 +465,7 @@ class PerformanceTab(BaseTab):
 
     def _load_failed(self, exc: BaseException) -> None:
         self.summary.setText(str(exc))
+        self.report = self.team = None
         self.model.set_rows([])
         self.chart.clear()
 
@@ -490,6 +616,83 @@ class PerformanceTab(BaseTab):
         if self.appraisal_dialog is dialog:
             self.appraisal_dialog = None
         self.refresh_figures()
+
+    # --- printing -------------------------------------------------------------------------------
+    def export_sheet(self) -> None:
+        """Save the appraisal sheet of the person and period shown as a PDF, then open it."""
+        person = self.selected_person()
+        if person is not None:
+            self.printer.export_sheet(person, self.period)
+
+    def preview_sheet(self) -> None:
+        """The print preview of that sheet; the user prints from it."""
+        person = self.selected_person()
+        if person is not None:
+            self.printer.preview_sheet(person, self.period)
+
+    def batch_sheets(self) -> None:
+        if self._choices is not None and self.ctx.actor.is_manager:
+            self.printer.batch_sheets(self._choices, self.offered_periods(), self.period)
+
+    def sales_report(self) -> None:
+        if self._choices is not None and self.ctx.actor.is_manager:
+            team = self.selected_team_id()
+            if team is None and self.report_charts is not None:
+                team = self.report_charts.team_id
+            self.printer.sales_report(
+                self.report_scopes(), self.offered_periods(), self.period, team_id=team
+            )
+
+    def report_scopes(self) -> list[tuple[str, str | None]]:
+        """What a report may cover: the department (admins) and the teams one may see."""
+        scopes: list[tuple[str, str | None]] = []
+        if self.ctx.actor.is_admin:
+            scopes.append((self.tr("Sales department (all teams)"), None))
+        if self._choices is not None:
+            scopes += [(team.name, team.team_id) for team in self._choices.teams]
+        return scopes
+
+    # --- the report charts page -------------------------------------------------------------------
+    def refresh_charts(self) -> None:
+        """Load the report's figures for the period and scope, when the page is on screen and
+        does not show them already."""
+        view = self.report_charts
+        if view is None or self.pages.currentWidget() is not view or not view.has_scope:
+            return
+        if self.period_combo.currentData() is None:
+            return
+        actor, period, team_id = self.ctx.actor, self.period, view.team_id
+        key = (period.text, team_id)
+        if key == self._charts_shown:
+            return
+        self._charts_shown = key
+        self._charts_generation += 1
+        generation = self._charts_generation
+        view.show_loading(self.tr("Adding up %1…").replace("%1", period.label(self.lang)))
+        self.ctx.tasks.run(
+            lambda s: load_report_data(s, actor, period, team_id),
+            lambda data: self._charts_loaded(generation, data),
+            lambda exc: self._charts_failed(generation, exc),
+            label="report charts",
+        )
+
+    def _charts_loaded(self, generation: int, data: SalesReportData) -> None:
+        if generation != self._charts_generation or self.report_charts is None:
+            return
+        scope = data.team_name or self.tr("Sales department (all teams)")
+        self.report_charts.show_report(
+            data,
+            self.lang,
+            self.tr("%1 · %2 — the charts of the sales report")
+            .replace("%1", data.period.label(self.lang))
+            .replace("%2", scope),
+        )
+
+    def _charts_failed(self, generation: int, exc: BaseException) -> None:
+        if generation != self._charts_generation or self.report_charts is None:
+            return
+        self._charts_shown = None
+        self.report_charts.show_error(str(exc))
 
 
 _GROWTH = frozenset({"SALES_VOLUME", "SALES_REVENUE"})
