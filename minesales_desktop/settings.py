@@ -66,3 +66,11 @@ class Settings:
     @property
     def language(self) -> str:
         return self.get(LANGUAGE) or system_language()
+
+
+# --- sync (ui/sync_ui.py) ---------------------------------------------------------------------
+# The password is never stored: it is asked at sync time and at most kept in memory for the
+# session. The server and login here are the user's choice; a database that has synced once
+# remembers its own server in ``sync_state`` and the settings dialog warns if they differ.
+SYNC_SERVER_URL = Setting[str]("sync/server_url", "")
+SYNC_LOGIN = Setting[str]("sync/login", "")

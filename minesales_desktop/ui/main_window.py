@@ -26,6 +26,7 @@ from minesales_desktop.services.maintenance import backup_file
 from minesales_desktop.settings import CURRENT_TAB, WINDOW_GEOMETRY, WINDOW_STATE
 from minesales_desktop.ui.context import AppContext
 from minesales_desktop.ui.dialogs.settings_dialog import SettingsDialog
+from minesales_desktop.ui.sync_ui import SyncController
 from minesales_desktop.ui.tabs.base import BaseTab
 from minesales_desktop.ui.tabs.contracts_tab import ContractsTab
 from minesales_desktop.ui.tabs.customers_tab import CustomersTab
@@ -65,6 +66,8 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(page, page.title())
             page.summary_changed.connect(lambda text, i=index: self._summary(i, text))
         self.setCentralWidget(self.tabs)
+        self.sync = SyncController(ctx, self)  # Sync menu, toolbar, status widgets, worker
+        self.addToolBar(self.sync.toolbar())
         self._build_menus()
         self._build_status_bar()
         ctx.tasks.error.connect(self._task_error)
@@ -131,6 +134,7 @@ class MainWindow(QMainWindow):
                 self.tr("&Refresh"), self._refresh_current, QKeySequence.StandardKey.Refresh
             )
         )
+        bar.addMenu(self.sync.menu())
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("&About"), self._about))
         help_menu.addAction(self._action(self.tr("Open &log folder"), self._open_logs))
@@ -155,6 +159,7 @@ class MainWindow(QMainWindow):
         self.busy.hide()
         bar.addWidget(self.status_summary, 1)
         bar.addPermanentWidget(self.busy)
+        self.sync.add_status_widgets(bar)
         bar.addPermanentWidget(self.status_user)
         bar.addPermanentWidget(self.status_db)
 

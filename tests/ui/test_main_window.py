@@ -70,7 +70,7 @@ def test_window_has_five_tabs_menus_and_status(qtbot, controller, tmp_path):
     titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
     assert titles == ["Customers", "Pipeline", "Contracts", "Service tickets", "Performance"]
     menus = [a.text() for a in window.menuBar().actions()]
-    assert menus == ["&File", "&View", "&Help"]
+    assert menus == ["&File", "&View", "&Sync", "&Help"]
     assert "w.db" in window.status_db.text()
     assert "Administrator" in window.status_user.text()
     for index in range(window.tabs.count()):
