@@ -167,7 +167,8 @@ class AppController:
         from minesales_desktop.ui.tabs.customers_tab import CustomersTab
 
         assert isinstance(window, MainWindow)
-        tab = next(p for p in window.tab_pages if isinstance(p, CustomersTab))
+        tab = window.page_of(CustomersTab)
+        assert isinstance(tab, CustomersTab)
         dialog = FollowUpReminderDialog.show_if_due(window.ctx, window)
 
         def open_customer(customer_id: str) -> None:
@@ -263,8 +264,9 @@ def smoke_test(controller: AppController, db_path: Path, screenshots: Path | Non
     print(f"window usable after {usable_ms:.0f} ms")
     if screenshots is not None:
         screenshots.mkdir(parents=True, exist_ok=True)
-    for index, page in enumerate(window.tab_pages):
+    for index in range(window.tabs.count()):
         window.tabs.setCurrentIndex(index)
+        page = window.page(index)
         settle()
         name = type(page).__name__.removesuffix("Tab").lower()
         print(f"tab {index + 1} {name}: ok")

@@ -6,9 +6,11 @@ handed to the ``AppController`` through signals; everything else runs on the tas
 
 from __future__ import annotations
 
+import importlib
+from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QSize, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -28,18 +31,32 @@ from minesales_desktop.ui.context import AppContext
 from minesales_desktop.ui.dialogs.settings_dialog import SettingsDialog
 from minesales_desktop.ui.sync_ui import SyncController
 from minesales_desktop.ui.tabs.base import BaseTab
-from minesales_desktop.ui.tabs.contracts_tab import ContractsTab
-from minesales_desktop.ui.tabs.customers_tab import CustomersTab
-from minesales_desktop.ui.tabs.performance_tab import PerformanceTab
-from minesales_desktop.ui.tabs.pipeline_tab import PipelineTab
-from minesales_desktop.ui.tabs.tickets_tab import TicketsTab
 
-TAB_CLASSES: tuple[type[BaseTab], ...] = (
-    CustomersTab,
-    PipelineTab,
-    ContractsTab,
-    TicketsTab,
-    PerformanceTab,
+
+@dataclass(frozen=True)
+class TabSpec:
+    """A main-window tab, built the first time it is shown: the window opens without importing
+    matplotlib, ReportLab or the other tabs' code (start-up time on a field laptop)."""
+
+    module: str
+    class_name: str
+    title: str  # the tab's own ``title()`` source text, translated in the class's context
+
+    def load(self) -> type[BaseTab]:
+        cls: type[BaseTab] = getattr(importlib.import_module(self.module), self.class_name)
+        assert issubclass(cls, BaseTab)
+        return cls
+
+    def translated_title(self) -> str:
+        return QCoreApplication.translate(self.class_name, self.title)
+
+
+TAB_SPECS: tuple[TabSpec, ...] = (
+    TabSpec("minesales_desktop.ui.tabs.customers_tab", "CustomersTab", "Customers"),
+    TabSpec("minesales_desktop.ui.tabs.pipeline_tab", "PipelineTab", "Pipeline"),
+    TabSpec("minesales_desktop.ui.tabs.contracts_tab", "ContractsTab", "Contracts"),
+    TabSpec("minesales_desktop.ui.tabs.tickets_tab", "TicketsTab", "Service tickets"),
+    TabSpec("minesales_desktop.ui.tabs.performance_tab", "PerformanceTab", "Performance"),
 )
 
 
@@ -58,13 +75,13 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("main_tabs")
         self.tabs.setDocumentMode(True)
-        self.tab_pages: list[BaseTab] = []
+        self._pages: dict[int, BaseTab] = {}
         self._summaries: dict[int, str] = {}
-        for index, cls in enumerate(TAB_CLASSES):
-            page = cls(ctx, self)
-            self.tab_pages.append(page)
-            self.tabs.addTab(page, page.title())
-            page.summary_changed.connect(lambda text, i=index: self._summary(i, text))
+        for spec in TAB_SPECS:
+            holder = QWidget()
+            layout = QVBoxLayout(holder)
+            layout.setContentsMargins(0, 0, 0, 0)
+            self.tabs.addTab(holder, spec.translated_title())
         self.setCentralWidget(self.tabs)
         self.sync = SyncController(ctx, self)  # Sync menu, toolbar, status widgets, worker
         self.addToolBar(self.sync.toolbar())
@@ -82,7 +99,7 @@ class MainWindow(QMainWindow):
         if state:
             self.restoreState(state)
         start = ctx.settings.get(CURRENT_TAB)
-        self.tabs.setCurrentIndex(start if 0 <= start < len(self.tab_pages) else 0)
+        self.tabs.setCurrentIndex(start if 0 <= start < len(TAB_SPECS) else 0)
         self._tab_changed(self.tabs.currentIndex())
 
     # --- menus ----------------------------------------------------------------------------------
@@ -120,10 +137,10 @@ class MainWindow(QMainWindow):
             )
         )
         view_menu = bar.addMenu(self.tr("&View"))
-        for index, page in enumerate(self.tab_pages):
+        for index, spec in enumerate(TAB_SPECS):
             view_menu.addAction(
                 self._action(
-                    page.title(),
+                    spec.translated_title(),
                     lambda _=False, i=index: self.tabs.setCurrentIndex(i),
                     f"Ctrl+{index + 1}",
                 )
@@ -164,9 +181,35 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.status_db)
 
     # --- behaviour ------------------------------------------------------------------------------
+    def page(self, index: int) -> BaseTab:
+        """The tab at ``index``, built now if it has not been shown yet."""
+        existing = self._pages.get(index)
+        if existing is not None:
+            return existing
+        page = TAB_SPECS[index].load()(self.ctx, self)
+        holder = self.tabs.widget(index)
+        assert holder is not None
+        layout = holder.layout()
+        assert layout is not None
+        layout.addWidget(page)
+        page.summary_changed.connect(lambda text, i=index: self._summary(i, text))
+        self._pages[index] = page
+        return page
+
+    def page_of(self, cls: type[BaseTab]) -> BaseTab:
+        for index, spec in enumerate(TAB_SPECS):
+            if spec.class_name == cls.__name__:
+                return self.page(index)
+        raise KeyError(cls.__name__)
+
+    @property
+    def tab_pages(self) -> list[BaseTab]:
+        """Every tab, building those not shown yet (smoke test, screenshots)."""
+        return [self.page(i) for i in range(len(TAB_SPECS))]
+
     def _tab_changed(self, index: int) -> None:
-        if 0 <= index < len(self.tab_pages):
-            self.tab_pages[index].activated()
+        if 0 <= index < len(TAB_SPECS):
+            self.page(index).activated()
             self.status_summary.setText(self._summaries.get(index, ""))
 
     def _summary(self, index: int, text: str) -> None:
@@ -175,8 +218,7 @@ class MainWindow(QMainWindow):
             self.status_summary.setText(text)
 
     def _refresh_current(self) -> None:
-        page = self.tab_pages[self.tabs.currentIndex()]
-        page.refresh()
+        self.page(self.tabs.currentIndex()).refresh()
 
     def _busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)
@@ -272,4 +314,4 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
-__all__ = ["MainWindow", "TAB_CLASSES", "Qt"]
+__all__ = ["MainWindow", "TAB_SPECS", "TabSpec"]

@@ -1,0 +1,994 @@
+"""Sync benchmark: MineSales against the Anki sync server, side by side (issue 6, "Must show").
+
+    .venv/bin/python bench/sync_bench.py [--records 10000] [--cut-records 2000] [--skip-anki]
+
+One command; about 1.5–3 minutes here (the run stops itself after --deadline seconds, default 540).
+The first run also makes the Anki bench venv (``--anki-venv``, default /tmp/anki-bench-venv:
+``python3 -m venv`` + ``pip install anki==26.9.3``, a minute); later runs reuse it. Anki is
+*not* a project dependency. Everything listens on 127.0.0.1 only; every process and temp dir
+made here is removed at the end (also on Ctrl-C). A benchmark: figures, not pass/fail; not a
+test, not in CI.
+
+What is measured, the same way for both
+    Both clients talk to their server through one counting TCP proxy on 127.0.0.1 (this file),
+    so bytes are what goes over the wire — HTTP headers, bodies as compressed by each protocol
+    (MineSales zstd-3 JSON, Anki its own zstd-compressed bodies) — and a *round trip* is one
+    request burst followed by its answer burst on a connection. Time is the wall time of the
+    sync call alone (``SyncClient.sync()``; Anki ``col.sync_collection()``, timed inside
+    ``anki_driver.py``); making the local edits is not timed on either side. Everything runs on
+    this machine, so time is CPU and disk cost, not link latency; on a satellite link (≈600 ms
+    RTT, ~100 kB/s) round trips and bytes dominate: see the "link" column.
+
+The workload
+    MineSales: a REP laptop inserts N customers, each with one contact, with every column a
+    service would fill (names, pinyin search keys, USCC, address, phones …), captured by the
+    sync triggers: 2N ops (one ``*`` op per new row). Then N one-field updates (the customer's
+    address, plain SQL: one op each). Then a sync with nothing to do.
+    Anki: a note type "Customer" whose fields carry exactly the same text values (the customer's
+    and its contact's content columns, 24 fields); N notes (Anki also makes one card per note),
+    then the same address field edited in every note, then a sync with nothing to do.
+
+What cannot be measured exactly the same way
+    - Anki's first sync of a new collection (and after adding a note type) must be a *full
+      upload*. The bench therefore full-uploads the empty collection with the note type first
+      (shown as "setup", not compared) and measures the 10 000 adds as a normal incremental
+      sync, which is what a rep's laptop does after days offline.
+    - Ids and timestamps are each protocol's own: MineSales ships UUID keys, owner/customer ids
+      and timestamps as columns of the rows; Anki ships integer ids, guid, mtime, usn and a card
+      per note. The *content* is byte-for-byte the same (``content`` line).
+    - An Anki note edit re-sends the whole note; a MineSales update sends the one field.
+
+The cut
+    Separate MineSales runs of --cut-records customers against a fresh server each: one clean,
+    one where the proxy closes the connection after N bytes *up* (mid-way through the third push
+    batch), one where it closes after N bytes *down* (mid-way through the third push answer: the
+    server has committed, the answer is lost). The client retries with backoff inside the same
+    sync. Reported: the bytes lost in flight, the extra bytes up/down against the clean run, and
+    the push batch size; the server must hold every row exactly once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import selectors
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx
+from sqlalchemy import Engine, text
+
+from minesales_desktop.db.engine import make_engine
+from minesales_desktop.db.migrate import open_database
+from minesales_desktop.sync.client import Credentials, RetryPolicy, SyncClient, SyncReport
+from minesales_desktop.textsearch import customer_search_text
+
+ANKI_VERSION = "26.9.3"
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+LOGIN, PASSWORD = "rep1", "bench-secret"
+ANKI_USER, ANKI_PASSWORD = "bench", "bench-secret"
+# A satellite link for the "link" column: round trip and throughput each way.
+LINK_RTT_S, LINK_BYTES_PER_S = 0.6, 100_000
+EDIT_FIELD = "address"
+
+
+# --- the counting (and cutting) proxy ----------------------------------------------------------
+@dataclass
+class Exchange:
+    """One request burst and its answer on one connection."""
+
+    conn: int
+    path: str
+    up: int = 0
+    down: int = 0
+    cut: bool = False
+
+
+@dataclass
+class Tally:
+    up: int = 0
+    down: int = 0
+    round_trips: int = 0
+    connections: int = 0
+    exchanges: list[Exchange] = field(default_factory=list)
+
+
+class Proxy:
+    """A TCP proxy on 127.0.0.1 that counts bytes and round trips, and can cut once.
+
+    ``arm(after, direction)`` closes the connection that carries the byte number ``after``
+    (counted from the arming) in that direction, after forwarding exactly that many bytes.
+    """
+
+    def __init__(self, target_port: int) -> None:
+        self.target_port = target_port
+        self.lock = threading.Lock()
+        self.tally = Tally()
+        self.cut_at: tuple[str, int] | None = None
+        self.cut_log: list[Exchange] = []
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = int(self.listener.getsockname()[1])
+        self.closed = False
+        self.sockets: set[socket.socket] = set()
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def reset(self) -> Tally:
+        with self.lock:
+            old, self.tally = self.tally, Tally()
+            return old
+
+    def arm(self, after: int, direction: str) -> None:
+        with self.lock:
+            base = self.tally.up if direction == "up" else self.tally.down
+            self.cut_at = (direction, base + after)
+
+    def _accept(self) -> None:
+        number = 0
+        while not self.closed:
+            try:
+                client, _ = self.listener.accept()
+            except OSError:
+                return
+            try:
+                server = socket.create_connection(("127.0.0.1", self.target_port))
+            except OSError:
+                client.close()
+                continue
+            number += 1
+            with self.lock:
+                self.tally.connections += 1
+                self.sockets.update((client, server))
+            state: dict[str, Any] = {"last": None, "ex": None, "n": number}
+            for src, dst, direction in ((client, server, "up"), (server, client, "down")):
+                threading.Thread(
+                    target=self._pump,
+                    args=(src, dst, direction, state, client, server),
+                    daemon=True,
+                ).start()
+
+    def _pump(
+        self,
+        src: socket.socket,
+        dst: socket.socket,
+        direction: str,
+        state: dict[str, Any],
+        client: socket.socket,
+        server: socket.socket,
+    ) -> None:
+        try:
+            while True:
+                data = src.recv(65536)
+                if not data:
+                    break
+                cut = False
+                with self.lock:
+                    t = self.tally
+                    if direction == "up" and state["last"] != "up":
+                        first_line = data.split(b"\r\n", 1)[0].decode("latin-1")
+                        parts = first_line.split(" ")
+                        ex = Exchange(state["n"], parts[1] if len(parts) > 1 else first_line)
+                        t.exchanges.append(ex)
+                        t.round_trips += 1
+                        state["ex"] = ex
+                    state["last"] = direction
+                    total = t.up if direction == "up" else t.down
+                    if self.cut_at and self.cut_at[0] == direction:
+                        limit = self.cut_at[1]
+                        if total + len(data) >= limit:
+                            data = data[: max(0, limit - total)]
+                            cut = True
+                            self.cut_at = None
+                    if direction == "up":
+                        t.up += len(data)
+                    else:
+                        t.down += len(data)
+                    ex = state["ex"]
+                    if ex is not None:
+                        if direction == "up":
+                            ex.up += len(data)
+                        else:
+                            ex.down += len(data)
+                        if cut:
+                            ex.cut = True
+                            self.cut_log.append(ex)
+                if data:
+                    dst.sendall(data)
+                if cut:
+                    break
+        except OSError:
+            pass
+        finally:
+            for s in (client, server):
+                try:
+                    s.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
+                s.close()
+            with self.lock:
+                self.sockets.discard(client)
+                self.sockets.discard(server)
+
+    def close(self) -> None:
+        self.closed = True
+        self.listener.close()
+        with self.lock:
+            socks = list(self.sockets)
+        for s in socks:
+            try:
+                s.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+            s.close()
+
+
+# --- results ----------------------------------------------------------------------------------
+@dataclass
+class Row:
+    system: str
+    phase: str
+    seconds: float
+    up: int
+    down: int
+    round_trips: int
+    note: str = ""
+
+    @property
+    def link_s(self) -> float:
+        return self.round_trips * LINK_RTT_S + (self.up + self.down) / LINK_BYTES_PER_S
+
+
+def measured(system: str, phase: str, proxy: Proxy, seconds: float, note: str = "") -> Row:
+    t = proxy.reset()
+    return Row(system, phase, seconds, t.up, t.down, t.round_trips, note)
+
+
+def kb(n: int) -> str:
+    return f"{n / 1024:,.1f} KB" if n >= 1024 else f"{n} B"
+
+
+# --- processes and deadline -------------------------------------------------------------------
+class Deadline:
+    def __init__(self, seconds: float) -> None:
+        self.end = time.monotonic() + seconds
+
+    def left(self) -> float:
+        return self.end - time.monotonic()
+
+    def check(self, what: str) -> None:
+        if self.left() <= 0:
+            raise TimeoutError(f"the bench ran out of time before {what}")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class Processes:
+    """Every child started here, stopped in reverse order at the end."""
+
+    def __init__(self) -> None:
+        self.procs: list[subprocess.Popen[Any]] = []
+
+    def start(self, cmd: list[str], **kwargs: Any) -> subprocess.Popen[Any]:
+        proc = subprocess.Popen(cmd, **kwargs)
+        self.procs.append(proc)
+        return proc
+
+    def stop(self, proc: subprocess.Popen[Any]) -> None:
+        if proc.poll() is None:
+            proc.terminate()
+            try:
+                proc.wait(10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+        if proc in self.procs:
+            self.procs.remove(proc)
+
+    def stop_all(self) -> None:
+        for proc in reversed(list(self.procs)):
+            self.stop(proc)
+
+
+def wait_for_port(port: int, proc: subprocess.Popen[Any], log: Path, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"server exited: {log.read_text(errors='replace')[-2000:]}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return
+        except OSError:
+            time.sleep(0.05)
+    raise RuntimeError(f"nothing listens on 127.0.0.1:{port} after {timeout} s")
+
+
+# --- the data (same text for both systems) ----------------------------------------------------
+PLACES = [
+    ("河北省", "唐山市", "丰南区"),
+    ("河北省", "邯郸市", "复兴区"),
+    ("山东省", "日照市", "岚山区"),
+    ("江苏省", "南京市", "六合区"),
+    ("辽宁省", "鞍山市", "铁西区"),
+    ("内蒙古自治区", "包头市", "昆都仑区"),
+    ("湖北省", "武汉市", "青山区"),
+    ("安徽省", "马鞍山市", "雨山区"),
+    ("江西省", "鹰潭市", "贵溪市"),
+    ("云南省", "昆明市", "安宁市"),
+]
+WORDS = ["金峰", "鑫达", "宏兴", "华创", "恒通", "盛隆", "永昌", "瑞丰", "通达", "天元", "东方"]
+KINDS = [
+    ("STEEL_MILL", "钢铁"),
+    ("CU_SMELTER", "铜业"),
+    ("ZN_PB_SMELTER", "铅锌冶炼"),
+    ("COKING_PLANT", "焦化"),
+    ("TRADER", "矿产贸易"),
+]
+ROADS = ["钢城大街", "工业路", "港前路", "冶金路", "滨海大道", "建设北路"]
+PORTS = ["京唐港", "日照港", "连云港", "营口港", None]
+SURNAMES = [("王", "wang"), ("李", "li"), ("张", "zhang"), ("刘", "liu"), ("陈", "chen")]
+GIVEN = [("建国", "jianguo"), ("海涛", "haitao"), ("丽华", "lihua"), ("志强", "zhiqiang")]
+TITLES = [("采购部经理", "采购部", "PURCHASER"), ("总经理", "总经理办公室", "DECISION_MAKER")]
+STAMP = "2026-03-02 08:15:00.000000"
+
+CUSTOMER_TEXT = [
+    "code", "name_zh", "name_en", "short_name", "uscc", "customer_type", "province", "city",
+    "address", "port", "tier", "status", "website", "name_pinyin", "name_initials", "search_text",
+]  # fmt: skip
+CONTACT_TEXT = [
+    "name",
+    "title",
+    "department",
+    "decision_role",
+    "phone",
+    "mobile",
+    "wechat",
+    "email",
+]
+ANKI_FIELDS = CUSTOMER_TEXT + ["contact_" + f for f in CONTACT_TEXT]
+
+
+def make_records(
+    n: int, seed: int, owner_id: str
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """``n`` customers and one contact each, every column a service would fill."""
+    rng = random.Random(seed)
+    alnum = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+    customers, contacts = [], []
+    for i in range(n):
+        province, city, district = rng.choice(PLACES)
+        word = rng.choice(WORDS)
+        kind, kind_zh = rng.choice(KINDS)
+        name_zh = f"{city[:-1]}{word}{kind_zh}有限公司"
+        code = f"C{seed % 10}{i:06d}"
+        surname, py_s = rng.choice(SURNAMES)
+        given, py_g = rng.choice(GIVEN)
+        title, dept, role = rng.choice(TITLES)
+        phone = f"0315-{rng.randrange(10**7, 10**8)}"
+        mobile = f"1{rng.choice('3589')}{rng.randrange(10**8, 10**9)}"
+        uscc = "91" + "".join(rng.choice(alnum) for _ in range(16))
+        short = f"{city[:-1]}{word}"
+        name_en = f"{city[:-1]} {word} {kind.title().replace('_', ' ')} Co., Ltd."
+        pinyin, initials, search = customer_search_text(
+            code=code,
+            name_zh=name_zh,
+            name_en=name_en,
+            short_name=short,
+            uscc=uscc,
+            phones=[phone, mobile],
+        )
+        cid = str(uuid.UUID(int=rng.getrandbits(128), version=4))
+        customers.append(
+            {
+                "id": cid,
+                "code": code,
+                "name_zh": name_zh,
+                "name_en": name_en,
+                "short_name": short,
+                "uscc": uscc,
+                "customer_type": kind,
+                "province": province,
+                "city": city,
+                "address": f"{province}{city}{district}{rng.choice(ROADS)}{rng.randrange(999)}号",
+                "port": rng.choice(PORTS),
+                "tier": rng.choice("ABCD"),
+                "status": rng.choice(["ACTIVE", "PROSPECT"]),
+                "website": f"www.{initials}{i}.com.cn",
+                "notes": None,
+                "created_at": STAMP,
+                "updated_at": STAMP,
+                "is_deleted": 0,
+                "owner_id": owner_id,
+                "name_pinyin": pinyin,
+                "name_initials": initials,
+                "search_text": search,
+            }
+        )
+        contacts.append(
+            {
+                "id": str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+                "customer_id": cid,
+                "name": surname + given,
+                "title": title,
+                "department": dept,
+                "decision_role": role,
+                "phone": phone,
+                "mobile": mobile,
+                "wechat": f"wx_{py_s}{py_g}{rng.randrange(100, 999)}",
+                "email": f"{py_s}.{py_g}@{initials}{i}.com.cn",
+                "is_primary": 1,
+                "notes": None,
+                "created_at": STAMP,
+                "updated_at": STAMP,
+                "is_deleted": 0,
+                "owner_id": owner_id,
+            }
+        )
+    return customers, contacts
+
+
+def new_addresses(customers: list[dict[str, Any]], seed: int) -> list[str]:
+    rng = random.Random(seed + 1000)
+    return [
+        f"{c['province']}{c['city']}经济开发区{rng.choice(ROADS)}{rng.randrange(1, 999)}号"
+        for c in customers
+    ]
+
+
+def anki_record(customer: dict[str, Any], contact: dict[str, Any]) -> list[str]:
+    values = [customer[f] for f in CUSTOMER_TEXT] + [contact[f] for f in CONTACT_TEXT]
+    return ["" if v is None else str(v) for v in values]
+
+
+def content_bytes(customers: list[dict[str, Any]], contacts: list[dict[str, Any]]) -> int:
+    return sum(
+        len(v.encode()) for c, k in zip(customers, contacts, strict=True) for v in anki_record(c, k)
+    )
+
+
+# --- MineSales --------------------------------------------------------------------------------
+def minesales_cli(*args: str, env: dict[str, str] | None = None, timeout: float = 120) -> None:
+    subprocess.run(
+        [sys.executable, "-m", "minesales_desktop", *args],
+        check=True,
+        capture_output=True,
+        env={**os.environ, **(env or {})},
+        cwd=REPO,
+        timeout=timeout,
+    )
+
+
+class MineSalesServer:
+    def __init__(self, procs: Processes, db: Path, log: Path) -> None:
+        self.port = free_port()
+        with log.open("ab") as out:
+            self.proc = procs.start(
+                [sys.executable, "-m", "minesales_desktop", "serve", "--db", f"sqlite:///{db}",
+                 "--host", "127.0.0.1", "--port", str(self.port)],
+                stdout=out, stderr=subprocess.STDOUT, cwd=REPO,
+            )  # fmt: skip
+        wait_for_port(self.port, self.proc, log)
+        deadline = time.monotonic() + 30
+        while httpx.get(f"http://127.0.0.1:{self.port}/health", timeout=2).status_code != 200:
+            if time.monotonic() > deadline:
+                raise RuntimeError("the MineSales server is not healthy")
+            time.sleep(0.1)
+
+
+def insert_records(
+    engine: Engine, customers: list[dict[str, Any]], contacts: list[dict[str, Any]]
+) -> None:
+    """Insert through plain SQL in one transaction, each customer followed by its contact (as a
+    rep enters them); the sync triggers capture every row."""
+    statements = []
+    for table, rows in (("customers", customers), ("contacts", contacts)):
+        cols = list(rows[0])
+        sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})"
+        statements.append((sql, cols))
+    with engine.begin() as conn:
+        for pair in zip(customers, contacts, strict=True):
+            for (sql, cols), row in zip(statements, pair, strict=True):
+                conn.exec_driver_sql(sql, tuple(row[c] for c in cols))
+
+
+@dataclass
+class Laptop:
+    path: Path
+    engine: Engine
+    client: SyncClient
+
+    def sync(self) -> tuple[SyncReport, float]:
+        started = time.perf_counter()
+        report = self.client.sync()
+        return report, time.perf_counter() - started
+
+    def user_id(self) -> str:
+        with self.engine.connect() as conn:
+            return str(
+                conn.execute(text("SELECT id FROM users WHERE login = :l"), {"l": LOGIN}).scalar()
+            )
+
+    def close(self) -> None:
+        self.client.close()
+        self.engine.dispose()
+
+
+def make_laptop(template: Path, path: Path, url: str) -> Laptop:
+    shutil.copyfile(template, path)
+    engine = make_engine(path)
+    retry = RetryPolicy(attempts=6, first_delay=0.05, max_delay=0.5, timeout=120)
+    return Laptop(path, engine, SyncClient(engine, url, Credentials(LOGIN, PASSWORD), retry=retry))
+
+
+def server_counts(db: Path) -> tuple[int, int, int]:
+    """(customers, contacts, log entries for them) on a server database."""
+    engine = make_engine(db)
+    try:
+        with engine.connect() as conn:
+            c = conn.execute(text("SELECT count(*) FROM customers")).scalar_one()
+            k = conn.execute(text("SELECT count(*) FROM contacts")).scalar_one()
+            n = conn.execute(
+                text("SELECT count(*) FROM sync_log WHERE tbl IN ('customers', 'contacts')")
+            ).scalar_one()
+            return int(c), int(k), int(n)
+    finally:
+        engine.dispose()
+
+
+def prepare_minesales(work: Path) -> tuple[Path, Path]:
+    """A server database with the REP account, and a migrated laptop database."""
+    server_db = work / "server-template.db"
+    minesales_cli(
+        "server-user", "add", "--db", f"sqlite:///{server_db}", "--login", LOGIN,
+        "--name", "李强", "--role", "REP", "--team", "华北钢厂组",
+        env={"MINESALES_PASSWORD": PASSWORD},
+    )  # fmt: skip
+    laptop_db = work / "laptop-template.db"
+    open_database(laptop_db).dispose()
+    return server_db, laptop_db
+
+
+def run_minesales(
+    work: Path, procs: Processes, templates: tuple[Path, Path], n: int, dl: Deadline
+) -> tuple[list[Row], dict[str, Any]]:
+    server_template, laptop_template = templates
+    db = work / "server-main.db"
+    shutil.copyfile(server_template, db)
+    server = MineSalesServer(procs, db, work / "server-main.log")
+    proxy = Proxy(server.port)
+    laptop = make_laptop(laptop_template, work / "laptop-main.db", proxy.url)
+    rows: list[Row] = []
+    info: dict[str, Any] = {}
+    try:
+        report, seconds = laptop.sync()
+        rows.append(measured("MineSales", "setup: sign in + first pull", proxy, seconds))
+        customers, contacts = make_records(n, 1, laptop.user_id())
+        info["content"] = content_bytes(customers, contacts)
+        insert_records(laptop.engine, customers, contacts)
+        ops = laptop.client.pending_count()
+        dl.check("the MineSales push")
+        report, seconds = laptop.sync()
+        assert report.applied == ops == 2 * n, (report, ops)
+        info["push_requests"] = [e for e in proxy.tally.exchanges if e.path == "/sync/push"]
+        rows.append(
+            measured(
+                "MineSales", f"push {n:,} new customers + contacts", proxy, seconds,
+                f"{ops:,} ops, {report.batches_sent} batches, client counted"
+                f" {report.round_trips} requests",
+            )
+        )  # fmt: skip
+        addresses = new_addresses(customers, 1)
+        with laptop.engine.begin() as conn:
+            conn.execute(
+                text(f"UPDATE customers SET {EDIT_FIELD} = :v WHERE id = :i"),
+                [{"v": a, "i": c["id"]} for a, c in zip(addresses, customers, strict=True)],
+            )
+        ops = laptop.client.pending_count()
+        dl.check("the MineSales update push")
+        report, seconds = laptop.sync()
+        assert report.applied + report.merged == ops == n, (report, ops)
+        rows.append(
+            measured(
+                "MineSales", f"push {n:,} one-field updates", proxy, seconds,
+                f"{ops:,} ops, {report.batches_sent} batches, client counted"
+                f" {report.round_trips} requests",
+            )
+        )  # fmt: skip
+        report, seconds = laptop.sync()
+        assert report.pushed == 0 and report.pulled == 0
+        rows.append(
+            measured(
+                "MineSales", "no-op sync", proxy, seconds,
+                f"client counted {report.round_trips} request(s)",
+            )
+        )  # fmt: skip
+        c, k, logged = server_counts(db)
+        info["server"] = (c, k, logged)
+    finally:
+        laptop.close()
+        proxy.close()
+        procs.stop(server.proc)
+    return rows, info
+
+
+@dataclass
+class CutResult:
+    label: str
+    up: int
+    down: int
+    round_trips: int
+    seconds: float
+    retries: int
+    resent_batches: int
+    lost: Exchange | None
+    server: tuple[int, int, int]
+
+
+def run_cut(
+    work: Path,
+    procs: Processes,
+    templates: tuple[Path, Path],
+    n: int,
+    label: str,
+    arm: Callable[[Proxy], None] | None,
+) -> tuple[CutResult, list[Exchange]]:
+    server_template, laptop_template = templates
+    tag = label.split()[0]
+    db = work / f"server-cut-{tag}.db"
+    shutil.copyfile(server_template, db)
+    server = MineSalesServer(procs, db, work / f"server-cut-{tag}.log")
+    proxy = Proxy(server.port)
+    laptop = make_laptop(laptop_template, work / f"laptop-cut-{tag}.db", proxy.url)
+    try:
+        laptop.sync()
+        customers, contacts = make_records(n, 7, laptop.user_id())
+        insert_records(laptop.engine, customers, contacts)
+        proxy.reset()
+        if arm is not None:
+            arm(proxy)
+        report, seconds = laptop.sync()
+        assert laptop.client.pending_count() == 0
+        tally = proxy.reset()
+        lost = proxy.cut_log[0] if proxy.cut_log else None
+        result = CutResult(
+            label, tally.up, tally.down, tally.round_trips, seconds, report.retries,
+            report.batches_resent, lost, server_counts(db),
+        )  # fmt: skip
+        return result, tally.exchanges
+    finally:
+        laptop.close()
+        proxy.close()
+        procs.stop(server.proc)
+
+
+# --- Anki -------------------------------------------------------------------------------------
+def ensure_anki_venv(venv: Path) -> Path:
+    python = venv / "bin" / "python"
+    probe = [str(python), "-c", "import importlib.metadata as m; print(m.version('anki'))"]
+    if python.exists():
+        got = subprocess.run(probe, capture_output=True, text=True)
+        if got.returncode == 0 and got.stdout.strip() == ANKI_VERSION:
+            return python
+    print(f"making the Anki bench venv {venv} (anki=={ANKI_VERSION}) …", flush=True)
+    base = shutil.which("python3") or sys.executable
+    subprocess.run([base, "-m", "venv", "--clear", str(venv)], check=True, timeout=120)
+    subprocess.run(
+        [str(python), "-m", "pip", "install", "-q", f"anki=={ANKI_VERSION}"],
+        check=True,
+        timeout=300,
+    )
+    return python
+
+
+class AnkiDriver:
+    def __init__(self, procs: Processes, python: Path, log: Path) -> None:
+        self.err = log.open("wb")
+        self.proc = procs.start(
+            [str(python), str(HERE / "anki_driver.py")],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=self.err,
+            text=True,
+            encoding="utf-8",
+        )
+        self.log = log
+
+    def call(self, timeout: float, **msg: Any) -> dict[str, Any]:
+        assert self.proc.stdin is not None and self.proc.stdout is not None
+        self.proc.stdin.write(json.dumps(msg) + "\n")
+        self.proc.stdin.flush()
+        with selectors.DefaultSelector() as sel:
+            sel.register(self.proc.stdout, selectors.EVENT_READ)
+            if not sel.select(timeout=max(1.0, timeout)):
+                raise TimeoutError(f"the Anki driver did not answer {msg['cmd']!r} in time")
+        line = self.proc.stdout.readline()
+        if not line:
+            raise RuntimeError(f"the Anki driver died: {self.log.read_text(errors='replace')}")
+        answer: dict[str, Any] = json.loads(line)
+        if not answer.get("ok"):
+            raise RuntimeError(f"Anki driver, {msg['cmd']}: {answer.get('error')}")
+        return answer
+
+    def close(self) -> None:
+        if self.proc.poll() is None and self.proc.stdin is not None:
+            try:
+                self.proc.stdin.write(json.dumps({"cmd": "quit"}) + "\n")
+                self.proc.stdin.flush()
+                self.proc.wait(20)
+            except (OSError, subprocess.TimeoutExpired):
+                pass
+        self.err.close()
+
+
+def run_anki(
+    work: Path, procs: Processes, python: Path, n: int, dl: Deadline
+) -> tuple[list[Row], dict[str, Any]]:
+    base = work / "anki-server"
+    base.mkdir()
+    port = free_port()
+    log = work / "anki-server.log"
+    env = {
+        **os.environ,
+        "SYNC_USER1": f"{ANKI_USER}:{ANKI_PASSWORD}",
+        "SYNC_HOST": "127.0.0.1",
+        "SYNC_PORT": str(port),
+        "SYNC_BASE": str(base),
+        "RUST_LOG": "warn",
+    }
+    with log.open("wb") as out:
+        server = procs.start(
+            [str(python), "-m", "anki.syncserver"], stdout=out, stderr=subprocess.STDOUT, env=env
+        )
+    wait_for_port(port, server, log)
+    proxy = Proxy(port)
+    driver = AnkiDriver(procs, python, work / "anki-driver.log")
+    rows: list[Row] = []
+    info: dict[str, Any] = {}
+    try:
+        customers, contacts = make_records(n, 1, str(uuid.UUID(int=1)))
+        info["content"] = content_bytes(customers, contacts)
+        records = work / "anki-records.json"
+        records.write_text(
+            json.dumps([anki_record(c, k) for c, k in zip(customers, contacts, strict=True)]),
+            encoding="utf-8",
+        )
+        edits = work / "anki-edits.json"
+        edits.write_text(json.dumps(new_addresses(customers, 1)), encoding="utf-8")
+        got = driver.call(
+            dl.left(), cmd="setup", dir=str(work / "anki-client"), endpoint=proxy.url + "/",
+            user=ANKI_USER, password=ANKI_PASSWORD, fields=ANKI_FIELDS,
+        )  # fmt: skip
+        note = "full upload of the empty collection" if got["full_upload"] else "normal sync"
+        rows.append(
+            measured(
+                "Anki", "setup: sign in + first sync", proxy, got["login_s"] + got["seconds"], note
+            )
+        )
+        added = driver.call(dl.left(), cmd="add", records=str(records))
+        dl.check("the Anki push")
+        got = driver.call(dl.left(), cmd="sync")
+        assert not got["full"], "Anki asked for a full sync instead of a normal one"
+        rows.append(
+            measured(
+                "Anki", f"push {n:,} new notes", proxy, got["seconds"],
+                f"{added['notes']:,} notes + {added['cards']:,} cards, normal sync",
+            )
+        )  # fmt: skip
+        driver.call(dl.left(), cmd="edit", field=EDIT_FIELD, values=str(edits))
+        dl.check("the Anki update push")
+        got = driver.call(dl.left(), cmd="sync")
+        rows.append(
+            measured("Anki", f"push {n:,} one-field note edits", proxy, got["seconds"],
+                     "whole notes are sent")
+        )  # fmt: skip
+        got = driver.call(dl.left(), cmd="sync")
+        rows.append(measured("Anki", "no-op sync", proxy, got["seconds"]))
+    finally:
+        driver.close()
+        procs.stop(driver.proc)
+        proxy.close()
+        procs.stop(server)
+    return rows, info
+
+
+# --- report -----------------------------------------------------------------------------------
+def print_table(rows: list[Row]) -> None:
+    head = (
+        f"| {'system':<9} | {'phase':<38} | {'time':>8} | {'up':>11} | {'down':>11} |"
+        f" {'round trips':>11} | {'link':>7} | note"
+    )
+    print(head)
+    print("|" + "|".join("-" * len(c) for c in head.split("|")[1:-1]) + "|---|")
+    for r in rows:
+        print(
+            f"| {r.system:<9} | {r.phase:<38} | {r.seconds:>6.2f} s | {kb(r.up):>11} |"
+            f" {kb(r.down):>11} | {r.round_trips:>11} | {r.link_s:>5.0f} s | {r.note}"
+        )
+
+
+def compare(ms: list[Row], anki: list[Row]) -> list[str]:
+    lines = []
+    for m, a, what in zip(ms[1:3], anki[1:3], ["adds", "updates"], strict=True):
+        verdicts = []
+        for name, mv, av in (
+            ("time", m.seconds, a.seconds),
+            ("bytes", m.up + m.down, a.up + a.down),
+            ("round trips", m.round_trips, a.round_trips),
+        ):
+            ratio = mv / av if av else float("inf")
+            verdicts.append(f"{name} {ratio:.2f}× Anki ({'met' if mv <= av else 'MISSED'})")
+        lines.append(f"push {what}: " + ", ".join(verdicts))
+    noop = ms[3]
+    ok = noop.round_trips == 1 and noop.up + noop.down < 1024
+    lines.append(
+        f"no-op sync: {noop.round_trips} round trip, {noop.up + noop.down} B"
+        f" ({'met' if ok else 'MISSED'}: one round trip under 1 KB)"
+    )
+    return lines
+
+
+@contextmanager
+def interrupts_raise() -> Iterator[None]:
+    def _raise(signum: int, _frame: Any) -> None:
+        raise KeyboardInterrupt(f"signal {signum}")
+
+    old = {sig: signal.signal(sig, _raise) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        yield
+    finally:
+        for sig, handler in old.items():
+            signal.signal(sig, handler)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--records", type=int, default=10_000, help="customers / notes (10000)")
+    parser.add_argument("--cut-records", type=int, default=2_000, help="customers per cut run")
+    parser.add_argument("--anki-venv", type=Path, default=Path("/tmp/anki-bench-venv"))
+    parser.add_argument("--skip-anki", action="store_true", help="MineSales and the cut only")
+    parser.add_argument("--deadline", type=float, default=540, help="stop after this many s")
+    parser.add_argument("--keep", action="store_true", help="keep the temp dir (for debugging)")
+    args = parser.parse_args()
+    dl = Deadline(args.deadline)
+    work = Path(tempfile.mkdtemp(prefix="minesales-sync-bench-"))
+    procs = Processes()
+    with interrupts_raise():
+        try:
+            return run(args, work, procs, dl)
+        finally:
+            procs.stop_all()
+            if args.keep:
+                print(f"kept {work}")
+            else:
+                shutil.rmtree(work, ignore_errors=True)
+
+
+def run(args: argparse.Namespace, work: Path, procs: Processes, dl: Deadline) -> int:
+    n = args.records
+    started = time.perf_counter()
+    anki_python = None if args.skip_anki else ensure_anki_venv(args.anki_venv)
+    templates = prepare_minesales(work)
+    print(f"MineSales: {n:,} customers + contacts …", flush=True)
+    ms_rows, ms_info = run_minesales(work, procs, templates, n, dl)
+    anki_rows: list[Row] = []
+    anki_info: dict[str, Any] = {}
+    if anki_python is not None:
+        dl.check("Anki")
+        print(f"Anki {ANKI_VERSION}: {n:,} notes …", flush=True)
+        anki_rows, anki_info = run_anki(work, procs, anki_python, n, dl)
+
+    print(f"MineSales cut runs: {args.cut_records:,} customers + contacts each …", flush=True)
+    dl.check("the cut runs")
+    clean, exchanges = run_cut(work, procs, templates, args.cut_records, "clean", None)
+    pushes = [e for e in exchanges if e.path == "/sync/push"]
+    if len(pushes) < 3:
+        raise SystemExit("--cut-records is too small: the cut needs at least three push batches")
+    up_before = sum(e.up for e in exchanges[: exchanges.index(pushes[2])])
+    down_before = sum(e.down for e in exchanges[: exchanges.index(pushes[2])])
+    cut_up_at = up_before + pushes[2].up // 2
+    cut_down_at = down_before + pushes[2].down // 2
+    dl.check("the up cut")
+    cut_up, _ = run_cut(
+        work, procs, templates, args.cut_records, "up-cut mid-request",
+        lambda p: p.arm(cut_up_at, "up"),
+    )  # fmt: skip
+    dl.check("the down cut")
+    cut_down, _ = run_cut(
+        work, procs, templates, args.cut_records, "down-cut mid-answer (committed)",
+        lambda p: p.arm(cut_down_at, "down"),
+    )  # fmt: skip
+
+    print()
+    print(
+        f"Sync benchmark, {n:,} records — MineSales {__import__('minesales_desktop').__version__}"
+        f" vs Anki {ANKI_VERSION} sync server, both on 127.0.0.1 behind the same counting proxy"
+    )
+    print(f"link = round trips × {LINK_RTT_S * 1000:.0f} ms + bytes at {LINK_BYTES_PER_S // 1000}"
+          " kB/s (a satellite link, computed, not measured)")  # fmt: skip
+    print()
+    rows = [r for pair in zip(ms_rows, anki_rows, strict=False) for r in pair] or ms_rows
+    if len(ms_rows) != len(anki_rows):
+        rows = ms_rows + anki_rows
+    print_table(rows)
+    print()
+    content = ms_info["content"]
+    print(
+        f"content: {kb(content)} of text values in both ({content / n:.0f} B per customer +"
+        " contact = per note); MineSales rows add UUID keys, owner/customer ids and timestamps"
+    )
+    mpush = ms_info["push_requests"]
+    sizes = sorted(e.up for e in mpush)
+    print(
+        f"MineSales push batches: {len(mpush)} × ≤500 ops, request {kb(sizes[0])} … {kb(sizes[-1])}"
+        f" (mean {kb(sum(sizes) // len(sizes))})"
+    )
+    c, k, logged = ms_info["server"]
+    print(
+        f"MineSales server after the run: {c:,} customers, {k:,} contacts, {logged:,} log entries"
+    )
+    if anki_rows:
+        print()
+        for line in compare(ms_rows, anki_rows):
+            print(line)
+
+    print()
+    batch_sizes = sorted(e.up for e in pushes)
+    batch_answers = sorted(e.down for e in pushes)
+    print(
+        f"Cut mid-push ({args.cut_records:,} customers + contacts = {2 * args.cut_records:,} ops in"
+        f" {len(pushes)} batches; push request {kb(batch_sizes[0])} … {kb(batch_sizes[-1])},"
+        f" answer {kb(batch_answers[0])} … {kb(batch_answers[-1])})"
+    )
+    head = (
+        f"| {'run':<33} | {'time':>8} | {'up':>10} | {'down':>10} | {'round trips':>11} |"
+        f" {'lost in flight':>21} | {'extra up':>10} | {'extra down':>10} | {'resent':>6} |"
+        " server rows / log entries"
+    )
+    print(head)
+    print("|" + "|".join("-" * len(c) for c in head.split("|")[1:-1]) + "|---|")
+    for r in (clean, cut_up, cut_down):
+        lost = "-" if r.lost is None else f"{kb(r.lost.up)} up, {kb(r.lost.down)} dn"
+        print(
+            f"| {r.label:<33} | {r.seconds:>6.2f} s | {kb(r.up):>10} | {kb(r.down):>10} |"
+            f" {r.round_trips:>11} | {lost:>21} | {kb(max(0, r.up - clean.up)):>10} |"
+            f" {kb(max(0, r.down - clean.down)):>10} | {r.resent_batches:>6} |"
+            f" {r.server[0]:,} + {r.server[1]:,} / {r.server[2]:,}"
+        )
+    print()
+    biggest = batch_sizes[-1]
+    for r in (cut_up, cut_down):
+        extra = max(0, r.up - clean.up)
+        ok = extra <= biggest and r.server == clean.server
+        print(
+            f"{r.label}: re-sent {kb(extra)} up against a {kb(biggest)} batch"
+            f" ({'met' if ok else 'MISSED'}: at most one batch, nothing lost or doubled)"
+        )
+    print(f"\nbench wall time {time.perf_counter() - started:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
