@@ -34,7 +34,6 @@ from sqlalchemy.orm import Session
 
 from minesales_desktop.db.base import utcnow
 from minesales_desktop.db.types import Money, Quantity
-from minesales_desktop.ids import new_id
 from minesales_desktop.messages import translate
 from minesales_desktop.models.catalog import Product, QualitySpec
 from minesales_desktop.models.contracts import (
@@ -82,6 +81,7 @@ from minesales_desktop.services.crud import (
 )
 from minesales_desktop.services.customers import _CustomerChildService
 from minesales_desktop.services.errors import PermissionDenied, TransitionRefused, ValidationError
+from minesales_desktop.services.numbering import new_document_number
 from minesales_desktop.services.risk import (
     AgeingDTO,
     ExposureDTO,
@@ -187,16 +187,6 @@ def _qty_text(value: Decimal) -> str:
 def _user_name(session: Session, user_id: str | None) -> str:
     user = session.get(User, user_id) if user_id else None
     return user.full_name if user is not None else ""
-
-
-def _new_number(session: Session, prefix: str, column: Any) -> str:
-    """A readable number unlikely to collide between laptops working offline: the month, then the
-    random tail of a fresh UUIDv7, checked against this database."""
-    month = utcnow().strftime("%y%m")
-    while True:
-        candidate = f"{prefix}-{month}-{new_id()[-6:].upper()}"
-        if not session.scalar(select(func.count()).where(column == candidate)):
-            return candidate
 
 
 # --- contracts --------------------------------------------------------------------------------
@@ -360,7 +350,7 @@ class ContractService(_CustomerChildService[Contract, ContractDTO]):
         from a generated number, the product's unit and the customer's credit profile."""
         filled = dict(values)
         if not filled.get("contract_no"):
-            filled["contract_no"] = _new_number(session, "HT", Contract.contract_no)
+            filled["contract_no"] = new_document_number(session, "HT", Contract.contract_no)
         if not filled.get("quantity_unit") and filled.get("product_id"):
             product = session.get(Product, filled["product_id"])
             if product is not None:
@@ -1370,7 +1360,7 @@ class InvoiceService(_ContractChildService[Invoice, InvoiceDTO]):
     def create(self, session: Session, actor: Actor, values: Mapping[str, Any]) -> InvoiceDTO:
         filled = dict(values)
         if not filled.get("invoice_no"):
-            filled["invoice_no"] = _new_number(session, "FP", Invoice.invoice_no)
+            filled["invoice_no"] = new_document_number(session, "FP", Invoice.invoice_no)
         return super().create(session, actor, filled)
 
     def check(

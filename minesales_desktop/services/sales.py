@@ -39,6 +39,7 @@ from minesales_desktop.models.sales import Opportunity, Quote, StageChange
 from minesales_desktop.services.auth import Actor
 from minesales_desktop.services.crud import EntityService, can_modify_owned
 from minesales_desktop.services.errors import PermissionDenied, TransitionRefused
+from minesales_desktop.services.numbering import new_document_number
 from minesales_desktop.services.validation import check_not_negative, check_positive, check_range
 
 CENT = Decimal("0.01")
@@ -145,7 +146,7 @@ class OpportunityService(EntityService[Opportunity, OpportunityDTO]):
     def create(self, session: Session, actor: Actor, values: Mapping[str, Any]) -> OpportunityDTO:
         values = dict(values)
         if not values.get("code"):
-            values["code"] = _new_code(session, "OPP", Opportunity.code)
+            values["code"] = new_document_number(session, "OPP", Opportunity.code)
         return super().create(session, actor, values)
 
     def before_save(self, session: Session, row: Opportunity, actor: Actor) -> None:
@@ -329,18 +330,6 @@ class OpportunityService(EntityService[Opportunity, OpportunityDTO]):
 
 
 opportunities = OpportunityService()
-
-
-def _new_code(session: Session, prefix: str, column: Any) -> str:
-    """A human-readable number unlikely to collide between laptops that work offline: the
-    month, then the random tail of a fresh UUIDv7 (checked against this database)."""
-    from minesales_desktop.ids import new_id
-
-    month = utcnow().strftime("%y%m")
-    while True:
-        candidate = f"{prefix}-{month}-{new_id()[-6:].upper()}"
-        if session.scalar(select(func.count()).where(column == candidate)) == 0:
-            return candidate
 
 
 # --- quotes -----------------------------------------------------------------------------------

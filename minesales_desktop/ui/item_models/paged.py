@@ -44,6 +44,27 @@ class Column(Generic[T]):
     tooltip: Callable[[T], str] | None = None
 
 
+def cell(
+    column: Column[Any],
+    item: Any,
+    role: int,
+    highlight: Callable[[Any], QColor | None] | None,
+) -> Any:
+    """What a table shows of one row object in one column for one role (both models)."""
+    if role == Qt.ItemDataRole.DisplayRole:
+        return display(column.value(item))
+    if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
+        return column.tooltip(item)
+    if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
+        return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    if role == Qt.ItemDataRole.BackgroundRole and highlight is not None:
+        color = highlight(item)
+        return QBrush(color) if color is not None else None
+    if role == Qt.ItemDataRole.UserRole:
+        return item
+    return None
+
+
 class PagedTableModel(QAbstractTableModel):
     loaded = Signal(int)  # total rows, after a reset
     PAGE_SIZE = 200
@@ -173,19 +194,7 @@ class PagedTableModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 self._request_page(index.row() // self.PAGE_SIZE)
             return None
-        column = self._columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return display(column.value(item))
-        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
-            return column.tooltip(item)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.BackgroundRole and self._highlight is not None:
-            color = self._highlight(item)
-            return QBrush(color) if color is not None else None
-        if role == Qt.ItemDataRole.UserRole:
-            return item
-        return None
+        return cell(self._columns[index.column()], item, role, self._highlight)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not (0 <= column < len(self._columns)):
@@ -252,16 +261,4 @@ class RowsTableModel(QAbstractTableModel):
         item = self.row_object(index.row())
         if item is None or not (0 <= index.column() < len(self._columns)):
             return None
-        column = self._columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return display(column.value(item))
-        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
-            return column.tooltip(item)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.BackgroundRole and self._highlight is not None:
-            color = self._highlight(item)
-            return QBrush(color) if color is not None else None
-        if role == Qt.ItemDataRole.UserRole:
-            return item
-        return None
+        return cell(self._columns[index.column()], item, role, self._highlight)
