@@ -1,4 +1,4 @@
-"""The main window: five working tabs, the menus, and a status bar that says where you are.
+"""The main window: six working tabs, the menus, and a status bar that says where you are.
 
 Database-level actions (new/open database, restore) need the database closed, so they are
 handed to the ``AppController`` through signals; everything else runs on the task manager.
@@ -57,6 +57,7 @@ TAB_SPECS: tuple[TabSpec, ...] = (
     TabSpec("minesales_desktop.ui.tabs.contracts_tab", "ContractsTab", "Contracts"),
     TabSpec("minesales_desktop.ui.tabs.tickets_tab", "TicketsTab", "Service tickets"),
     TabSpec("minesales_desktop.ui.tabs.performance_tab", "PerformanceTab", "Performance"),
+    TabSpec("minesales_desktop.ui.tabs.team_tab", "TeamTab", "Team"),
 )
 
 

@@ -1,4 +1,4 @@
-"""The whole app as a person meets it: first start, sign-in, the five tabs, menus, backup."""
+"""The whole app as a person meets it: first start, sign-in, the six tabs, menus, backup."""
 
 from __future__ import annotations
 
@@ -61,14 +61,16 @@ def test_first_start_creates_admin_then_signs_in(qtbot, controller, tmp_path, mo
     assert controller.actor is not None and controller.actor.login == "admin"
 
 
-def test_window_has_five_tabs_menus_and_status(qtbot, controller, tmp_path):
+def test_window_has_six_tabs_menus_and_status(qtbot, controller, tmp_path):
     assert controller.open(tmp_path / "w.db", smoke=True)
     window = controller.show_window()
     assert isinstance(window, MainWindow)
     qtbot.addWidget(window)
     _wait(qtbot, controller)
     titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
-    assert titles == ["Customers", "Pipeline", "Contracts", "Service tickets", "Performance"]
+    assert titles == [
+        "Customers", "Pipeline", "Contracts", "Service tickets", "Performance", "Team",
+    ]  # fmt: skip
     menus = [a.text() for a in window.menuBar().actions()]
     assert menus == ["&File", "&View", "&Sync", "&Help"]
     assert "w.db" in window.status_db.text()
@@ -115,7 +117,7 @@ def test_smoke_test_command_exits_zero(tmp_path):
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert "smoke test passed" in result.stdout
-    assert result.stdout.count(": ok") == 5
+    assert result.stdout.count(": ok") == 6
 
 
 def test_unreadable_database_is_refused_with_a_message(qtbot, controller, tmp_path, monkeypatch):
