@@ -5,6 +5,11 @@ The source language is English. ``.qm`` files are build products: ``compile_tran
 runs ``pyside6-lrelease`` and is called by ``dev.sh`` and ``build_installer.py``; the app also
 compiles a missing or stale ``.qm`` at start-up when lrelease is available (a development
 checkout), so nothing binary is committed.
+
+``update_sources()`` (``python -m minesales_desktop.i18n update``) re-extracts the strings into the
+``.ts`` files with ``pyside6-lupdate``. The files carry no source locations and their messages are
+sorted, so moving code does not churn them; strings that left the code are dropped. English is
+the source language, so ``minesales_en.ts`` is filled with the source text and marked finished.
 """
 
 from __future__ import annotations
@@ -13,6 +18,9 @@ import logging
 import shutil
 import subprocess
 import sys
+import tempfile
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -22,16 +30,97 @@ from minesales_desktop.messages import set_language, set_translator
 log = logging.getLogger(__name__)
 
 LANGUAGES = ("zh_CN", "en")
-TRANSLATIONS_DIR = Path(__file__).resolve().parent / "resources" / "translations"
+PACKAGE_DIR = Path(__file__).resolve().parent
+TRANSLATIONS_DIR = PACKAGE_DIR / "resources" / "translations"
+# Options shared by update_sources() and the test that checks the committed files are complete.
+LUPDATE_OPTIONS = ("-silent", "-no-obsolete", "-locations", "none", "-sort-messages")
 _installed: list[QTranslator] = []
 
 
-def _lrelease() -> str | None:
-    found = shutil.which("pyside6-lrelease")
+def _tool(name: str) -> str | None:
+    found = shutil.which(name)
     if found:
         return found
-    candidate = Path(sys.executable).parent / "pyside6-lrelease"
+    candidate = Path(sys.executable).parent / name
     return str(candidate) if candidate.exists() else None
+
+
+def _lrelease() -> str | None:
+    return _tool("pyside6-lrelease")
+
+
+def source_files(package_dir: Path = PACKAGE_DIR) -> list[Path]:
+    """The Python files lupdate reads: the whole package except the Alembic migrations."""
+    migrations = package_dir / "db" / "migrations"
+    return sorted(p for p in package_dir.rglob("*.py") if migrations not in p.parents)
+
+
+def run_lupdate(
+    ts_files: Sequence[Path], sources: Iterable[Path] | None = None, *, language: str | None = None
+) -> None:
+    """Extract the strings of ``sources`` (default: the package) into ``ts_files``, merging."""
+    tool = _tool("pyside6-lupdate")
+    if tool is None:
+        raise FileNotFoundError("pyside6-lupdate not found (install PySide6 in this environment)")
+    files = list(sources) if sources is not None else source_files()
+    # A list file keeps the command line short (Windows limits it to 32 767 characters).
+    with tempfile.TemporaryDirectory() as tmp:
+        listing = Path(tmp) / "sources.lst"
+        listing.write_text("\n".join(str(f) for f in files) + "\n", encoding="utf-8")
+        command = [tool, *LUPDATE_OPTIONS, "-source-language", "en"]
+        if language:
+            command += ["-target-language", language]
+        command += [f"@{listing}", "-ts", *(str(ts) for ts in ts_files)]
+        subprocess.run(command, check=True)
+
+
+def _fill_with_source(ts: Path) -> int:
+    """Make every message of ``ts`` translate to its own source text, finished; returns changes."""
+    tree = ET.parse(ts)
+    changed = 0
+    for message in tree.getroot().iter("message"):
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        if translation is None:
+            translation = ET.SubElement(message, "translation")
+        forms = translation.findall("numerusform")
+        if message.get("numerus") == "yes":
+            # English has two plural forms; both show the source, whose %n Qt replaces.
+            if len(forms) == 2 and all(f.text for f in forms) and not translation.get("type"):
+                continue
+            for form in forms:
+                translation.remove(form)
+            for _ in range(2):
+                ET.SubElement(translation, "numerusform").text = source
+        else:
+            if translation.text and not translation.get("type"):
+                continue
+            translation.text = source
+        translation.attrib.pop("type", None)
+        changed += 1
+    if changed:
+        tree.write(ts, encoding="utf-8", xml_declaration=True)
+    return changed
+
+
+def update_sources(
+    languages: Sequence[str] = LANGUAGES, directory: Path = TRANSLATIONS_DIR
+) -> list[Path]:
+    """Re-extract every translatable string into ``minesales_<lang>.ts``; returns the files.
+
+    Existing translations are kept; new strings arrive unfinished (except in English, which is
+    filled with the source text); strings no longer in the code are dropped.
+    """
+    directory.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    for language in languages:
+        ts = directory / f"minesales_{language}.ts"
+        run_lupdate([ts], language=language)
+        if language == "en" and _fill_with_source(ts):
+            # ElementTree writes its own layout; a second pass restores lupdate's.
+            run_lupdate([ts], language=language)
+        written.append(ts)
+    return written
 
 
 def compile_translations(directory: Path = TRANSLATIONS_DIR) -> list[Path]:
@@ -79,3 +168,21 @@ def install_language(app: QCoreApplication, language: str) -> str:
     set_language(language)
     set_translator(QCoreApplication.translate)
     return language
+
+
+def _main(argv: Sequence[str]) -> int:
+    usage = "usage: python -m minesales_desktop.i18n {update|compile}"
+    if len(argv) != 1 or argv[0] not in ("update", "compile"):
+        print(usage, file=sys.stderr)
+        return 2
+    if argv[0] == "update":
+        for ts in update_sources():
+            print(ts)
+    else:
+        for qm in compile_translations():
+            print(qm)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(_main(sys.argv[1:]))
