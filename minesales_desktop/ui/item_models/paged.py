@@ -41,7 +41,7 @@ class Column(Generic[T]):
     value: Callable[[T], Any]
     sort_key: str | None = None
     align_right: bool = False
-    tooltip: Callable[[T], str] | None = None
+    tooltip: Callable[[T], str | None] | None = None
 
 
 def cell(

@@ -399,9 +399,10 @@ class TrainingPage(_Page):
     def select(self, training_id: str | None) -> None:
         self._selected_id = training_id
         row = -1 if training_id is None else self.model.find_row(lambda t: t.id == training_id)
-        if row >= 0:
+        found = self.model.row_object(row) if row >= 0 else None
+        if found is not None:
             _select_row(self.table, row)
-            self._load_sheet(self.model.row_object(row).id)
+            self._load_sheet(found.id)
         else:
             self._show_sheet(None)
 
