@@ -12,8 +12,9 @@ test, not in CI.
 What is measured, the same way for both
     Both clients talk to their server through one counting TCP proxy on 127.0.0.1 (this file),
     so bytes are what goes over the wire — HTTP headers, bodies as compressed by each protocol
-    (MineSales zstd-3 JSON, Anki its own zstd-compressed bodies) — and a *round trip* is one
-    request burst followed by its answer burst on a connection. Time is the wall time of the
+    (MineSales JSON, zstd-9 push bodies and zstd-3 otherwise; Anki its own zstd-compressed
+    bodies) — and a *round trip* is one request burst followed by its answer burst on a
+    connection. Time is the wall time of the
     sync call alone (``SyncClient.sync()``; Anki ``col.sync_collection()``, timed inside
     ``anki_driver.py``); making the local edits is not timed on either side. Everything runs on
     this machine, so time is CPU and disk cost, not link latency; on a satellite link (≈600 ms

@@ -24,7 +24,7 @@ import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal, NamedTuple, TypeVar
 
 import httpx
 from pydantic import BaseModel, ValidationError
@@ -51,16 +51,15 @@ from minesales_desktop.sync.protocol import (
     ErrorReply,
     Hello,
     HelloReply,
-    Op,
     OpResult,
     PullReply,
     PullRequest,
     PushReply,
-    PushRequest,
     TokenRequest,
     TokenResponse,
     compress,
     dumps,
+    expand_reply,
 )
 from minesales_desktop.sync.tables import INSERT_FIELD, REVOKE_FIELD
 
@@ -224,6 +223,26 @@ def pending_count(conn: Connection) -> int:
 def last_sync(conn: Connection) -> dt.datetime | None:
     value = conn.execute(text("SELECT last_sync_at FROM sync_state WHERE id = 1")).scalar()
     return None if value is None else _utc(value)
+
+
+class OutOp(NamedTuple):
+    """One outbox op as pushed (the wire form of ``protocol.Op``, without validation)."""
+
+    i: str
+    t: str
+    r: str
+    f: str
+    v: Any
+    h: int
+    b: int
+
+    def wire(self) -> dict[str, Any]:
+        """The op as sent: a new row goes without its op id (the server derives one from table,
+        row and stamp, ``protocol.derived_op_id``): 24 random hex characters do not compress."""
+        out = self._asdict()
+        if self.f == INSERT_FIELD:
+            del out["i"]
+        return out
 
 
 class SyncClient:
@@ -391,7 +410,12 @@ class SyncClient:
                 batch_id, ops = batch
                 reply = self._post(
                     "/sync/push",
-                    PushRequest(node=node, schema=self.schema, batch=batch_id, ops=ops),
+                    {
+                        "node": node,
+                        "schema": self.schema,
+                        "batch": batch_id,
+                        "ops": [op.wire() for op in ops],
+                    },
                     PushReply,
                     report,
                     batch_id=batch_id,
@@ -478,7 +502,7 @@ class SyncClient:
         self.user_id = reply.user_id
         return reply
 
-    def _next_batch(self) -> tuple[str, list[Op]] | None:
+    def _next_batch(self) -> tuple[str, list[OutOp]] | None:
         with self.db.begin() as conn:
             batch_id = conn.execute(
                 text(
@@ -504,78 +528,83 @@ class SyncClient:
             ).all()
         if not rows:
             return None
+        # Plain tuples, not pydantic ``Op``s: these come from our own outbox, so validating them
+        # is pure overhead; the server validates what it receives.
         ops = [
-            Op(i=r[0], t=r[1], r=r[2], f=r[3], v=decode_value(r[4]), h=int(r[5]), b=int(r[6]))
-            for r in rows
+            OutOp(r[0], r[1], r[2], r[3], decode_value(r[4]), int(r[5]), int(r[6])) for r in rows
         ]
         return str(batch_id), ops
 
-    def _apply_push(self, node: str, ops: list[Op], reply: PushReply, report: SyncReport) -> None:
-        by_id = {op.i: op for op in ops}
+    def _apply_push(
+        self, node: str, ops: list[OutOp], reply: PushReply, report: SyncReport
+    ) -> None:
+        try:
+            results = expand_reply(reply)
+            if len(results) != len(ops):
+                raise ValueError(f"{len(results)} results for {len(ops)} ops")
+        except ValueError as exc:
+            raise SyncError(f"The server sent an answer this version cannot read: {exc}") from None
         now = _db_now()
-        with self.db.begin() as conn, capture_paused(conn):
-            reverts: list[tuple[Op, OpResult]] = []
-            for result in reply.results:
-                op = by_id.get(result.i)
-                if op is None:
-                    continue
-                report.pushed += 1
-                report.outcomes.append(
-                    OpOutcome(op.i, op.t, op.r, op.f, op.v, result.s, result.won, result.reason)
+        acked: list[tuple[int, str]] = []
+        dropped: list[tuple[str]] = []
+        rejected: list[tuple[Any, ...]] = []
+        reverts: list[tuple[OutOp, OpResult]] = []
+        conflicts: list[tuple[OutOp, OpResult]] = []
+        for op, result in zip(ops, results, strict=True):
+            report.pushed += 1
+            report.outcomes.append(
+                OpOutcome(op.i, op.t, op.r, op.f, op.v, result.s, result.won, result.reason)
+            )
+            if result.seq is not None and (result.s != "conflict" or result.won):
+                acked.append((result.seq, op.i))
+            else:
+                dropped.append((op.i,))
+                reverts.append((op, result))
+            if result.s == "applied":
+                report.applied += 1
+            elif result.s == "merged":
+                report.merged += 1
+            elif result.s == "conflict":
+                report.conflicts += 1
+                if not result.won:
+                    conflicts.append((op, result))
+            else:
+                report.rejected += 1
+                rejected.append(
+                    (op.i, op.t, op.r, op.f, encode_value(op.v), op.h, result.reason or "refused")
                 )
-                if result.seq is not None and (result.s != "conflict" or result.won):
-                    conn.execute(
-                        text("UPDATE sync_outbox SET acked_seq = :s WHERE op_id = :i"),
-                        {"s": result.seq, "i": op.i},
-                    )
-                else:
-                    conn.execute(text("DELETE FROM sync_outbox WHERE op_id = :i"), {"i": op.i})
-                    reverts.append((op, result))
-                if result.s == "applied":
-                    report.applied += 1
-                elif result.s == "merged":
-                    report.merged += 1
-                elif result.s == "conflict":
-                    report.conflicts += 1
-                    if not result.won:
-                        self._record_conflict(
-                            conn,
-                            op.t,
-                            op.r,
-                            op.f,
-                            result.k or "value",
-                            mine=op.v,
-                            theirs=result.cur,
-                            mine_hlc=op.h,
-                            theirs_hlc=result.th or 0,
-                            theirs_user=result.tu,
-                            theirs_node=result.tn,
-                        )
-                else:
-                    report.rejected += 1
-                    conn.execute(
-                        text(
-                            "INSERT OR REPLACE INTO sync_rejected (op_id, tbl, row_id, field,"
-                            " value, hlc, reason, rejected_at, dismissed) VALUES (:i, :t, :r,"
-                            " :f, :v, :h, :reason, :now, 0)"
-                        ),
-                        {
-                            "i": op.i,
-                            "t": op.t,
-                            "r": op.r,
-                            "f": op.f,
-                            "v": encode_value(op.v),
-                            "h": op.h,
-                            "reason": result.reason or "refused",
-                            "now": now,
-                        },
-                    )
+        # One transaction, one executemany per statement (not one statement per op).
+        with self.db.begin() as conn, capture_paused(conn):
+            if acked:
+                conn.exec_driver_sql("UPDATE sync_outbox SET acked_seq = ? WHERE op_id = ?", acked)
+            if dropped:
+                conn.exec_driver_sql("DELETE FROM sync_outbox WHERE op_id = ?", dropped)
+            if rejected:
+                conn.exec_driver_sql(
+                    "INSERT OR REPLACE INTO sync_rejected (op_id, tbl, row_id, field, value, hlc,"
+                    " reason, rejected_at, dismissed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)",
+                    [(*r, now) for r in rejected],
+                )
+            for op, result in conflicts:
+                self._record_conflict(
+                    conn,
+                    op.t,
+                    op.r,
+                    op.f,
+                    result.k or "value",
+                    mine=op.v,
+                    theirs=result.cur,
+                    mine_hlc=op.h,
+                    theirs_hlc=result.th or 0,
+                    theirs_user=result.tu,
+                    theirs_node=result.tn,
+                )
             if reverts:
                 pending = Pending.load(conn)
                 for op, result in reverts:
                     self._revert(conn, op, result, pending)
 
-    def _revert(self, conn: Connection, op: Op, result: OpResult, pending: Pending) -> None:
+    def _revert(self, conn: Connection, op: OutOp, result: OpResult, pending: Pending) -> None:
         """Make the laptop hold the server's value for an op that did not take effect."""
         if not result.has_cur:
             if not any(key[:2] == (op.t, op.r) for key in pending.unresolved):
@@ -765,7 +794,7 @@ class SyncClient:
     def _post(
         self,
         path: str,
-        message: BaseModel,
+        message: BaseModel | dict[str, Any],
         model: type[M],
         report: SyncReport,
         *,
@@ -787,14 +816,17 @@ class SyncClient:
     def _send(
         self,
         path: str,
-        message: BaseModel,
+        message: BaseModel | dict[str, Any],
         model: type[M],
         report: SyncReport,
         *,
         auth: bool = True,
         batch_id: str | None = None,
     ) -> M:
-        body = compress(dumps(message.model_dump(mode="json", by_alias=True)), "zstd")
+        data = (
+            message if isinstance(message, dict) else message.model_dump(mode="json", by_alias=True)
+        )
+        body = compress(dumps(data), "zstd", strong=batch_id is not None)
         headers = {"Content-Type": "application/json", "Content-Encoding": "zstd"}
         if auth and self.token:
             headers["Authorization"] = f"Bearer {self.token}"

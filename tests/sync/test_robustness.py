@@ -14,7 +14,7 @@ from sqlalchemy import text
 
 from minesales_desktop.sync import hlc
 from minesales_desktop.sync.client import SyncUnavailable, UpdateRequired
-from minesales_desktop.sync.protocol import compress, dumps
+from minesales_desktop.sync.protocol import PushReply, compress, dumps, expand_reply
 from minesales_desktop.sync.server.auth import expire_all_tokens
 from tests.sync.conftest import (
     DOMAIN_TABLES,
@@ -238,7 +238,8 @@ def test_duplicated_and_reordered_batches(server: ServerProcess, laptops) -> Non
     )
     push("b1", [rows[0][1], edit])
     rebatched = push("b3", [rows[0][1], rows[1][1], edit])  # same ops in a new batch
-    assert [r["s"] for r in rebatched["results"]] == ["applied", "applied", "applied"]
+    rebatched_results = expand_reply(PushReply.model_validate(rebatched))  # by position
+    assert [r.s for r in rebatched_results] == ["applied", "applied", "applied"]
     counts = _log_count(server, {r[0] for r in rows})
     assert set(counts.values()) == {1}
     too_big = [dict(edit, i=f"x{i}") for i in range(501)]
