@@ -37,16 +37,15 @@ LUPDATE_OPTIONS = ("-silent", "-no-obsolete", "-locations", "none", "-sort-messa
 _installed: list[QTranslator] = []
 
 
-def _tool(name: str) -> str | None:
+def find_tool(name: str) -> str | None:
+    """A Qt tool (pyside6-lupdate, pyside6-lrelease) on PATH or beside this Python."""
     found = shutil.which(name)
     if found:
         return found
-    candidate = Path(sys.executable).parent / name
-    return str(candidate) if candidate.exists() else None
-
-
-def _lrelease() -> str | None:
-    return _tool("pyside6-lrelease")
+    for candidate in (Path(sys.executable).parent / n for n in (name, f"{name}.exe")):
+        if candidate.exists():
+            return str(candidate)
+    return None
 
 
 def source_files(package_dir: Path = PACKAGE_DIR) -> list[Path]:
@@ -59,7 +58,7 @@ def run_lupdate(
     ts_files: Sequence[Path], sources: Iterable[Path] | None = None, *, language: str | None = None
 ) -> None:
     """Extract the strings of ``sources`` (default: the package) into ``ts_files``, merging."""
-    tool = _tool("pyside6-lupdate")
+    tool = find_tool("pyside6-lupdate")
     if tool is None:
         raise FileNotFoundError("pyside6-lupdate not found (install PySide6 in this environment)")
     files = list(sources) if sources is not None else source_files()
@@ -125,7 +124,7 @@ def update_sources(
 
 def compile_translations(directory: Path = TRANSLATIONS_DIR) -> list[Path]:
     """Compile every ``.ts`` whose ``.qm`` is missing or older; returns the ``.qm`` files."""
-    tool = _lrelease()
+    tool = find_tool("pyside6-lrelease")
     out: list[Path] = []
     for ts in sorted(directory.glob("*.ts")):
         qm = ts.with_suffix(".qm")

@@ -22,8 +22,7 @@ from PySide6.QtCore import QTranslator
 from minesales_desktop.i18n import (
     PACKAGE_DIR,
     TRANSLATIONS_DIR,
-    _lrelease,
-    _tool,
+    find_tool,
     run_lupdate,
     source_files,
 )
@@ -49,7 +48,7 @@ KNOWN_INVISIBLE = {
 }
 
 needs_tools = pytest.mark.skipif(
-    _tool("pyside6-lupdate") is None or _lrelease() is None,
+    find_tool("pyside6-lupdate") is None or find_tool("pyside6-lrelease") is None,
     reason="pyside6-lupdate/lrelease not installed",
 )
 
@@ -176,7 +175,7 @@ def test_chinese_is_not_left_in_english(zh: dict[tuple[str, str, str], Message])
 
 @needs_tools
 def test_both_files_compile_and_chinese_loads(tmp_path: Path) -> None:
-    tool = _lrelease()
+    tool = find_tool("pyside6-lrelease")
     assert tool is not None
     for ts in (ZH_TS, EN_TS):
         qm = tmp_path / ts.with_suffix(".qm").name

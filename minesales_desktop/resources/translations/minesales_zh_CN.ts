@@ -2409,7 +2409,7 @@ The customer disappears from every list; the deletion is synced to the other lap
     </message>
     <message>
         <source>Start review</source>
-        <translation>开始评审</translation>
+        <translation>开始处理</translation>
     </message>
     <message>
         <source>Status</source>
@@ -2425,11 +2425,11 @@ The customer disappears from every list; the deletion is synced to the other lap
     </message>
     <message>
         <source>Take the suggestion up for review</source>
-        <translation>受理该建议并开始评审</translation>
+        <translation>受理该建议，开始处理</translation>
     </message>
     <message>
         <source>Take the suggestion up for review first.</source>
-        <translation>请先受理该建议并开始评审。</translation>
+        <translation>请先受理该建议。</translation>
     </message>
     <message>
         <source>The accepted suggestion has been carried out</source>

@@ -283,7 +283,8 @@ class TicketsTab(BaseTab):
     def _build_table(self) -> None:
         def sla_text(t: ServiceTicketDTO) -> str:
             text = fmt.date(t.sla_due)
-            return f"{text}  ⚠ {self.tr('overdue')}" if t.overdue else text
+            # Outside the f-string: lupdate does not look inside f-strings.
+            return text + "  ⚠ " + self.tr("overdue") if t.overdue else text
 
         def claimed(t: ServiceTicketDTO) -> str:
             if t.claimed_amount is None:
