@@ -709,6 +709,170 @@ Theirs (%4, %5): %6</translation>
     </message>
 </context>
 <context>
+    <name>ContractDetail</name>
+    <message>
+        <source>%1 % payable</source>
+        <translation>%1 % payable</translation>
+    </message>
+    <message>
+        <source>%1 per %2 %3 %4</source>
+        <translation>%1 per %2 %3 %4</translation>
+    </message>
+    <message>
+        <source>%1 per %2 from %3 to %4</source>
+        <translation>%1 per %2 from %3 to %4</translation>
+    </message>
+    <message>
+        <source>%1 per 1 % %2 from %3</source>
+        <translation>%1 per 1 % %2 from %3</translation>
+    </message>
+    <message>
+        <source>Base price</source>
+        <translation>Base price</translation>
+    </message>
+    <message>
+        <source>Calorific-value pro-rata</source>
+        <translation>Calorific-value pro-rata</translation>
+    </message>
+    <message>
+        <source>Fixed price</source>
+        <translation>Fixed price</translation>
+    </message>
+    <message>
+        <source>Grade pro-rata</source>
+        <translation>Grade pro-rata</translation>
+    </message>
+    <message>
+        <source>Index ± differential</source>
+        <translation>Index ± differential</translation>
+    </message>
+    <message>
+        <source>Metal price × coefficient (计价系数)</source>
+        <translation>Metal price × coefficient (计价系数)</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <source>Moisture</source>
+        <translation>Moisture</translation>
+    </message>
+    <message>
+        <source>Payable metal less TC/RC</source>
+        <translation>Payable metal less TC/RC</translation>
+    </message>
+    <message>
+        <source>Penalties</source>
+        <translation>Penalties</translation>
+    </message>
+    <message>
+        <source>Provisional invoice</source>
+        <translation>Provisional invoice</translation>
+    </message>
+    <message>
+        <source>Settlement</source>
+        <translation>Settlement</translation>
+    </message>
+    <message>
+        <source>Terms</source>
+        <translation>Terms</translation>
+    </message>
+    <message>
+        <source>Treatment charge</source>
+        <translation>Treatment charge</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>VAT</translation>
+    </message>
+    <message>
+        <source>Value in use</source>
+        <translation>Value in use</translation>
+    </message>
+    <message>
+        <source>above</source>
+        <translation>above</translation>
+    </message>
+    <message>
+        <source>average of month M+%1</source>
+        <translation>average of month M+%1</translation>
+    </message>
+    <message>
+        <source>average of the %1 days before B/L</source>
+        <translation>average of the %1 days before B/L</translation>
+    </message>
+    <message>
+        <source>average of the B/L month (M)</source>
+        <translation>average of the B/L month (M)</translation>
+    </message>
+    <message>
+        <source>average of the last %1 quotes before B/L</source>
+        <translation>average of the last %1 quotes before B/L</translation>
+    </message>
+    <message>
+        <source>base %1</source>
+        <translation>base %1</translation>
+    </message>
+    <message>
+        <source>below</source>
+        <translation>below</translation>
+    </message>
+    <message>
+        <source>coefficient by grade (%1 bands)</source>
+        <translation>coefficient by grade (%1 bands)</translation>
+    </message>
+    <message>
+        <source>cumulative</source>
+        <translation>cumulative</translation>
+    </message>
+    <message>
+        <source>either side of</source>
+        <translation>either side of</translation>
+    </message>
+    <message>
+        <source>excluded</source>
+        <translation>excluded</translation>
+    </message>
+    <message>
+        <source>included</source>
+        <translation>included</translation>
+    </message>
+    <message>
+        <source>min. deduction %1</source>
+        <translation>min. deduction %1</translation>
+    </message>
+    <message>
+        <source>only the worst penalty applies</source>
+        <translation>only the worst penalty applies</translation>
+    </message>
+    <message>
+        <source>quote of the B/L date</source>
+        <extracomment>Background and text colour of each status badge: grey drafts, amber review, blue approved and signed, green running and done, red terminated.</extracomment>
+        <translation>quote of the B/L date</translation>
+    </message>
+    <message>
+        <source>reject above %1</source>
+        <translation>reject above %1</translation>
+    </message>
+    <message>
+        <source>reject below %1</source>
+        <translation>reject below %1</translation>
+    </message>
+    <message>
+        <source>settlement tonnes adjusted to %1 % moisture</source>
+        <translation>settlement tonnes adjusted to %1 % moisture</translation>
+    </message>
+    <message>
+        <source>whole difference</source>
+        <translation>whole difference</translation>
+    </message>
+    <message>
+        <source>with escalator</source>
+        <translation>with escalator</translation>
+    </message>
+</context>
+<context>
     <name>ContractDetailPanel</name>
     <message>
         <source>%1 %2: %3 wmt, H₂O %4 %, %5 dmt</source>
@@ -936,7 +1100,6 @@ Theirs (%4, %5): %6</translation>
     </message>
     <message>
         <source>Terms</source>
-        <extracomment>Background and text colour of each status badge: grey drafts, amber review, blue approved and signed, green running and done, red terminated.</extracomment>
         <translation>Terms</translation>
     </message>
     <message>
@@ -2983,6 +3146,93 @@ The customer disappears from every list; the deletion is synced to the other lap
     </message>
 </context>
 <context>
+    <name>OpportunityDialog</name>
+    <message>
+        <source>Bid deadline (tenders)</source>
+        <translation>Bid deadline (tenders)</translation>
+    </message>
+    <message>
+        <source>Competitor</source>
+        <translation>Competitor</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Currency</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Deal type</source>
+        <translation>Deal type</translation>
+    </message>
+    <message>
+        <source>Edit opportunity %1</source>
+        <translation>Edit opportunity %1</translation>
+    </message>
+    <message>
+        <source>Estimated value</source>
+        <translation>Estimated value</translation>
+    </message>
+    <message>
+        <source>Expected close</source>
+        <translation>Expected close</translation>
+    </message>
+    <message>
+        <source>Move back to %1</source>
+        <translation>Move back to %1</translation>
+    </message>
+    <message>
+        <source>New opportunity</source>
+        <translation>New opportunity</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Probability %</source>
+        <translation>Probability %</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>Search name, code, pinyin initials, USCC or phone</source>
+        <translation>Search name, code, pinyin initials, USCC or phone</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Why does %1 move back to %2?</source>
+        <translation>Why does %1 move back to %2?</translation>
+    </message>
+    <message>
+        <source>e.g. 2026 term supply</source>
+        <translation>e.g. 2026 term supply</translation>
+    </message>
+</context>
+<context>
     <name>OpportunityPanel</name>
     <message numerus="yes">
         <source>%n day(s) since %1</source>
@@ -3105,8 +3355,16 @@ The customer disappears from every list; the deletion is synced to the other lap
         <translation>Version</translation>
     </message>
     <message>
+        <source>Watch for</source>
+        <translation>Watch for</translation>
+    </message>
+    <message>
         <source>Weighted</source>
         <translation>Weighted</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>What to do</translation>
     </message>
     <message>
         <source>When</source>

@@ -708,6 +708,170 @@ Theirs (%4, %5): %6</source>
     </message>
 </context>
 <context>
+    <name>ContractDetail</name>
+    <message>
+        <source>%1 % payable</source>
+        <translation>计价比例 %1 %</translation>
+    </message>
+    <message>
+        <source>%1 per %2 %3 %4</source>
+        <translation>%3 %4 每 %2 计 %1</translation>
+    </message>
+    <message>
+        <source>%1 per %2 from %3 to %4</source>
+        <translation>%3 至 %4 每 %2 计 %1</translation>
+    </message>
+    <message>
+        <source>%1 per 1 % %2 from %3</source>
+        <translation>%2 以 %3 为基准每 1 % 计 %1</translation>
+    </message>
+    <message>
+        <source>Base price</source>
+        <translation>基价</translation>
+    </message>
+    <message>
+        <source>Calorific-value pro-rata</source>
+        <translation>按发热量折算</translation>
+    </message>
+    <message>
+        <source>Fixed price</source>
+        <translation>固定价</translation>
+    </message>
+    <message>
+        <source>Grade pro-rata</source>
+        <translation>按品位折算</translation>
+    </message>
+    <message>
+        <source>Index ± differential</source>
+        <translation>指数价 ± 升贴水</translation>
+    </message>
+    <message>
+        <source>Metal price × coefficient (计价系数)</source>
+        <translation>金属价 × 计价系数</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>计价方式</translation>
+    </message>
+    <message>
+        <source>Moisture</source>
+        <translation>水分</translation>
+    </message>
+    <message>
+        <source>Payable metal less TC/RC</source>
+        <translation>计价金属扣减 TC/RC</translation>
+    </message>
+    <message>
+        <source>Penalties</source>
+        <translation>扣款</translation>
+    </message>
+    <message>
+        <source>Provisional invoice</source>
+        <translation>暂定发票</translation>
+    </message>
+    <message>
+        <source>Settlement</source>
+        <translation>结算</translation>
+    </message>
+    <message>
+        <source>Terms</source>
+        <translation>条款</translation>
+    </message>
+    <message>
+        <source>Treatment charge</source>
+        <translation>加工费</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>增值税</translation>
+    </message>
+    <message>
+        <source>Value in use</source>
+        <translation>使用价值</translation>
+    </message>
+    <message>
+        <source>above</source>
+        <translation>高于</translation>
+    </message>
+    <message>
+        <source>average of month M+%1</source>
+        <translation>M+%1 月均价</translation>
+    </message>
+    <message>
+        <source>average of the %1 days before B/L</source>
+        <translation>提单日前 %1 天均价</translation>
+    </message>
+    <message>
+        <source>average of the B/L month (M)</source>
+        <translation>提单当月（M）均价</translation>
+    </message>
+    <message>
+        <source>average of the last %1 quotes before B/L</source>
+        <translation>提单日前 %1 个报价的均价</translation>
+    </message>
+    <message>
+        <source>base %1</source>
+        <translation>基准 %1</translation>
+    </message>
+    <message>
+        <source>below</source>
+        <translation>低于</translation>
+    </message>
+    <message>
+        <source>coefficient by grade (%1 bands)</source>
+        <translation>按品位分档系数（%1 档）</translation>
+    </message>
+    <message>
+        <source>cumulative</source>
+        <translation>分段累计</translation>
+    </message>
+    <message>
+        <source>either side of</source>
+        <translation>偏离</translation>
+    </message>
+    <message>
+        <source>excluded</source>
+        <translation>不含税</translation>
+    </message>
+    <message>
+        <source>included</source>
+        <translation>含税</translation>
+    </message>
+    <message>
+        <source>min. deduction %1</source>
+        <translation>最低扣减 %1</translation>
+    </message>
+    <message>
+        <source>only the worst penalty applies</source>
+        <translation>仅按最重一项扣款</translation>
+    </message>
+    <message>
+        <source>quote of the B/L date</source>
+        <extracomment>Background and text colour of each status badge: grey drafts, amber review, blue approved and signed, green running and done, red terminated.</extracomment>
+        <translation>提单日报价</translation>
+    </message>
+    <message>
+        <source>reject above %1</source>
+        <translation>高于 %1 拒收</translation>
+    </message>
+    <message>
+        <source>reject below %1</source>
+        <translation>低于 %1 拒收</translation>
+    </message>
+    <message>
+        <source>settlement tonnes adjusted to %1 % moisture</source>
+        <translation>结算吨数按水分 %1 % 折算</translation>
+    </message>
+    <message>
+        <source>whole difference</source>
+        <translation>全额计算</translation>
+    </message>
+    <message>
+        <source>with escalator</source>
+        <translation>含调价条款</translation>
+    </message>
+</context>
+<context>
     <name>ContractDetailPanel</name>
     <message>
         <source>%1 %2: %3 wmt, H₂O %4 %, %5 dmt</source>
@@ -935,7 +1099,6 @@ Theirs (%4, %5): %6</source>
     </message>
     <message>
         <source>Terms</source>
-        <extracomment>Background and text colour of each status badge: grey drafts, amber review, blue approved and signed, green running and done, red terminated.</extracomment>
         <translation>条款</translation>
     </message>
     <message>
@@ -2967,6 +3130,93 @@ The customer disappears from every list; the deletion is synced to the other lap
     </message>
 </context>
 <context>
+    <name>OpportunityDialog</name>
+    <message>
+        <source>Bid deadline (tenders)</source>
+        <translation>投标截止（招标）</translation>
+    </message>
+    <message>
+        <source>Competitor</source>
+        <translation>竞争对手</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Deal type</source>
+        <translation>交易类型</translation>
+    </message>
+    <message>
+        <source>Edit opportunity %1</source>
+        <translation>编辑商机 %1</translation>
+    </message>
+    <message>
+        <source>Estimated value</source>
+        <translation>预计金额</translation>
+    </message>
+    <message>
+        <source>Expected close</source>
+        <translation>预计成交</translation>
+    </message>
+    <message>
+        <source>Move back to %1</source>
+        <translation>退回到“%1”</translation>
+    </message>
+    <message>
+        <source>New opportunity</source>
+        <translation>新建商机</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Probability %</source>
+        <translation>赢单概率 %</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Search name, code, pinyin initials, USCC or phone</source>
+        <translation>搜索名称、编码、拼音首字母、信用代码或电话</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Why does %1 move back to %2?</source>
+        <translation>%1 为什么退回到“%2”？</translation>
+    </message>
+    <message>
+        <source>e.g. 2026 term supply</source>
+        <translation>例如：2026 年长协供货</translation>
+    </message>
+</context>
+<context>
     <name>OpportunityPanel</name>
     <message numerus="yes">
         <source>%n day(s) since %1</source>
@@ -3088,8 +3338,16 @@ The customer disappears from every list; the deletion is synced to the other lap
         <translation>版本</translation>
     </message>
     <message>
+        <source>Watch for</source>
+        <translation>注意事项</translation>
+    </message>
+    <message>
         <source>Weighted</source>
         <translation>加权</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>要做什么</translation>
     </message>
     <message>
         <source>When</source>

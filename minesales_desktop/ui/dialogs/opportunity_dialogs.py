@@ -52,10 +52,6 @@ SEARCH_DELAY_MS = 250
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("OpportunityDialog", text)
-
-
 class CustomerPicker(QWidget):
     """Type part of a name, code, pinyin or phone; pick from what the database finds."""
 
@@ -67,7 +63,11 @@ class CustomerPicker(QWidget):
         self._generation = 0
         self.edit = QLineEdit()
         self.edit.setObjectName("field_customer_id")
-        self.edit.setPlaceholderText(_tr("Search name, code, pinyin initials, USCC or phone"))
+        self.edit.setPlaceholderText(
+            QCoreApplication.translate(
+                "OpportunityDialog", "Search name, code, pinyin initials, USCC or phone"
+            )
+        )
         self.matches = QStandardItemModel(self)
         self.completer = QCompleter(self.matches, self)
         self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
@@ -163,33 +163,95 @@ class OpportunityDialog(FormDialog):
         self.existing = existing
         product_choices = [(p.id, f"{p.code} · {p.name(ctx.language)}") for p in products]
         fields = [
-            Field("title", _tr("Title"), required=True, placeholder=_tr("e.g. 2026 term supply")),
+            Field(
+                "title",
+                QCoreApplication.translate("OpportunityDialog", "Title"),
+                required=True,
+                placeholder=QCoreApplication.translate(
+                    "OpportunityDialog", "e.g. 2026 term supply"
+                ),
+            ),
             Field(
                 "product_id",
-                _tr("Product"),
+                QCoreApplication.translate("OpportunityDialog", "Product"),
                 kind="choice",
                 choices=product_choices,
                 optional_choice=True,
             ),  # fmt: skip
-            Field("deal_type", _tr("Deal type"), kind="choice", enum=DealType),
-            Field("source", _tr("Source"), kind="choice", enum=LeadSource, optional_choice=True),
-            Field("quantity", _tr("Quantity"), kind="decimal"),
-            Field("quantity_unit", _tr("Unit"), kind="choice", enum=QuantityUnit),
-            Field("currency", _tr("Currency"), kind="choice", enum=Currency),
-            Field("estimated_value", _tr("Estimated value"), kind="decimal"),
-            Field("expected_close", _tr("Expected close"), kind="date"),
-            Field("bid_deadline", _tr("Bid deadline (tenders)"), kind="date"),
-            Field("competitor", _tr("Competitor")),
-            Field("notes", _tr("Notes"), kind="multiline"),
+            Field(
+                "deal_type",
+                QCoreApplication.translate("OpportunityDialog", "Deal type"),
+                kind="choice",
+                enum=DealType,
+            ),
+            Field(
+                "source",
+                QCoreApplication.translate("OpportunityDialog", "Source"),
+                kind="choice",
+                enum=LeadSource,
+                optional_choice=True,
+            ),
+            Field(
+                "quantity",
+                QCoreApplication.translate("OpportunityDialog", "Quantity"),
+                kind="decimal",
+            ),
+            Field(
+                "quantity_unit",
+                QCoreApplication.translate("OpportunityDialog", "Unit"),
+                kind="choice",
+                enum=QuantityUnit,
+            ),
+            Field(
+                "currency",
+                QCoreApplication.translate("OpportunityDialog", "Currency"),
+                kind="choice",
+                enum=Currency,
+            ),
+            Field(
+                "estimated_value",
+                QCoreApplication.translate("OpportunityDialog", "Estimated value"),
+                kind="decimal",
+            ),
+            Field(
+                "expected_close",
+                QCoreApplication.translate("OpportunityDialog", "Expected close"),
+                kind="date",
+            ),
+            Field(
+                "bid_deadline",
+                QCoreApplication.translate("OpportunityDialog", "Bid deadline (tenders)"),
+                kind="date",
+            ),
+            Field("competitor", QCoreApplication.translate("OpportunityDialog", "Competitor")),
+            Field(
+                "notes", QCoreApplication.translate("OpportunityDialog", "Notes"), kind="multiline"
+            ),
         ]
         if existing is not None:
-            fields.insert(8, Field("probability", _tr("Probability %"), kind="decimal"))
+            fields.insert(
+                8,
+                Field(
+                    "probability",
+                    QCoreApplication.translate("OpportunityDialog", "Probability %"),
+                    kind="decimal",
+                ),
+            )
         elif owners:
-            fields.append(Field("owner_id", _tr("Owner"), kind="choice", choices=list(owners)))
+            fields.append(
+                Field(
+                    "owner_id",
+                    QCoreApplication.translate("OpportunityDialog", "Owner"),
+                    kind="choice",
+                    choices=list(owners),
+                )
+            )
         title = (
-            _tr("New opportunity")
+            QCoreApplication.translate("OpportunityDialog", "New opportunity")
             if existing is None
-            else _tr("Edit opportunity %1").replace("%1", existing.code)
+            else QCoreApplication.translate("OpportunityDialog", "Edit opportunity %1").replace(
+                "%1", existing.code
+            )
         )
         super().__init__(
             ctx.tasks,
@@ -204,7 +266,9 @@ class OpportunityDialog(FormDialog):
         self.picker = CustomerPicker(ctx.tasks)
         form_layout = self.form.layout()
         assert isinstance(form_layout, QFormLayout)
-        form_layout.insertRow(1, _tr("Customer") + " *", self.picker)
+        form_layout.insertRow(
+            1, QCoreApplication.translate("OpportunityDialog", "Customer") + " *", self.picker
+        )
         if existing is not None:
             self.picker.set_customer(existing.customer_id, existing.customer_name)
         elif customer is not None:
@@ -325,8 +389,12 @@ def ask_move_back_note(parent: QWidget, code: str, stage: Stage) -> str | None:
     """Moving back a stage needs a reason on record; ``None`` if the user cancelled."""
     text, ok = QInputDialog.getMultiLineText(
         parent,
-        _tr("Move back to %1").replace("%1", stage.label()),
-        _tr("Why does %1 move back to %2?").replace("%1", code).replace("%2", stage.label()),
+        QCoreApplication.translate("OpportunityDialog", "Move back to %1").replace(
+            "%1", stage.label()
+        ),
+        QCoreApplication.translate("OpportunityDialog", "Why does %1 move back to %2?")
+        .replace("%1", code)
+        .replace("%2", stage.label()),
     )
     text = text.strip()
     return text if ok and text else None

@@ -407,11 +407,13 @@ class OpportunityPanel(QWidget):
         def items(lines: tuple[str, ...]) -> str:
             return "".join(f"<li>{html.escape(line)}</li>" for line in lines)
 
+        what_to_do = self.tr("What to do")
+        watch_for = self.tr("Watch for")
         return (
             f"<p><b>{html.escape(guide.goal)}</b></p>"
-            f"<p style='color:#2f4a6d;margin-bottom:0'><b>{self.tr('What to do')}</b></p>"
+            f"<p style='color:#2f4a6d;margin-bottom:0'><b>{what_to_do}</b></p>"
             f"<ul style='margin-top:2px'>{items(guide.do)}</ul>"
-            f"<p style='color:#a64b00;margin-bottom:0'><b>{self.tr('Watch for')}</b></p>"
+            f"<p style='color:#a64b00;margin-bottom:0'><b>{watch_for}</b></p>"
             f"<ul style='margin-top:2px'>{items(guide.watch)}</ul>"
         )
 

@@ -79,10 +79,6 @@ def status_badge_style(status: ContractStatus) -> str:
     )
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ContractDetail", text)
-
-
 # --- price terms in words ---------------------------------------------------------------------
 def _num(value: Any) -> str:
     """A number from the terms as written (they are exact strings or Decimals), normalised."""
@@ -113,11 +109,15 @@ def _qp_text(qp: Any) -> str:
         return ""
     kind, n = qp.get("type", "direct"), qp.get("n")
     texts = {
-        "direct": _tr("quote of the B/L date"),
-        "month_of_bl": _tr("average of the B/L month (M)"),
-        "month_after_bl": _tr("average of month M+%1"),
-        "quotes_before_bl": _tr("average of the last %1 quotes before B/L"),
-        "days_before_bl": _tr("average of the %1 days before B/L"),
+        "direct": QCoreApplication.translate("ContractDetail", "quote of the B/L date"),
+        "month_of_bl": QCoreApplication.translate("ContractDetail", "average of the B/L month (M)"),
+        "month_after_bl": QCoreApplication.translate("ContractDetail", "average of month M+%1"),
+        "quotes_before_bl": QCoreApplication.translate(
+            "ContractDetail", "average of the last %1 quotes before B/L"
+        ),
+        "days_before_bl": QCoreApplication.translate(
+            "ContractDetail", "average of the %1 days before B/L"
+        ),
     }
     return texts.get(str(kind), str(kind)).replace("%1", str(n or 1))
 
@@ -146,31 +146,54 @@ def _price_lines(price: Mapping[str, Any], unit: str) -> list[tuple[str, str]]:
     diff_text = f" {_signed(diff)}" if diff not in (None, "0", 0) else ""
     lines: list[tuple[str, str]] = []
     methods = {
-        "fixed": _tr("Fixed price"),
-        "index": _tr("Index ± differential"),
-        "grade_pro_rata": _tr("Grade pro-rata"),
-        "value_in_use": _tr("Value in use"),
-        "calorific_pro_rata": _tr("Calorific-value pro-rata"),
-        "payable_metal": _tr("Payable metal less TC/RC"),
-        "metal_coefficient": _tr("Metal price × coefficient (计价系数)"),
+        "fixed": QCoreApplication.translate("ContractDetail", "Fixed price"),
+        "index": QCoreApplication.translate("ContractDetail", "Index ± differential"),
+        "grade_pro_rata": QCoreApplication.translate("ContractDetail", "Grade pro-rata"),
+        "value_in_use": QCoreApplication.translate("ContractDetail", "Value in use"),
+        "calorific_pro_rata": QCoreApplication.translate(
+            "ContractDetail", "Calorific-value pro-rata"
+        ),
+        "payable_metal": QCoreApplication.translate("ContractDetail", "Payable metal less TC/RC"),
+        "metal_coefficient": QCoreApplication.translate(
+            "ContractDetail", "Metal price × coefficient (计价系数)"
+        ),
     }
-    lines.append((_tr("Method"), methods.get(mode, mode or "—")))
+    lines.append(
+        (QCoreApplication.translate("ContractDetail", "Method"), methods.get(mode, mode or "—"))
+    )
     if mode == "fixed":
-        lines.append((_tr("Base price"), f"{_num(price.get('value'))} {unit}"))
+        lines.append(
+            (
+                QCoreApplication.translate("ContractDetail", "Base price"),
+                f"{_num(price.get('value'))} {unit}",
+            )
+        )
     elif mode == "index":
-        lines.append((_tr("Base price"), f"{_reference(price)}{diff_text} {unit}"))
+        lines.append(
+            (
+                QCoreApplication.translate("ContractDetail", "Base price"),
+                f"{_reference(price)}{diff_text} {unit}",
+            )
+        )
     elif mode in ("grade_pro_rata", "calorific_pro_rata"):
         default = "NAR" if mode == "calorific_pro_rata" else "Fe"
         analyte = str(price.get("analyte", default))
         formula = f"{_reference(price)} × {analyte} / {_num(price.get('base'))}{diff_text}"
-        lines.append((_tr("Base price"), f"{formula} {unit}"))
+        lines.append(
+            (QCoreApplication.translate("ContractDetail", "Base price"), f"{formula} {unit}")
+        )
     elif mode == "value_in_use":
         analyte = str(price.get("analyte", "Fe"))
-        lines.append((_tr("Base price"), f"{_reference(price)}{diff_text} {unit}"))
         lines.append(
             (
-                _tr("Value in use"),
-                _tr("%1 per 1 % %2 from %3")
+                QCoreApplication.translate("ContractDetail", "Base price"),
+                f"{_reference(price)}{diff_text} {unit}",
+            )
+        )
+        lines.append(
+            (
+                QCoreApplication.translate("ContractDetail", "Value in use"),
+                QCoreApplication.translate("ContractDetail", "%1 per 1 % %2 from %3")
                 .replace("%1", _signed(price.get("per_1pct")))
                 .replace("%2", analyte)
                 .replace("%3", _num(price.get("base"))),
@@ -182,9 +205,17 @@ def _price_lines(price: Mapping[str, Any], unit: str) -> list[tuple[str, str]]:
                 continue
             parts = [_reference(metal)]
             if metal.get("payable_pct") is not None:
-                parts.append(_tr("%1 % payable").replace("%1", _num(metal["payable_pct"])))
+                parts.append(
+                    QCoreApplication.translate("ContractDetail", "%1 % payable").replace(
+                        "%1", _num(metal["payable_pct"])
+                    )
+                )
             if metal.get("min_deduction") is not None:
-                parts.append(_tr("min. deduction %1").replace("%1", _num(metal["min_deduction"])))
+                parts.append(
+                    QCoreApplication.translate("ContractDetail", "min. deduction %1").replace(
+                        "%1", _num(metal["min_deduction"])
+                    )
+                )
             rc = metal.get("rc")
             if isinstance(rc, Mapping):
                 parts.append(f"RC {_num(rc.get('amount'))}/{rc.get('per', 't')}")
@@ -193,8 +224,8 @@ def _price_lines(price: Mapping[str, Any], unit: str) -> list[tuple[str, str]]:
         if isinstance(tc, Mapping):
             text = f"{_num(tc.get('value'))} {unit}"
             if tc.get("escalator"):
-                text += " · " + _tr("with escalator")
-            lines.append((_tr("Treatment charge"), text))
+                text += " · " + QCoreApplication.translate("ContractDetail", "with escalator")
+            lines.append((QCoreApplication.translate("ContractDetail", "Treatment charge"), text))
     elif mode == "metal_coefficient":
         for metal in price.get("metals") or []:
             if not isinstance(metal, Mapping):
@@ -203,7 +234,9 @@ def _price_lines(price: Mapping[str, Any], unit: str) -> list[tuple[str, str]]:
                 coefficient = _num(metal["coefficient"])
             else:
                 bands = metal.get("coefficient_table") or []
-                coefficient = _tr("coefficient by grade (%1 bands)").replace("%1", str(len(bands)))
+                coefficient = QCoreApplication.translate(
+                    "ContractDetail", "coefficient by grade (%1 bands)"
+                ).replace("%1", str(len(bands)))
             lines.append(
                 (str(metal.get("metal", "?")), f"{_reference(metal)} × {coefficient} × grade")
             )
@@ -212,7 +245,11 @@ def _price_lines(price: Mapping[str, Any], unit: str) -> list[tuple[str, str]]:
 
 def _tier_text(table: Mapping[str, Any]) -> str:
     """``base 4.0; −1.0 per 0.1 from 4.0 to 4.5, −2.0 per 0.1 from 4.5 to 6.5; reject above 6.5``"""
-    parts = [_tr("base %1").replace("%1", _num(table.get("base")))]
+    parts = [
+        QCoreApplication.translate("ContractDetail", "base %1").replace(
+            "%1", _num(table.get("base"))
+        )
+    ]
     bands: list[str] = []
     percent = table.get("amount_type") == "percent"
     for band in table.get("bands") or []:
@@ -222,7 +259,7 @@ def _tier_text(table: Mapping[str, Any]) -> str:
         low = _num(band.get("from")) if band.get("from") is not None else "…"
         high = _num(band.get("to")) if band.get("to") is not None else "…"
         bands.append(
-            _tr("%1 per %2 from %3 to %4")
+            QCoreApplication.translate("ContractDetail", "%1 per %2 from %3 to %4")
             .replace("%1", amount)
             .replace("%2", _num(band.get("step")))
             .replace("%3", low)
@@ -230,15 +267,23 @@ def _tier_text(table: Mapping[str, Any]) -> str:
         )
     if bands:
         method = (
-            _tr("whole difference")
+            QCoreApplication.translate("ContractDetail", "whole difference")
             if table.get("method") == "whole_difference"
-            else _tr("cumulative")
+            else QCoreApplication.translate("ContractDetail", "cumulative")
         )
         parts.append(f"{method}: " + ", ".join(bands))
     if table.get("reject_above") is not None:
-        parts.append(_tr("reject above %1").replace("%1", _num(table["reject_above"])))
+        parts.append(
+            QCoreApplication.translate("ContractDetail", "reject above %1").replace(
+                "%1", _num(table["reject_above"])
+            )
+        )
     if table.get("reject_below") is not None:
-        parts.append(_tr("reject below %1").replace("%1", _num(table["reject_below"])))
+        parts.append(
+            QCoreApplication.translate("ContractDetail", "reject below %1").replace(
+                "%1", _num(table["reject_below"])
+            )
+        )
     return "; ".join(parts)
 
 
@@ -250,7 +295,12 @@ def describe_price_terms(terms: Mapping[str, Any] | None) -> list[tuple[str, str
     name = _localized(terms.get("name"))
     if name:
         code = terms.get("code")
-        lines.append((_tr("Terms"), f"{name} [{code}]" if code else name))
+        lines.append(
+            (
+                QCoreApplication.translate("ContractDetail", "Terms"),
+                f"{name} [{code}]" if code else name,
+            )
+        )
     currency = str(terms.get("currency", ""))
     per = str(terms.get("price_unit", ""))
     unit = f"{currency}/{per}".strip("/")
@@ -260,13 +310,17 @@ def describe_price_terms(terms: Mapping[str, Any] | None) -> list[tuple[str, str
     for adjustment in terms.get("linear") or []:
         if not isinstance(adjustment, Mapping):
             continue
-        applies = {"above": _tr("above"), "below": _tr("below")}.get(
-            str(adjustment.get("apply", "both")), _tr("either side of")
+        applies = {
+            "above": QCoreApplication.translate("ContractDetail", "above"),
+            "below": QCoreApplication.translate("ContractDetail", "below"),
+        }.get(
+            str(adjustment.get("apply", "both")),
+            QCoreApplication.translate("ContractDetail", "either side of"),
         )
         lines.append(
             (
                 str(adjustment.get("analyte", "?")),
-                _tr("%1 per %2 %3 %4")
+                QCoreApplication.translate("ContractDetail", "%1 per %2 %3 %4")
                 .replace("%1", _signed(adjustment.get("amount")))
                 .replace("%2", _num(adjustment.get("per")))
                 .replace("%3", applies)
@@ -279,30 +333,49 @@ def describe_price_terms(terms: Mapping[str, Any] | None) -> list[tuple[str, str
             if isinstance(table, Mapping):
                 lines.append((str(analyte), _tier_text(table)))
         if tiers and terms.get("tier_aggregation") == "worst":
-            lines.append((_tr("Penalties"), _tr("only the worst penalty applies")))
+            lines.append(
+                (
+                    QCoreApplication.translate("ContractDetail", "Penalties"),
+                    QCoreApplication.translate("ContractDetail", "only the worst penalty applies"),
+                )
+            )
     moisture = terms.get("quantity_moisture")
     if isinstance(moisture, Mapping):
         lines.append(
             (
-                _tr("Moisture"),
-                _tr("settlement tonnes adjusted to %1 % moisture").replace(
-                    "%1", _num(moisture.get("base"))
-                ),
+                QCoreApplication.translate("ContractDetail", "Moisture"),
+                QCoreApplication.translate(
+                    "ContractDetail", "settlement tonnes adjusted to %1 % moisture"
+                ).replace("%1", _num(moisture.get("base"))),
             )
         )
     vat = terms.get("vat")
     if isinstance(vat, Mapping):
-        included = _tr("included") if vat.get("included") else _tr("excluded")
-        lines.append((_tr("VAT"), f"{_num(vat.get('rate'))} % {included}"))
+        included = (
+            QCoreApplication.translate("ContractDetail", "included")
+            if vat.get("included")
+            else QCoreApplication.translate("ContractDetail", "excluded")
+        )
+        lines.append(
+            (
+                QCoreApplication.translate("ContractDetail", "VAT"),
+                f"{_num(vat.get('rate'))} % {included}",
+            )
+        )
     fx = terms.get("fx")
     if isinstance(fx, Mapping):
         text = str(fx.get("settlement_currency", ""))
         if fx.get("rate") is not None:
             text += " @ " + _num(fx["rate"])
-        lines.append((_tr("Settlement"), text))
+        lines.append((QCoreApplication.translate("ContractDetail", "Settlement"), text))
     invoice = terms.get("invoice")
     if isinstance(invoice, Mapping) and invoice.get("provisional_pct") is not None:
-        lines.append((_tr("Provisional invoice"), f"{_num(invoice['provisional_pct'])} %"))
+        lines.append(
+            (
+                QCoreApplication.translate("ContractDetail", "Provisional invoice"),
+                f"{_num(invoice['provisional_pct'])} %",
+            )
+        )
     return lines
 
 
