@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import sqlite3
 import sys
 import time
 from pathlib import Path
@@ -43,6 +44,24 @@ def _first_admin(session: Session) -> Actor | None:
         .limit(1)
     )
     return actor_for(user) if user is not None else None
+
+
+def _not_openable(path: Path) -> str:
+    """Why ``path`` cannot be opened as a MineSales database ('' if it can, or is new)."""
+    if not path.exists() or path.stat().st_size == 0:
+        return ""
+    try:
+        with path.open("rb") as fh:
+            if fh.read(16) != b"SQLite format 3\x00":
+                return f"{path} is not a MineSales database (not an SQLite file)."
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            con.execute("SELECT version_num FROM alembic_version").fetchone()
+        finally:
+            con.close()
+    except (OSError, sqlite3.DatabaseError) as exc:
+        return f"{path} is not a MineSales database ({exc})."
+    return ""
 
 
 class AppController:
@@ -182,6 +201,14 @@ class AppController:
         dialog.customer_requested.connect(open_customer)
         dialog.log_requested.connect(log_visit)
 
+    def _stop_sync(self) -> None:
+        """A background sync has its own connection to the file: end it before the file is
+        replaced (restore) or closed."""
+        from minesales_desktop.ui.main_window import MainWindow
+
+        if isinstance(self.window, MainWindow):
+            self.window.sync._life.shutdown(30.0)
+
     def close_window(self) -> None:
         from minesales_desktop.ui.main_window import MainWindow
 
@@ -192,8 +219,19 @@ class AppController:
         self.window = None
 
     def _switch_database(self, path: Path) -> None:
+        """Open another database; if it cannot be opened (or sign-in is cancelled), go back to
+        the one that was open rather than leave the user with no window."""
+        from PySide6.QtWidgets import QMessageBox
+
+        problem = _not_openable(path)
+        if problem:
+            QMessageBox.warning(None, APP_NAME_ZH, problem)
+            return
+        previous, actor = self.db_path, self.actor
         if self.open(path):
             self.show_window(remind=True)
+        elif previous is not None and self.open(previous, actor=actor):
+            self.show_window()
         else:
             self.app.quit()
 
@@ -202,6 +240,7 @@ class AppController:
 
         assert self.db_path is not None
         db_path, actor = self.db_path, self.actor
+        self._stop_sync()
         self.close_database()
         try:
             saved = restore_file(backup, db_path)

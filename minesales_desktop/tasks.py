@@ -105,6 +105,17 @@ class _Worker(QObject):
         self.done.emit(job, result, True)
 
 
+def _deliver(callback: Callable[[Any], None], payload: Any, job: Job) -> None:
+    """Hand a result to its widget. The widget may have been closed while the job ran (a
+    dialog, or the whole window on sign-out or a language switch): then the result is dropped."""
+    try:
+        callback(payload)
+    except RuntimeError as exc:
+        if "already deleted" not in str(exc):
+            raise
+        log.info("result of %r arrived after its widget was closed", job.label)
+
+
 class TaskManager(QObject):
     data_changed = Signal(object)  # frozenset[str] of the kinds written
     busy_changed = Signal(bool)
@@ -151,12 +162,12 @@ class TaskManager(QObject):
             if job.writes:
                 self.data_changed.emit(job.writes)
             if not job.cancelled and on_done is not None:
-                on_done(payload)
+                _deliver(on_done, payload, job)
             return
         if job.cancelled or isinstance(payload, Cancelled):
             return
         if on_error is not None:
-            on_error(payload)
+            _deliver(on_error, payload, job)
         elif isinstance(payload, ServiceError):
             self.error.emit(str(payload))
         else:
@@ -166,6 +177,10 @@ class TaskManager(QObject):
     def idle(self) -> bool:
         return not self._pending
 
-    def shutdown(self, timeout_ms: int = 5000) -> None:
+    def shutdown(self) -> None:
+        """Drop what has not started and wait for the running job: destroying a QThread that
+        still runs aborts the process, and the database must not be closed under a job."""
+        for job, _, _ in self._pending.values():
+            job.cancel()
         self._thread.quit()
-        self._thread.wait(timeout_ms)
+        self._thread.wait()

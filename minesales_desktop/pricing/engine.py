@@ -423,6 +423,8 @@ def _input_decimal(value: object, what: str) -> Decimal:
         raise PricingInputError(f"{what}: {value!r} is not a number") from None
     if not number.is_finite():
         raise PricingInputError(f"{what}: {value!r} is not a finite number")
+    if number and not -12 <= number.adjusted() <= 12:
+        raise PricingInputError(f"{what}: {value!r} is out of range for a price, grade or tonnage")
     return number
 
 
