@@ -16,7 +16,7 @@ DEMO_CUSTOMERS=${MINESALES_DEMO_CUSTOMERS:-2000}
 APT_PACKAGES=(fonts-wqy-microhei poppler-utils xvfb xauth libegl1 libgl1 libfontconfig1
   libdbus-1-3 libglib2.0-0 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4
   libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0
-  libxcb-xkb1 sqlite3 postgresql)
+  libxcb-xkb1 sqlite3 postgresql python3-venv)
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 

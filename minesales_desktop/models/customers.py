@@ -52,6 +52,9 @@ class Customer(SyncedMixin, Base):
         Index("ix_customers_name_initials", "name_initials"),
         Index("ix_customers_name_pinyin", "name_pinyin"),
         Index("ix_customers_filter", "customer_type", "province", "tier", "status"),
+        # Covering index for search fragments too short for the trigram index: scanning it reads
+        # a quarter of what scanning the table does. SQLite only (the laptop's database).
+        Index("ix_customers_search", "search_text", "is_deleted").ddl_if(dialect="sqlite"),
     )
 
 
