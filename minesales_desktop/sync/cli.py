@@ -210,6 +210,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
     if not args.db.exists():
         return _fail(f"No database at {args.db}.")
+    if not args.server.startswith(("http://", "https://")):
+        return _fail(f"{args.server} is not a server address (http://HOST:PORT or https://…).")
     try:
         password = _password(f"Password for {args.user} on {args.server}: ")
         engine = open_database(args.db)
