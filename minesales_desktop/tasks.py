@@ -133,6 +133,7 @@ class TaskManager(QObject):
         self._pending: dict[
             int, tuple[Job, Callable[[Any], None] | None, Callable[[BaseException], None] | None]
         ] = {}
+        self._latest: dict[str, Job] = {}  # run_latest: the newest job per key
         self._thread.start()
 
     def run(
@@ -149,6 +150,25 @@ class TaskManager(QObject):
         if len(self._pending) == 1:
             self.busy_changed.emit(True)
         self._submit.emit(job)
+        return job
+
+    def run_latest(
+        self,
+        key: str,
+        fn: Callable[[Session], Any],
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        *,
+        label: str = "",
+    ) -> Job:
+        """Like ``run``, for reads where only the newest request matters (the detail of the
+        row just selected): the previous job under ``key`` is cancelled, so a slower, older
+        answer never overwrites a newer one."""
+        previous = self._latest.get(key)
+        if previous is not None:
+            previous.cancel()
+        job = self.run(fn, on_done, on_error, label=label or key)
+        self._latest[key] = job
         return job
 
     def _on_done(self, job: Job, payload: Any, ok: bool) -> None:

@@ -112,7 +112,6 @@ class ContractsTab(BaseTab):
         self.setObjectName("contracts_tab")
         self._selected_id: str | None = None
         self._detail: ContractDetail | None = None
-        self._detail_generation = 0
         self._counts: dict[ContractStatus, int] = {}
         self._status: ContractStatus | None = None
         self._last_sort = (0, Qt.SortOrder.AscendingOrder)
@@ -504,21 +503,17 @@ class ContractsTab(BaseTab):
             self._load_detail(row.id)
 
     def _load_detail(self, contract_id: str) -> None:
-        self._detail_generation += 1
-        generation = self._detail_generation
         actor = self.ctx.actor
 
-        def done(detail: ContractDetail) -> None:
-            if generation == self._detail_generation:
-                self._show_detail(detail)
-
         def failed(exc: BaseException) -> None:
-            if generation == self._detail_generation:
-                self._selected_id = None
-                self._show_detail(None)
+            self._selected_id = None
+            self._show_detail(None)
 
-        self.ctx.tasks.run(
-            lambda s: contract_detail(s, actor, contract_id), done, failed, label="contract detail"
+        self.ctx.tasks.run_latest(
+            "contract detail",
+            lambda s: contract_detail(s, actor, contract_id),
+            self._show_detail,
+            failed,
         )
 
     def _show_detail(self, detail: ContractDetail | None) -> None:

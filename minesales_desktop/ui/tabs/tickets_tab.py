@@ -111,7 +111,6 @@ class TicketsTab(BaseTab):
         self._people: list[UserChoice] = []
         self._selected_id: str | None = None
         self._detail: TicketDetail | None = None
-        self._detail_generation = 0
         self._summary: QueueSummary | None = None
         self._last_sort = (0, Qt.SortOrder.AscendingOrder)
         self._columns_sized = False
@@ -639,21 +638,14 @@ class TicketsTab(BaseTab):
             self._load_detail(ticket.id)
 
     def _load_detail(self, ticket_id: str) -> None:
-        self._detail_generation += 1
-        generation = self._detail_generation
         actor = self.ctx.actor
 
-        def done(detail: TicketDetail) -> None:
-            if generation == self._detail_generation:
-                self._show_detail(detail)
-
         def failed(exc: BaseException) -> None:
-            if generation == self._detail_generation:
-                self._selected_id = None
-                self._show_detail(None)
+            self._selected_id = None
+            self._show_detail(None)
 
-        self.ctx.tasks.run(
-            lambda s: ticket_detail(s, actor, ticket_id), done, failed, label="ticket detail"
+        self.ctx.tasks.run_latest(
+            "ticket detail", lambda s: ticket_detail(s, actor, ticket_id), self._show_detail, failed
         )
 
     def _show_detail(self, detail: TicketDetail | None) -> None:
