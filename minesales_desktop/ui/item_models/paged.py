@@ -16,11 +16,13 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QTableView
 
 from minesales_desktop.services.crud import Page, PageRequest
 from minesales_desktop.tasks import Job, TaskManager
@@ -208,6 +210,43 @@ class PagedTableModel(QAbstractTableModel):
 
     def is_sortable(self, column: int) -> bool:
         return 0 <= column < len(self._columns) and self._columns[column].sort_key is not None
+
+
+class HeaderSorting(QObject):
+    """Header clicks sort a ``PagedTableModel`` in SQL.
+
+    Wired by hand rather than with ``setSortingEnabled``, which would query at once (before a tab
+    is first shown) and let columns the service cannot sort by take the indicator: such a click
+    puts the indicator back where it was. ``active`` says whether the model may query yet.
+    """
+
+    def __init__(
+        self,
+        table: QTableView,
+        model: PagedTableModel,
+        column: int,
+        order: Qt.SortOrder,
+        *,
+        active: Callable[[], bool] = lambda: True,
+    ) -> None:
+        super().__init__(table)
+        self._table = table
+        self._model = model
+        self._active = active
+        self.last = (column, order)
+        table.horizontalHeader().sortIndicatorChanged.connect(self._changed)
+
+    def _changed(self, column: int, order: Qt.SortOrder) -> None:
+        header = self._table.horizontalHeader()
+        header.setSortIndicatorShown(True)
+        if self._model.is_sortable(column):
+            self.last = (column, order)
+            if self._active():
+                self._model.sort(column, order)
+            return
+        header.blockSignals(True)
+        header.setSortIndicator(*self.last)
+        header.blockSignals(False)
 
 
 class RowsTableModel(QAbstractTableModel):

@@ -74,7 +74,7 @@ from minesales_desktop.ui.dialogs.contract_dialogs import (
     SignDialog,
     TerminateDialog,
 )
-from minesales_desktop.ui.item_models.paged import Column, PagedTableModel
+from minesales_desktop.ui.item_models.paged import Column, HeaderSorting, PagedTableModel
 from minesales_desktop.ui.tabs.base import BaseTab
 from minesales_desktop.ui.widgets.contract_detail import (
     STATUS_COLORS,
@@ -114,7 +114,6 @@ class ContractsTab(BaseTab):
         self._detail: ContractDetail | None = None
         self._counts: dict[ContractStatus, int] = {}
         self._status: ContractStatus | None = None
-        self._last_sort = (0, Qt.SortOrder.AscendingOrder)
         self._columns_sized = False
 
         self._build_actions()
@@ -380,7 +379,9 @@ class ContractsTab(BaseTab):
         # before the tab is first shown. The service's default order is newest first.
         header.setSectionsClickable(True)
         header.setSortIndicatorShown(False)
-        header.sortIndicatorChanged.connect(self._sort_changed)
+        self.sorting = HeaderSorting(
+            table, self.model, 0, Qt.SortOrder.AscendingOrder, active=lambda: self._loaded
+        )
         table.selectionModel().currentRowChanged.connect(self._row_changed)
         table.doubleClicked.connect(lambda _index: self.edit_contract())
         self.table = table
@@ -472,18 +473,6 @@ class ContractsTab(BaseTab):
             self.table.scrollTo(self.model.index(row, 0))
         # kept on the right even when filtered out of the list (e.g. just created)
         self._load_detail(selected)
-
-    def _sort_changed(self, column: int, order: Qt.SortOrder) -> None:
-        header = self.table.horizontalHeader()
-        header.setSortIndicatorShown(True)
-        if self.model.is_sortable(column):
-            self._last_sort = (column, order)
-            if self._loaded:
-                self.model.sort(column, order)
-            return
-        header.blockSignals(True)
-        header.setSortIndicator(*self._last_sort)
-        header.blockSignals(False)
 
     # --- selection and detail --------------------------------------------------------------------
     def select_contract(self, contract_id: str) -> None:

@@ -85,7 +85,12 @@ from minesales_desktop.ui.dialogs.team_dialogs import (
     MeetingDialog,
     TrainingDialog,
 )
-from minesales_desktop.ui.item_models.paged import Column, PagedTableModel, RowsTableModel
+from minesales_desktop.ui.item_models.paged import (
+    Column,
+    HeaderSorting,
+    PagedTableModel,
+    RowsTableModel,
+)
 from minesales_desktop.ui.tabs.base import BaseTab
 from minesales_desktop.ui.widgets.forms import FormDialog
 
@@ -278,8 +283,7 @@ class TrainingPage(_Page):
         header.setSectionsClickable(True)
         header.setSortIndicatorShown(True)
         header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)
-        header.sortIndicatorChanged.connect(self._sort_changed)
-        self._last_sort = (0, Qt.SortOrder.DescendingOrder)
+        self.sorting = HeaderSorting(self.table, self.model, 0, Qt.SortOrder.DescendingOrder)
 
         self.hours_model = RowsTableModel(
             [
@@ -384,16 +388,6 @@ class TrainingPage(_Page):
 
     def hours_of(self, name: str) -> PersonHours | None:
         return next((p for p in self.hours_model.rows if p.full_name == name), None)
-
-    def _sort_changed(self, column: int, order: Qt.SortOrder) -> None:
-        if self.model.is_sortable(column):
-            self._last_sort = (column, order)
-            self.model.sort(column, order)
-            return
-        header = self.table.horizontalHeader()
-        header.blockSignals(True)
-        header.setSortIndicator(*self._last_sort)
-        header.blockSignals(False)
 
     # --- selection --------------------------------------------------------------------------------
     def select(self, training_id: str | None) -> None:
@@ -549,8 +543,7 @@ class MeetingsPage(_Page):
         header.setSectionsClickable(True)
         header.setSortIndicatorShown(True)
         header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)
-        header.sortIndicatorChanged.connect(self._sort_changed)
-        self._last_sort = (0, Qt.SortOrder.DescendingOrder)
+        self.sorting = HeaderSorting(self.table, self.model, 0, Qt.SortOrder.DescendingOrder)
 
         self.detail = QStackedWidget()
         self.detail.setObjectName("meeting_detail")
@@ -635,16 +628,6 @@ class MeetingsPage(_Page):
             self._sized = True
             _fit_columns(self.table, 2)
         self.select(self._selected_id)
-
-    def _sort_changed(self, column: int, order: Qt.SortOrder) -> None:
-        if self.model.is_sortable(column):
-            self._last_sort = (column, order)
-            self.model.sort(column, order)
-            return
-        header = self.table.horizontalHeader()
-        header.blockSignals(True)
-        header.setSortIndicator(*self._last_sort)
-        header.blockSignals(False)
 
     def select(self, meeting_id: str | None) -> None:
         self._selected_id = meeting_id
@@ -842,8 +825,7 @@ class FeedbackPage(_Page):
         header.setSectionsClickable(True)
         header.setSortIndicatorShown(True)
         header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)
-        header.sortIndicatorChanged.connect(self._sort_changed)
-        self._last_sort = (0, Qt.SortOrder.DescendingOrder)
+        self.sorting = HeaderSorting(self.table, self.model, 0, Qt.SortOrder.DescendingOrder)
 
         self.detail = QStackedWidget()
         self.detail.setObjectName("feedback_detail")
@@ -911,16 +893,6 @@ class FeedbackPage(_Page):
             self._sized = True
             _fit_columns(self.table, 3)
         self.select(self._selected_id)
-
-    def _sort_changed(self, column: int, order: Qt.SortOrder) -> None:
-        if self.model.is_sortable(column):
-            self._last_sort = (column, order)
-            self.model.sort(column, order)
-            return
-        header = self.table.horizontalHeader()
-        header.blockSignals(True)
-        header.setSortIndicator(*self._last_sort)
-        header.blockSignals(False)
 
     def select(self, item_id: str | None) -> None:
         self._selected_id = item_id

@@ -62,7 +62,12 @@ from minesales_desktop.ui.dialogs.ticket_dialogs import (
     ReturnVisitDialog,
     TicketCreateDialog,
 )
-from minesales_desktop.ui.item_models.paged import Column, PagedTableModel, RowsTableModel
+from minesales_desktop.ui.item_models.paged import (
+    Column,
+    HeaderSorting,
+    PagedTableModel,
+    RowsTableModel,
+)
 from minesales_desktop.ui.tabs.base import BaseTab
 
 OVERDUE_COLOR = QColor("#f8d7da")
@@ -112,7 +117,6 @@ class TicketsTab(BaseTab):
         self._selected_id: str | None = None
         self._detail: TicketDetail | None = None
         self._summary: QueueSummary | None = None
-        self._last_sort = (0, Qt.SortOrder.AscendingOrder)
         self._columns_sized = False
 
         self._build_actions()
@@ -335,8 +339,10 @@ class TicketsTab(BaseTab):
         header.setSectionsClickable(True)
         header.setSortIndicatorShown(True)
         header.setSortIndicator(self.sla_column, Qt.SortOrder.AscendingOrder)
-        header.sortIndicatorChanged.connect(self._sort_changed)
-        self._last_sort = (self.sla_column, Qt.SortOrder.AscendingOrder)
+        self.sorting = HeaderSorting(
+            table, self.model, self.sla_column, Qt.SortOrder.AscendingOrder,
+            active=lambda: self._loaded,
+        )  # fmt: skip
         table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.table = table
 
@@ -609,18 +615,6 @@ class TicketsTab(BaseTab):
             self._load_detail(wanted)
         else:
             self._show_detail(None)
-
-    def _sort_changed(self, column: int, order: Qt.SortOrder) -> None:
-        """Only columns the service can sort by in SQL take the sort indicator."""
-        if self.model.is_sortable(column):
-            self._last_sort = (column, order)
-            if self._loaded:
-                self.model.sort(column, order)
-            return
-        header = self.table.horizontalHeader()
-        header.blockSignals(True)
-        header.setSortIndicator(*self._last_sort)
-        header.blockSignals(False)
 
     # --- selection and detail --------------------------------------------------------------------
     def selected_ticket(self) -> ServiceTicketDTO | None:
