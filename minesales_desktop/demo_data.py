@@ -1731,7 +1731,7 @@ class _Builder:
             DecisionRole.INFLUENCER,
             DecisionRole.USER,
         ]
-        phones: list[str] = []
+        phones_by_id: dict[str, list[str]] = {}
         contact_ids: list[str] = []
         domain = f"{self.keys(trade)[0]}{self.keys(suffix[:2])[0]}.com.cn"
         for k in range(n_contacts):
@@ -1774,7 +1774,9 @@ class _Builder:
                     notes=None,
                 )
             )
-            phones += [p for p in (landline, mobile) if p]
+            phones_by_id[contact_ids[-1]] = [p for p in (landline, mobile) if p]
+        # Contact-id order, as services.customers computes it on every laptop.
+        phones = [p for kid in sorted(phones_by_id) for p in phones_by_id[kid]]
         py_name = "".join(self.keys(part)[0] for part in (city.name, trade, suffix))
         ini_name = "".join(self.keys(part)[1] for part in (city.name, trade, suffix))
         short_word = short[len(trade) :]

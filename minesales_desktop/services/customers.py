@@ -10,11 +10,23 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, select, text
+from sqlalchemy import (
+    Boolean,
+    Connection,
+    String,
+    bindparam,
+    column,
+    func,
+    select,
+    table,
+    text,
+    update,
+)
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import Select
 
@@ -89,17 +101,26 @@ def _user_name(session: Session, user_id: str | None) -> str:
 
 
 def _customer_phones(session: Session, customer_id: str) -> list[str]:
+    """The phones of a customer's live contacts in contact-id order (UUIDv7: creation order).
+
+    The order is part of ``search_text``: every laptop recomputes the search keys itself (they
+    are local fields, never synced), so all must fold the phones in the same order.
+    """
     phones: list[str] = []
     for phone, mobile in session.execute(
-        select(Contact.phone, Contact.mobile).where(
-            Contact.customer_id == customer_id, Contact.is_deleted.is_(False)
-        )
+        select(Contact.phone, Contact.mobile)
+        .where(Contact.customer_id == customer_id, Contact.is_deleted.is_(False))
+        .order_by(Contact.id)
     ):
         phones.extend(p for p in (phone, mobile) if p)
     return phones
 
 
 def refresh_search_keys(session: Session, customer: Customer) -> None:
+    """Set a customer's search keys from its (unsaved) values and its contacts in the database.
+
+    ``refresh_customer_search_keys`` is the same computation on a Core connection.
+    """
     pinyin, initials, haystack = customer_search_text(
         code=customer.code,
         name_zh=customer.name_zh,
@@ -111,6 +132,97 @@ def refresh_search_keys(session: Session, customer: Customer) -> None:
     customer.name_pinyin = pinyin
     customer.name_initials = initials
     customer.search_text = haystack
+
+
+#: The columns the search keys are computed from (besides the customer's own id): a change of
+#: any of them must be followed by ``refresh_customer_search_keys`` of the customers concerned.
+SEARCH_KEY_COLUMNS: dict[str, frozenset[str]] = {
+    "customers": frozenset({"code", "name_zh", "name_en", "short_name", "uscc"}),
+    "contacts": frozenset({"phone", "mobile", "is_deleted", "customer_id"}),
+}
+
+# A bare table clause, not ``Customer.__table__``: a Core UPDATE of the mapped table would also
+# set ``updated_at`` (its ``onupdate``), and recomputing search keys must change nothing else.
+_CUSTOMER_KEYS = table(
+    "customers",
+    column("id", String()),
+    column("code", String()),
+    column("name_zh", String()),
+    column("name_en", String()),
+    column("short_name", String()),
+    column("uscc", String()),
+    column("name_pinyin", String()),
+    column("name_initials", String()),
+    column("search_text", String()),
+)
+_CONTACT_PHONES = table(
+    "contacts",
+    column("id", String()),
+    column("customer_id", String()),
+    column("phone", String()),
+    column("mobile", String()),
+    column("is_deleted", Boolean()),
+)
+_CHUNK = 500
+
+
+def refresh_customer_search_keys(conn: Connection, customer_ids: Iterable[str]) -> int:
+    """Recompute the search keys of these customers from the database (Core, no ORM session);
+    returns how many rows changed. Unknown ids are skipped.
+
+    The sync client calls it after applying server data (the keys are local fields, see
+    ``sync.tables.LOCAL_FIELDS``); it gives byte for byte what ``refresh_search_keys`` gives.
+    Only rows whose keys differ are written (each write also updates the FTS index).
+    """
+    ids = sorted(set(customer_ids))
+    c, k = _CUSTOMER_KEYS.c, _CONTACT_PHONES.c
+    changed = 0
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        phones: dict[str, list[str]] = {}
+        for customer_id, phone, mobile in conn.execute(
+            select(k.customer_id, k.phone, k.mobile)
+            .where(k.customer_id.in_(chunk), k.is_deleted.is_(False))
+            .order_by(k.customer_id, k.id)
+        ):
+            phones.setdefault(customer_id, []).extend(p for p in (phone, mobile) if p)
+        updates: list[dict[str, str]] = []
+        for row in conn.execute(
+            select(
+                c.id,
+                c.code,
+                c.name_zh,
+                c.name_en,
+                c.short_name,
+                c.uscc,
+                c.name_pinyin,
+                c.name_initials,
+                c.search_text,
+            ).where(c.id.in_(chunk))
+        ):
+            keys = customer_search_text(
+                code=row.code,
+                name_zh=row.name_zh,
+                name_en=row.name_en,
+                short_name=row.short_name,
+                uscc=row.uscc,
+                phones=phones.get(row.id, []),
+            )
+            if keys != (row.name_pinyin, row.name_initials, row.search_text):
+                updates.append({"b_id": row.id, "p": keys[0], "i": keys[1], "s": keys[2]})
+        if updates:
+            conn.execute(
+                update(_CUSTOMER_KEYS)
+                .where(c.id == bindparam("b_id"))
+                .values(
+                    name_pinyin=bindparam("p"),
+                    name_initials=bindparam("i"),
+                    search_text=bindparam("s"),
+                ),
+                updates,
+            )
+            changed += len(updates)
+    return changed
 
 
 class CustomerService(EntityService[Customer, CustomerDTO]):

@@ -11,6 +11,10 @@ the base sequence is the pull cursor at the time of the change.
   has not been put in a push batch yet replaces the earlier op (upsert on the pending index).
 - DELETE (rows are normally tombstoned, but a raw DELETE must not vanish) → ``is_deleted = 1``.
 
+Local fields (``tables.LOCAL_FIELDS``: the customer search keys) are left out of all three: they
+are derived on each laptop, and ``refreshing_local_fields`` recomputes them when server data that
+they depend on is applied.
+
 Every trigger is guarded by ``sync_state.capture``: the sync client sets it to 0 inside its own
 transactions while applying what it pulled, and bulk loaders (the demo-data generator) wrap their
 load in ``capture_paused`` so 100 000 demo customers count as already-synced baseline data.
@@ -22,16 +26,21 @@ its triggers) must call ``install_capture_triggers`` again at its end.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection, text
 
+from minesales_desktop.services.customers import (
+    SEARCH_KEY_COLUMNS,
+    refresh_customer_search_keys,
+)
 from minesales_desktop.sync.hlc import SQLITE_NOW_MS
 from minesales_desktop.sync.tables import (
     INSERT_FIELD,
+    LOCAL_FIELDS,
     REVOKE_FIELD,
     SYNC_MIXIN_COLUMNS,
     codec,
@@ -81,13 +90,22 @@ def _synced_table_columns(conn: Connection) -> dict[str, list[str]]:
     return out
 
 
-def capture_trigger_sql(tbl: str, columns: Sequence[str]) -> list[str]:
-    """CREATE TRIGGER statements capturing inserts, updates and deletes of ``tbl``."""
-    fields = [c for c in columns if c != "id"]
+def capture_trigger_sql(
+    tbl: str, columns: Sequence[str], local: Iterable[str] | None = None
+) -> list[str]:
+    """CREATE TRIGGER statements capturing inserts, updates and deletes of ``tbl``.
+
+    ``local`` names columns never captured (default: the table's ``LOCAL_FIELDS``). The update
+    trigger fires only for statements that set a captured column (``UPDATE OF``), so recomputing
+    local fields does not even run it.
+    """
+    skip = set(LOCAL_FIELDS.get(tbl, ()) if local is None else local)
+    fields = [c for c in columns if c != "id" and c not in skip]
     if len(fields) > MAX_JSON_OBJECT_COLUMNS:  # pragma: no cover - guard for future tables
         raise ValueError(f"{tbl} has too many columns for one json_object()")
     t = _lit(tbl)
     obj = ", ".join(f"{_lit(c)}, new.{_q(c)}" for c in fields)
+    of = ", ".join(_q(c) for c in fields)
     insert = (
         f"CREATE TRIGGER sync_ai_{tbl} AFTER INSERT ON {_q(tbl)} WHEN {_CAPTURE_ON} BEGIN "
         f"{_NEXT_HLC} "
@@ -100,7 +118,7 @@ def capture_trigger_sql(tbl: str, columns: Sequence[str]) -> list[str]:
         for c in fields
     )
     update = (
-        f"CREATE TRIGGER sync_au_{tbl} AFTER UPDATE ON {_q(tbl)} WHEN {_CAPTURE_ON} BEGIN "
+        f"CREATE TRIGGER sync_au_{tbl} AFTER UPDATE OF {of} ON {_q(tbl)} WHEN {_CAPTURE_ON} BEGIN "
         f"{_NEXT_HLC} "
         "INSERT INTO sync_outbox (op_id, tbl, row_id, field, value, hlc, base_seq) "
         f"SELECT {_OP_ID}, {t}, new.id, c.f, c.v, s.hlc, s.cursor "
@@ -126,18 +144,22 @@ def drop_capture_triggers(conn: Connection) -> None:
         conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {_q(name)}")
 
 
-def install_capture_triggers(conn: Connection) -> int:
+def install_capture_triggers(
+    conn: Connection, local: Mapping[str, Iterable[str]] | None = None
+) -> int:
     """(Re)create the capture triggers of every synced table; returns how many tables.
 
-    Only on SQLite: the server (SQLite or PostgreSQL) records its changes in ``sync_log``
-    itself and never captures.
+    Local fields (``local``, default ``LOCAL_FIELDS``; a downgrade past migration 0005 passes
+    ``{}``) are not captured. Only on SQLite: the server (SQLite or PostgreSQL) records its
+    changes in ``sync_log`` itself and never captures.
     """
     if conn.dialect.name != "sqlite":
         return 0
+    skip = LOCAL_FIELDS if local is None else local
     drop_capture_triggers(conn)
     tables = _synced_table_columns(conn)
     for tbl, cols in tables.items():
-        for statement in capture_trigger_sql(tbl, cols):
+        for statement in capture_trigger_sql(tbl, cols, skip.get(tbl, ())):
             conn.exec_driver_sql(statement)
     return len(tables)
 
@@ -201,7 +223,8 @@ def row_exists(conn: Connection, tbl: str, row_id: str) -> bool:
 
 
 def write_fields(conn: Connection, tbl: str, row_id: str, values: dict[str, Any]) -> None:
-    """Write wire values verbatim (they are SQLite storage values)."""
+    """Write wire values verbatim (they are SQLite storage values); local fields and unknown
+    keys are ignored."""
     cols = codec(tbl).columns
     values = {k: v for k, v in values.items() if k in cols}
     if not values:
@@ -213,8 +236,9 @@ def write_fields(conn: Connection, tbl: str, row_id: str, values: dict[str, Any]
 
 
 def insert_row(conn: Connection, tbl: str, row_id: str, values: dict[str, Any]) -> None:
-    cols = codec(tbl).columns
-    values = {k: v for k, v in values.items() if k in cols}
+    """Insert a row from wire values; local fields get their fill value (recomputed later)."""
+    tc = codec(tbl)
+    values = tc.with_local({k: v for k, v in values.items() if k in tc.columns})
     names = ", ".join(["id", *(_q(k) for k in values)])
     marks = ", ".join("?" for _ in range(len(values) + 1))
     conn.exec_driver_sql(
@@ -242,6 +266,61 @@ def apply_row(
 def _is_whole_row(tbl: str, values: dict[str, Any]) -> bool:
     required = [n for n, c in codec(tbl).columns.items() if not c.nullable]
     return all(n in values for n in required)
+
+
+# --- local fields -----------------------------------------------------------------------------
+#: Changes that alter the inputs of the customer search keys (the only local fields so far):
+#: a whole row, or a customer's names, code and USCC, or a contact's phones, tombstone, customer.
+SEARCH_KEY_INPUTS: dict[str, frozenset[str]] = {
+    tbl: frozenset({INSERT_FIELD, *cols}) for tbl, cols in SEARCH_KEY_COLUMNS.items()
+}
+_CHUNK = 500
+
+
+def _contact_customers(conn: Connection, contact_ids: Sequence[str]) -> set[str]:
+    """The customers these contacts (those present locally) belong to right now."""
+    out: set[str] = set()
+    for start in range(0, len(contact_ids), _CHUNK):
+        chunk = contact_ids[start : start + _CHUNK]
+        marks = ", ".join("?" for _ in chunk)
+        out.update(
+            r[0]
+            for r in conn.exec_driver_sql(
+                f"SELECT customer_id FROM contacts WHERE id IN ({marks})", tuple(chunk)
+            )
+            if r[0] is not None
+        )
+    return out
+
+
+def refresh_local_fields(conn: Connection, customer_ids: Iterable[str]) -> int:
+    """Recompute the local fields (search keys) of these customers; returns rows changed."""
+    return refresh_customer_search_keys(conn, customer_ids)
+
+
+@contextmanager
+def refreshing_local_fields(
+    conn: Connection, changes: Iterable[tuple[str, str, str]]
+) -> Iterator[set[str]]:
+    """Around applying ``changes`` ((table, row id, field) each): recompute afterwards the local
+    fields of every customer whose inputs they touch, in the same transaction.
+
+    A contact's customer is looked up before *and* after, so a contact moved from customer A to
+    B refreshes both (and a contact dropped locally still refreshes its customer). Yields the set
+    of customer ids (filled in on exit). If the block raises, nothing is refreshed.
+    """
+    customers: set[str] = set()
+    contacts: set[str] = set()
+    for tbl, row_id, fld in changes:
+        if fld not in SEARCH_KEY_INPUTS.get(tbl, ()):
+            continue
+        (customers if tbl == "customers" else contacts).add(row_id)
+    contact_ids = sorted(contacts)
+    customers |= _contact_customers(conn, contact_ids)
+    yield customers
+    customers |= _contact_customers(conn, contact_ids)
+    if customers:
+        refresh_local_fields(conn, customers)
 
 
 def subtree_rows(conn: Connection, root_tbl: str, root_id: str) -> list[tuple[str, str]]:
@@ -294,6 +373,8 @@ __all__ = [
     "drop_subtree",
     "encode_value",
     "install_capture_triggers",
+    "refresh_local_fields",
+    "refreshing_local_fields",
     "set_capture",
     "subtree_rows",
 ]

@@ -41,6 +41,7 @@ from minesales_desktop.sync.changes import (
     decode_value,
     drop_subtree,
     encode_value,
+    refreshing_local_fields,
     row_exists,
     subtree_rows,
     write_fields,
@@ -601,8 +602,10 @@ class SyncClient:
                 )
             if reverts:
                 pending = Pending.load(conn)
-                for op, result in reverts:
-                    self._revert(conn, op, result, pending)
+                # Local fields (customer search keys) are recomputed for what the reverts touch.
+                with refreshing_local_fields(conn, [(op.t, op.r, op.f) for op, _ in reverts]):
+                    for op, result in reverts:
+                        self._revert(conn, op, result, pending)
 
     def _revert(self, conn: Connection, op: OutOp, result: OpResult, pending: Pending) -> None:
         """Make the laptop hold the server's value for an op that did not take effect."""
@@ -666,29 +669,32 @@ class SyncClient:
         with self.db.begin() as conn, capture_paused(conn):
             pending = Pending.load(conn)
             revokes = self._pending_revokes(conn)
-            for change in page.changes:
-                if not careful:
-                    self._apply_change(conn, node, change, pending, revokes)
-                    continue
-                nested = conn.begin_nested()
-                try:
-                    self._apply_change(conn, node, change, pending, revokes)
-                    nested.commit()
-                except IntegrityError as exc:
-                    nested.rollback()
-                    self._record_conflict(
-                        conn,
-                        change.t,
-                        change.r,
-                        change.f,
-                        "apply",
-                        mine=str(exc.orig),
-                        theirs=change.v,
-                        mine_hlc=0,
-                        theirs_hlc=change.h,
-                        theirs_user=change.u,
-                        theirs_node=None,
-                    )
+            # Local fields (customer search keys) are never pulled: recompute, at the end of the
+            # page, those of every customer whose inputs the page changed.
+            with refreshing_local_fields(conn, [(c.t, c.r, c.f) for c in page.changes]):
+                for change in page.changes:
+                    if not careful:
+                        self._apply_change(conn, node, change, pending, revokes)
+                        continue
+                    nested = conn.begin_nested()
+                    try:
+                        self._apply_change(conn, node, change, pending, revokes)
+                        nested.commit()
+                    except IntegrityError as exc:
+                        nested.rollback()
+                        self._record_conflict(
+                            conn,
+                            change.t,
+                            change.r,
+                            change.f,
+                            "apply",
+                            mine=str(exc.orig),
+                            theirs=change.v,
+                            mine_hlc=0,
+                            theirs_hlc=change.h,
+                            theirs_user=change.u,
+                            theirs_node=None,
+                        )
             conn.execute(text("UPDATE sync_state SET cursor = :c WHERE id = 1"), {"c": page.cursor})
             conn.execute(
                 text("DELETE FROM sync_outbox WHERE acked_seq IS NOT NULL AND acked_seq <= :c"),

@@ -49,8 +49,22 @@ APPEND_ONLY = frozenset(
     }
 )
 
-#: Fields that follow other fields (timestamps, search keys): last writer wins, no inbox entry.
-SILENT_FIELDS = frozenset({"updated_at", "search_text", "name_pinyin", "name_initials"})
+#: Local fields: columns *derived* on each laptop from other data, never synced. The customer
+#: search keys are a function of the customer's names, code and USCC and of its contacts' phones
+#: (``services.customers.refresh_customer_search_keys``); they were ≈ 30 % of the bytes of a push
+#: of new customers. They are never captured (the triggers leave them out), never sent, never
+#: accepted from the wire (``TableCodec.columns`` leaves them out, ``decode_row`` drops them); a
+#: laptop recomputes them whenever it applies server data that changes their inputs
+#: (``sync.changes.refreshing_local_fields``). Every laptop computes the same function from the
+#: same rows, so replicas still agree. The server stores them as "" (it never searches).
+LOCAL_FIELDS: dict[str, frozenset[str]] = {
+    "customers": frozenset({"name_pinyin", "name_initials", "search_text"}),
+}
+
+#: Fields that follow other fields (timestamps): last writer wins, no inbox entry. The local
+#: fields stay listed: log entries written before they became local (migration 0005) still carry
+#: them, and such an entry must not count as a concurrent edit of the row.
+SILENT_FIELDS = frozenset({"updated_at"}).union(*LOCAL_FIELDS.values())
 
 #: Fields only their owner (and an administrator) may read or write.
 PRIVATE_FIELDS = frozenset({("users", "password_hash")})
@@ -231,17 +245,29 @@ def _codec_for(col: Column[Any]) -> ColumnCodec:
 @dataclass(frozen=True)
 class TableCodec:
     name: str
-    columns: dict[str, ColumnCodec]  # every column but ``id``
-    storage: TableClause  # the table with plain storage types, for Core statements
+    columns: dict[str, ColumnCodec]  # every synced column: all but ``id`` and the local fields
+    storage: TableClause  # the table with plain storage types (local fields too), for Core
+    local: dict[str, Any]  # local field → what a raw INSERT puts there (recomputed later)
 
     def decode_row(self, values: dict[str, Any]) -> dict[str, Any]:
+        """Wire row → storage values. Local fields (an older peer may send them) are dropped;
+        any other unknown field raises ValueError."""
         out: dict[str, Any] = {}
         for key, value in values.items():
             codec = self.columns.get(key)
             if codec is None:
+                if key in self.local:
+                    continue
                 raise ValueError(f"{self.name} has no field {key}")
             out[key] = codec.decode(value)
         return out
+
+    def with_local(self, values: dict[str, Any]) -> dict[str, Any]:
+        """``values`` plus the fill value of every local field it lacks, for a raw INSERT (the
+        local columns are NOT NULL with only a Python-side default)."""
+        if not self.local:
+            return values
+        return {**values, **{k: v for k, v in self.local.items() if k not in values}}
 
     def encode_row(self, values: dict[str, Any]) -> dict[str, Any]:
         return {k: self.columns[k].encode(v) for k, v in values.items() if k in self.columns}
@@ -250,10 +276,25 @@ class TableCodec:
 @cache
 def codec(tbl: str) -> TableCodec:
     sa_table = synced_tables()[tbl]
-    columns = {c.name: _codec_for(c) for c in sa_table.columns if c.name != "id"}
+    local_names = LOCAL_FIELDS.get(tbl, frozenset())
+    every = {c.name: _codec_for(c) for c in sa_table.columns if c.name != "id"}
+    if not local_names <= every.keys():  # pragma: no cover - a renamed column
+        raise TypeError(f"{tbl} has no column {sorted(local_names - every.keys())}")
     storage = table(
         tbl,
         column("id", String()),
-        *[column(name, c.storage_type) for name, c in columns.items()],
+        *[column(name, c.storage_type) for name, c in every.items()],
     )
-    return TableCodec(tbl, columns, storage)
+    columns = {name: c for name, c in every.items() if name not in local_names}
+    local = {name: _local_fill(sa_table.columns[name]) for name in every if name in local_names}
+    return TableCodec(tbl, columns, storage, local)
+
+
+def _local_fill(col: Column[Any]) -> Any:
+    """The value a raw INSERT gives a local column: its Python-side scalar default, else NULL."""
+    default = col.default
+    if default is not None and getattr(default, "is_scalar", False):
+        return getattr(default, "arg", None)
+    if not col.nullable:  # pragma: no cover - a new local field needs a default
+        raise TypeError(f"local field {col.table}.{col.name} is NOT NULL without a default")
+    return None

@@ -571,7 +571,7 @@ class _Merge:
         tc = codec(self.op.t)
         nested = self.conn.begin_nested()
         try:
-            self.conn.execute(insert(tc.storage).values(id=self.op.r, **values))
+            self.conn.execute(insert(tc.storage).values(id=self.op.r, **tc.with_local(values)))
             if not self._visible():
                 nested.rollback()
                 return self._rejected("outside your rights: you could not see this record", None)
@@ -969,7 +969,9 @@ class _BatchPush:
         for p in run:
             if p.existing is None:
                 cols = tuple(p.values)
-                groups.setdefault((p.op.t, cols), []).append({"id": p.op.r, **p.values})
+                groups.setdefault((p.op.t, cols), []).append(
+                    {"id": p.op.r, **codec(p.op.t).with_local(p.values)}
+                )
         order = {t: i for i, t in enumerate(synced_tables())}
         for (tbl, _cols), rows in sorted(groups.items(), key=lambda g: order[g[0][0]]):
             conn.execute(insert(codec(tbl).storage), rows)

@@ -143,7 +143,8 @@ def upgrade() -> None:
 
     assert sync_state is not None
     op.bulk_insert(sync_state, [{"id": 1}])
-    install_capture_triggers(op.get_bind())
+    # Every column, as at this revision: 0005 made the search keys local fields (not captured).
+    install_capture_triggers(op.get_bind(), {})
 
 
 def downgrade() -> None:
