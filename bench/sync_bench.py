@@ -75,6 +75,7 @@ from sqlalchemy import Engine, text
 
 from minesales_desktop.db.engine import make_engine
 from minesales_desktop.db.migrate import open_database
+from minesales_desktop.ids import IdFactory
 from minesales_desktop.sync.client import Credentials, RetryPolicy, SyncClient, SyncReport
 from minesales_desktop.textsearch import customer_search_text
 
@@ -241,6 +242,94 @@ class Proxy:
             s.close()
 
 
+class ProxyProcess:
+    """``Proxy`` in a process of its own (``sync_bench.py --proxy-serve PORT``), driven over
+    JSON lines on its stdin/stdout. Both clients then share the machine with the proxy the same
+    way: the Anki client runs in its own process, and the MineSales client — which runs in this
+    one — does not share its interpreter (and its GIL) with the proxy's pumping threads."""
+
+    def __init__(self, procs: Processes, target_port: int) -> None:
+        self.proc = procs.start(
+            [sys.executable, str(Path(__file__).resolve()), "--proxy-serve", str(target_port)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        self.port = int(self._call("port")["port"])
+
+    def _call(self, cmd: str, **args: Any) -> dict[str, Any]:
+        assert self.proc.stdin is not None and self.proc.stdout is not None
+        self.proc.stdin.write(json.dumps({"cmd": cmd, **args}) + "\n")
+        self.proc.stdin.flush()
+        line = self.proc.stdout.readline()
+        if not line:
+            raise RuntimeError("the proxy process died")
+        answer: dict[str, Any] = json.loads(line)
+        return answer
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @staticmethod
+    def _tally(data: dict[str, Any]) -> Tally:
+        ex = [Exchange(**e) for e in data.pop("exchanges")]
+        return Tally(**data, exchanges=ex)
+
+    @property
+    def tally(self) -> Tally:
+        return self._tally(self._call("peek")["tally"])
+
+    def reset(self) -> Tally:
+        return self._tally(self._call("reset")["tally"])
+
+    def arm(self, after: int, direction: str) -> None:
+        self._call("arm", after=after, direction=direction)
+
+    @property
+    def cut_log(self) -> list[Exchange]:
+        return [Exchange(**e) for e in self._call("cut_log")["cut_log"]]
+
+    def close(self) -> None:
+        if self.proc.poll() is None:
+            try:
+                self._call("close")
+                self.proc.wait(10)
+            except (OSError, RuntimeError, subprocess.TimeoutExpired):
+                self.proc.kill()
+
+
+def serve_proxy(target_port: int) -> int:
+    """The ``--proxy-serve`` mode: one Proxy, commands on stdin (see ``ProxyProcess``)."""
+    proxy = Proxy(target_port)
+    for line in sys.stdin:
+        msg = json.loads(line)
+        cmd = msg["cmd"]
+        answer: dict[str, Any] = {}
+        if cmd == "port":
+            answer["port"] = proxy.port
+        elif cmd in ("peek", "reset"):
+            with proxy.lock:
+                t = proxy.tally
+                if cmd == "reset":
+                    proxy.tally = Tally()
+            answer["tally"] = {
+                "up": t.up, "down": t.down, "round_trips": t.round_trips,
+                "connections": t.connections, "exchanges": [vars(e) for e in t.exchanges],
+            }  # fmt: skip
+        elif cmd == "arm":
+            proxy.arm(int(msg["after"]), str(msg["direction"]))
+        elif cmd == "cut_log":
+            answer["cut_log"] = [vars(e) for e in proxy.cut_log]
+        elif cmd == "close":
+            proxy.close()
+            print(json.dumps(answer), flush=True)
+            return 0
+        print(json.dumps(answer), flush=True)
+    proxy.close()
+    return 0
+
+
 # --- results ----------------------------------------------------------------------------------
 @dataclass
 class Row:
@@ -373,8 +462,12 @@ ANKI_FIELDS = CUSTOMER_TEXT + ["contact_" + f for f in CONTACT_TEXT]
 def make_records(
     n: int, seed: int, owner_id: str
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """``n`` customers and one contact each, every column a service would fill."""
+    """``n`` customers and one contact each, every column a service would fill. Keys are the
+    app's own: UUIDv7 made on the device (``ids.IdFactory``: the same seed gives the same ids),
+    one customer a minute and its contact right after it, as a rep enters them."""
     rng = random.Random(seed)
+    ids = IdFactory(seed)
+    ms = 1_772_439_300_000  # STAMP, in Unix milliseconds
     alnum = "0123456789ABCDEFGHJKLMNPQRTUWXY"
     customers, contacts = [], []
     for i in range(n):
@@ -399,7 +492,8 @@ def make_records(
             uscc=uscc,
             phones=[phone, mobile],
         )
-        cid = str(uuid.UUID(int=rng.getrandbits(128), version=4))
+        ms += 60_000
+        cid = ids.make(ms)
         customers.append(
             {
                 "id": cid,
@@ -428,7 +522,7 @@ def make_records(
         )
         contacts.append(
             {
-                "id": str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+                "id": ids.make(ms + 1),
                 "customer_id": cid,
                 "name": surname + given,
                 "title": title,
@@ -577,7 +671,7 @@ def run_minesales(
     db = work / "server-main.db"
     shutil.copyfile(server_template, db)
     server = MineSalesServer(procs, db, work / "server-main.log")
-    proxy = Proxy(server.port)
+    proxy = ProxyProcess(procs, server.port)
     laptop = make_laptop(laptop_template, work / "laptop-main.db", proxy.url)
     rows: list[Row] = []
     info: dict[str, Any] = {}
@@ -659,7 +753,7 @@ def run_cut(
     db = work / f"server-cut-{tag}.db"
     shutil.copyfile(server_template, db)
     server = MineSalesServer(procs, db, work / f"server-cut-{tag}.log")
-    proxy = Proxy(server.port)
+    proxy = ProxyProcess(procs, server.port)
     laptop = make_laptop(laptop_template, work / f"laptop-cut-{tag}.db", proxy.url)
     try:
         laptop.sync()
@@ -762,7 +856,7 @@ def run_anki(
             [str(python), "-m", "anki.syncserver"], stdout=out, stderr=subprocess.STDOUT, env=env
         )
     wait_for_port(port, server, log)
-    proxy = Proxy(port)
+    proxy = ProxyProcess(procs, port)
     driver = AnkiDriver(procs, python, work / "anki-driver.log")
     rows: list[Row] = []
     info: dict[str, Any] = {}
@@ -863,6 +957,8 @@ def interrupts_raise() -> Iterator[None]:
 
 
 def main() -> int:
+    if len(sys.argv) == 3 and sys.argv[1] == "--proxy-serve":
+        return serve_proxy(int(sys.argv[2]))
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )

@@ -56,7 +56,11 @@ _NEXT_HLC = (
     "UPDATE sync_state SET hlc = max(hlc + 1, "
     f"({SQLITE_NOW_MS} + clock_offset_ms) * 65536) WHERE id = 1;"
 )
-_OP_ID = "lower(hex(randomblob(12)))"
+#: An op id: the stamp (16 hex digits), then 6 random bytes (the fields of one UPDATE share a
+#: stamp). 28 characters that grow with time: the server's op-id index (``sync_ops``) appends
+#: instead of writing a random page per op, and the random part on the wire is half as long as
+#: the 12 random bytes of protocol 2. Derived new-row ids (``protocol.derived_op_id``) have 32.
+_OP_ID = "printf('%016x', s.hlc) || lower(hex(randomblob(6)))"
 _UPSERT = (
     "ON CONFLICT (tbl, row_id, field) WHERE batch_id IS NULL "
     "DO UPDATE SET value = excluded.value, hlc = excluded.hlc"

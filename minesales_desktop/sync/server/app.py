@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import orjson
 from fastapi import FastAPI, Request, Response
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse
@@ -27,6 +28,7 @@ from minesales_desktop.sync.protocol import (
     APP_VERSION,
     MAX_BATCH_OPS,
     PROTOCOL_VERSION,
+    BatchTooLarge,
     ErrorReply,
     Hello,
     HelloReply,
@@ -39,6 +41,7 @@ from minesales_desktop.sync.protocol import (
     compress,
     decompress,
     dumps,
+    parse_push,
     pick_encoding,
 )
 from minesales_desktop.sync.server.auth import (
@@ -99,9 +102,13 @@ def create_app(store: Store, *, token_ttl: dt.timedelta = DEFAULT_TOKEN_TTL) -> 
                 ) from None
             raise ApiError(400, "bad_request", f"malformed request: {exc}") from None
 
-    def reply(request: Request, message: BaseModel) -> Response:
+    def reply(request: Request, message: BaseModel | dict[str, Any]) -> Response:
         encoding = pick_encoding(request.headers.get("accept-encoding", ""))
-        data = compress(dumps(message.model_dump(mode="json", exclude_none=True)), encoding)
+        if isinstance(message, dict):
+            raw = orjson.dumps(message)
+        else:
+            raw = dumps(message.model_dump(mode="json", exclude_none=True))
+        data = compress(raw, encoding)
         headers = {} if encoding == "identity" else {"Content-Encoding": encoding}
         return Response(content=data, media_type="application/json", headers=headers)
 
@@ -190,10 +197,19 @@ def create_app(store: Store, *, token_ttl: dt.timedelta = DEFAULT_TOKEN_TTL) -> 
         responses=_answer(PushReply),
     )
     async def push(request: Request) -> Response:
-        req: PushRequest = await read(request, PushRequest)
-        check_schema(req.schema_)
+        # Validated by ``parse_push`` (the rules of ``PushRequest``, without a model per op).
+        raw = await request.body()
+        try:
+            data = decompress(raw, request.headers.get("content-encoding", "identity").lower())
+            batch = parse_push(data)
+        except BatchTooLarge:
+            message = f"a batch may carry {MAX_BATCH_OPS} ops"
+            raise ApiError(413, "batch_too_large", message) from None
+        except ValueError as exc:
+            raise ApiError(400, "bad_request", f"malformed request: {exc}") from None
+        check_schema(batch.schema)
         who = await viewer(request)
-        answer, _replayed = await run_in_threadpool(store.push, who, req)
+        answer, _replayed = await run_in_threadpool(store.push, who, batch)
         return reply(request, answer)
 
     @app.post(

@@ -8,13 +8,19 @@ decided by the root's current owner, so reassigning a customer moves its whole s
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Connection, text
 
 from minesales_desktop.models.enums import Role
+from minesales_desktop.sync.server.rawsql import RawSql, quote
 from minesales_desktop.sync.tables import root_kind, root_path
+
+#: Rows whose column values are already known (the rows a push batch read or inserted), so
+#: resolving scope roots need not read them again: (table, id) → {column: value}.
+Known = Mapping[tuple[str, str], Mapping[str, Any]]
 
 CHUNK = 500
 
@@ -48,19 +54,32 @@ def _chunks(items: list[str]) -> Iterable[list[str]]:
         yield items[i : i + CHUNK]
 
 
-def _lookup(conn: Connection, tbl: str, col: str, ids: set[str]) -> dict[str, str | None]:
-    out: dict[str, str | None] = {}
-    for chunk in _chunks(sorted(ids)):
-        params = {f"p{i}": v for i, v in enumerate(chunk)}
-        marks = ", ".join(f":p{i}" for i in range(len(chunk)))
-        for row_id, value in conn.execute(
-            text(f'SELECT id, "{col}" FROM "{tbl}" WHERE id IN ({marks})'), params
-        ):
-            out[row_id] = value
+def _lookup(
+    conn: Connection, tbl: str, col: str, ids: set[str], known: Known | None = None
+) -> dict[str, Any]:
+    """id → the row's ``col`` for those of ``ids`` that exist (``known`` rows are not read)."""
+    out: dict[str, Any] = {}
+    rest = ids
+    if known:
+        rest = set()
+        for row_id in ids:
+            row = known.get((tbl, row_id))
+            if row is not None and (col == "id" or col in row):
+                out[row_id] = row_id if col == "id" else row[col]
+            else:
+                rest.add(row_id)
+    if rest:
+        sql = RawSql(conn)
+        statement = f"SELECT id, {quote(col)} FROM {quote(tbl)} WHERE {sql.in_ids('id')}"
+        for chunk in _chunks(sorted(rest)):
+            for row_id, value in sql.rows(statement, (sql.ids(chunk),)):
+                out[row_id] = value
     return out
 
 
-def resolve_roots(conn: Connection, tbl: str, ids: Iterable[str]) -> dict[str, tuple[str, str]]:
+def resolve_roots(
+    conn: Connection, tbl: str, ids: Iterable[str], known: Known | None = None
+) -> dict[str, tuple[str, str]]:
     """Row id → (root kind, root id). Rows that do not exist are left out."""
     wanted = set(ids)
     kind = root_kind(tbl)
@@ -68,13 +87,13 @@ def resolve_roots(conn: Connection, tbl: str, ids: Iterable[str]) -> dict[str, t
         return {i: GLOBAL for i in wanted}
     path = root_path(tbl)
     if not path:  # the root table itself
-        found = _lookup(conn, tbl, "id", wanted)
+        found = _lookup(conn, tbl, "id", wanted, known)
         return {i: (kind, i) for i in found}
     current: dict[str, str | None] = {i: i for i in wanted}
     cur_tbl = tbl
     missing: set[str] = set()
     for fk, parent in path:
-        step = _lookup(conn, cur_tbl, fk, {v for v in current.values() if v is not None})
+        step = _lookup(conn, cur_tbl, fk, {v for v in current.values() if v is not None}, known)
         nxt: dict[str, str | None] = {}
         for orig, v in current.items():
             if v is None:
@@ -93,8 +112,10 @@ def resolve_roots(conn: Connection, tbl: str, ids: Iterable[str]) -> dict[str, t
     return out
 
 
-def customer_owners(conn: Connection, ids: Iterable[str]) -> dict[str, str | None]:
-    return _lookup(conn, "customers", "owner_id", set(ids))
+def customer_owners(
+    conn: Connection, ids: Iterable[str], known: Known | None = None
+) -> dict[str, str | None]:
+    return _lookup(conn, "customers", "owner_id", set(ids), known)
 
 
 def sees_customer(viewer: Viewer, owner_id: str | None, viewers: dict[str, Viewer]) -> bool:
@@ -136,8 +157,10 @@ def visible_rows(
     viewer: Viewer,
     viewers: dict[str, Viewer],
     rows: Iterable[tuple[str, str]],
+    known: Known | None = None,
 ) -> set[tuple[str, str]]:
-    """Which of the (table, id) pairs the viewer may see now."""
+    """Which of the (table, id) pairs the viewer may see now. ``known``: rows whose current
+    values the caller holds (they must be exactly what the database has now)."""
     by_table: dict[str, set[str]] = {}
     for tbl, row_id in rows:
         by_table.setdefault(tbl, set()).add(row_id)
@@ -146,9 +169,9 @@ def visible_rows(
         if viewer.is_admin:
             roots.update({(tbl, i): GLOBAL for i in ids})
             continue
-        for row_id, root in resolve_roots(conn, tbl, ids).items():
+        for row_id, root in resolve_roots(conn, tbl, ids, known).items():
             roots[(tbl, row_id)] = root
-    owners = customer_owners(conn, {r[1] for r in roots.values() if r[0] == "customer"})
+    owners = customer_owners(conn, {r[1] for r in roots.values() if r[0] == "customer"}, known)
     return {key for key, root in roots.items() if sees_root(viewer, root, viewers, owners)}
 
 

@@ -26,25 +26,29 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, Engine, bindparam, event, insert, select, text, update
+import orjson
+from sqlalchemy import Connection, Engine, event, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 
 from minesales_desktop.db.engine import make_engine
 from minesales_desktop.db.migrate import current_revision, head_revision, upgrade
 from minesales_desktop.ids import new_id
 from minesales_desktop.models.enums import ContractStatus, Role
-from minesales_desktop.models.sync import SyncBatch, SyncLogEntry, SyncOp
+from minesales_desktop.models.sync import SyncBatch, SyncLogEntry
 from minesales_desktop.sync import hlc
 from minesales_desktop.sync.changes import drop_capture_triggers
 from minesales_desktop.sync.protocol import (
     Change,
     OpResult,
     PullReply,
-    PushReply,
-    PushRequest,
-    StoredReply,
-    compact_reply,
+    PushBatch,
+    WireOp,
+    replay_wire,
+    reply_wire,
+    stored_reply,
+    stored_results,
 )
+from minesales_desktop.sync.server.rawsql import RawSql, quote
 from minesales_desktop.sync.server.scopes import (
     Viewer,
     load_viewers,
@@ -65,6 +69,7 @@ from minesales_desktop.sync.tables import (
     SERVER_NODE,
     SILENT_FIELDS,
     USER_PATHS,
+    ColumnCodec,
     codec,
     root_path,
     synced_tables,
@@ -82,6 +87,20 @@ CONTRACT_ORDER = [
 ]
 #: The customer search index triggers (migration 0002): laptop-only, dropped on the server.
 SERVER_DROPPED_TRIGGERS = ("customers_search_ai", "customers_search_ad", "customers_search_au")
+#: Indexes that serve only the laptop's lists and search boxes (names, pinyin, filters, phones).
+#: The server never runs those queries, and keeping them cost a push of new customers most of
+#: its write time (each is a B-tree in random order: ~4 page writes per new row). Dropped after
+#: every upgrade; a later migration that touches one of them must use ``if_exists``. Foreign-key
+#: indexes (scope lookups), unique constraints and the sync tables' indexes stay.
+SERVER_DROPPED_INDEXES = (
+    "ix_customers_filter",
+    "ix_customers_name_zh",
+    "ix_customers_name_pinyin",
+    "ix_customers_name_initials",
+    "ix_customers_search",
+    "ix_contacts_phone",
+    "ix_contacts_mobile",
+)
 FAULT_ENV = "MINESALES_SYNC_FAULT"  # test-only fault injection, see tests/sync
 
 
@@ -109,7 +128,13 @@ def _now() -> dt.datetime:
 
 
 def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return orjson.dumps(value).decode()
+
+
+_LOG_INSERT = (
+    "INSERT INTO sync_log (seq, tbl, row_id, field, value, hlc, node_id, user_id, audience,"
+    " conflict) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
 
 
 @dataclass
@@ -127,11 +152,12 @@ class LogWriter:
 
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
+        self.sql = RawSql(conn)
         if conn.dialect.name == "postgresql":
             conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": LOCK_KEY})
         last = conn.execute(text("SELECT coalesce(max(seq), 0) FROM sync_log")).scalar_one()
         self.next_seq = int(last) + 1
-        self.buffer: list[dict[str, Any]] = []
+        self.buffer: list[tuple[Any, ...]] = []
 
     def append(
         self,
@@ -151,28 +177,28 @@ class LogWriter:
         ``executemany``), which must come before anything else appends or reads the log."""
         seq = self.next_seq
         self.next_seq += 1
-        entry = {
-            "seq": seq,
-            "tbl": tbl,
-            "row_id": row_id,
-            "field": field,
-            "value": None if field == REVOKE_FIELD and value is None else _json(value),
-            "hlc": stamp,
-            "node_id": node,
-            "user_id": user,
-            "audience": None if audience is None else _json(sorted(audience)),
-            "conflict": None if conflict is None else _json(conflict),
-        }
+        entry = (
+            seq,
+            tbl,
+            row_id,
+            field,
+            None if field == REVOKE_FIELD and value is None else _json(value),
+            stamp,
+            node,
+            user,
+            None if audience is None else _json(sorted(audience)),
+            None if conflict is None else _json(conflict),
+        )
         if buffered:
             self.buffer.append(entry)
         else:
             self.flush()
-            self.conn.execute(insert(SyncLogEntry), [entry])
+            self.sql.many(_LOG_INSERT, [entry])
         return seq
 
     def flush(self) -> None:
         if self.buffer:
-            self.conn.execute(insert(SyncLogEntry), self.buffer)
+            self.sql.many(_LOG_INSERT, self.buffer)
             self.buffer = []
 
 
@@ -234,6 +260,8 @@ class Store:
                 drop_capture_triggers(conn)
                 for trigger in SERVER_DROPPED_TRIGGERS:
                     conn.exec_driver_sql(f'DROP TRIGGER IF EXISTS "{trigger}"')
+            for index in SERVER_DROPPED_INDEXES:
+                conn.exec_driver_sql(f"DROP INDEX IF EXISTS {quote(index)}")
         return self.adopt_existing_rows()
 
     @contextmanager
@@ -292,28 +320,29 @@ class Store:
             return found is not None
 
     # --- push -------------------------------------------------------------------------------
-    def push(self, viewer: Viewer, req: PushRequest) -> tuple[PushReply, bool]:
-        """Apply one batch; returns (answer, replayed). See ``_BatchPush``."""
+    def push(self, viewer: Viewer, batch: PushBatch) -> tuple[dict[str, Any], bool]:
+        """Apply one batch; returns (the wire answer as ``PushReply`` data, replayed). See
+        ``_BatchPush``. The answer is stored with the batch's effects, in one transaction."""
         with self.writing() as w:
-            stored = w.conn.execute(
-                select(SyncBatch.response).where(SyncBatch.batch_id == req.batch)
-            ).scalar_one_or_none()
-            if stored is not None:
-                return compact_reply(StoredReply.model_validate_json(stored)), True
-            results = _BatchPush(self, w, viewer, req).run()
-            reply = StoredReply(batch=req.batch, results=results, server_ms=hlc.wall_ms())
+            stored = w.sql.rows(
+                "SELECT response FROM sync_batches WHERE batch_id = ?", (batch.batch,)
+            )
+            if stored:
+                return replay_wire(stored[0][0]), True
+            results = _BatchPush(self, w, viewer, batch).run()
+            wire = reply_wire(batch.batch, results, hlc.wall_ms())
             w.conn.execute(
                 insert(SyncBatch).values(
-                    batch_id=req.batch,
-                    node_id=req.node,
+                    batch_id=batch.batch,
+                    node_id=batch.node,
                     user_id=viewer.user_id,
-                    response=reply.model_dump_json(exclude_defaults=True),
+                    response=stored_reply(wire, [op.i for op in batch.ops]).decode(),
                     created_at=_now(),
                 )
             )
         if os.environ.get(FAULT_ENV) == "exit-after-push-commit":
             os._exit(70)  # the batch is committed, the answer is never sent
-        return compact_reply(reply), False
+        return wire, False
 
     # --- pull -------------------------------------------------------------------------------
     def pull(self, viewer: Viewer, node: str, cursor: int, limit: int) -> PullReply:
@@ -472,7 +501,7 @@ class _Merge:
         viewer: Viewer,
         viewers: dict[str, Viewer],
         node: str,
-        op: Any,
+        op: WireOp,
     ) -> None:
         self.store = store
         self.w = w
@@ -749,15 +778,162 @@ class _Fallback(Exception):
     """The batch cannot be applied in bulk with the per-op outcome guaranteed; redo it op by op."""
 
 
+Result = int | OpResult  # an int: a plainly applied op's log sequence
+
+
 @dataclass
 class _Pending:
     """An op of the current run: an insert of a new row, or field writes to an existing one."""
 
     k: int
-    op: Any
+    op: WireOp
     merge: _Merge
     values: dict[str, Any]
     existing: dict[str, Any] | None  # None: a new row
+
+
+def _check_int(name: str) -> Callable[[Any], Any]:
+    def conv(v: Any) -> Any:
+        if type(v) is int:
+            return v
+        raise ValueError(f"{name}: expected an integer")
+
+    return conv
+
+
+def _check_str(name: str) -> Callable[[Any], Any]:
+    def conv(v: Any) -> Any:
+        if type(v) is str:
+            return v
+        raise ValueError(f"{name}: expected text")
+
+    return conv
+
+
+def _check_bool(name: str) -> Callable[[Any], Any]:
+    def conv(v: Any) -> Any:
+        if type(v) in (int, bool) and v in (0, 1):
+            return 1 if v else 0
+        raise ValueError(f"{name}: expected 0 or 1")
+
+    return conv
+
+
+def _check_date(name: str) -> Callable[[Any], Any]:
+    def conv(v: Any) -> Any:
+        if type(v) is not str:
+            raise ValueError(f"{name}: expected an ISO date")
+        return dt.date.fromisoformat(v[:10]).isoformat()
+
+    return conv
+
+
+def _check_datetime(c: ColumnCodec) -> Callable[[Any], Any]:
+    name = c.name
+
+    def conv(v: Any) -> Any:
+        if type(v) is not str:
+            raise ValueError(f"{name}: expected an ISO date")
+        if len(v) == 26 and v[10] == " " and v[19] == ".":  # already the storage form
+            dt.datetime.fromisoformat(v)
+            return v
+        return c.encode(c.decode(v))
+
+    return conv
+
+
+@dataclass(frozen=True)
+class _RowCodec:
+    """Wire values ↔ driver parameters for one table, per dialect, for the push hot path.
+
+    On SQLite a wire value *is* the storage value (that is what the laptop's triggers send), so a
+    converter only checks its type and shape (normalising a datetime or date not in storage
+    form) and the log gets the same value back; on PostgreSQL it is ``ColumnCodec.decode`` (and
+    ``encode`` for the log). Errors are ``ValueError`` with the column's name, as
+    ``TableCodec.decode_row`` gives them.
+    """
+
+    tbl: str
+    convs: dict[str, Callable[[Any], Any]]
+    local: dict[str, Any]
+    columns: dict[str, ColumnCodec]
+    storage_is_wire: bool
+
+    def convert(self, values: dict[str, Any]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        convs = self.convs
+        for key, value in values.items():
+            conv = convs.get(key)
+            if conv is None:
+                if key in self.local:  # an older laptop still sends its search keys
+                    continue
+                raise ValueError(f"{self.tbl} has no field {key}")
+            out[key] = None if value is None else conv(value)
+        return out
+
+    def field(self, name: str, value: Any) -> Any:
+        conv = self.convs.get(name)
+        if conv is None:
+            raise ValueError(f"{self.tbl} has no field {name}")
+        return None if value is None else conv(value)
+
+    def wire(self, values: dict[str, Any]) -> dict[str, Any]:
+        if self.storage_is_wire:
+            return values
+        return {k: self.columns[k].encode(v) for k, v in values.items()}
+
+    def wire_value(self, name: str, value: Any) -> Any:
+        return value if self.storage_is_wire else self.columns[name].encode(value)
+
+
+@cache
+def _row_codec(tbl: str, sqlite: bool) -> _RowCodec:
+    tc = codec(tbl)
+    convs: dict[str, Callable[[Any], Any]] = {}
+    for name, c in tc.columns.items():
+        if not sqlite:
+            convs[name] = c.decode
+        elif c.kind == "int":
+            convs[name] = _check_int(name)
+        elif c.kind == "str":
+            convs[name] = _check_str(name)
+        elif c.kind == "bool":
+            convs[name] = _check_bool(name)
+        elif c.kind == "date":
+            convs[name] = _check_date(name)
+        else:
+            convs[name] = _check_datetime(c)
+    return _RowCodec(tbl, convs, dict(tc.local), dict(tc.columns), sqlite)
+
+
+@cache
+def _insert_sql(tbl: str, cols: tuple[str, ...]) -> tuple[str, tuple[Any, ...]]:
+    """INSERT of a new row with ``cols`` (plus the local fields' fills, as trailing values)."""
+    local = codec(tbl).local
+    names = ["id", *cols, *local]
+    marks = ", ".join("?" for _ in names)
+    sql = f"INSERT INTO {quote(tbl)} ({', '.join(quote(n) for n in names)}) VALUES ({marks})"
+    return sql, tuple(local.values())
+
+
+@cache
+def _update_sql(tbl: str, cols: tuple[str, ...]) -> str:
+    sets = ", ".join(f"{quote(c)} = ?" for c in cols)
+    return f"UPDATE {quote(tbl)} SET {sets} WHERE id = ?"
+
+
+@cache
+def _select_sql(tbl: str, pg: bool) -> tuple[str, tuple[str, ...]]:
+    names = tuple(codec(tbl).columns)
+    cond = "id = ANY(?)" if pg else "id IN (SELECT value FROM json_each(?))"
+    cols = ", ".join(quote(n) for n in names)
+    return f"SELECT id, {cols} FROM {quote(tbl)} WHERE {cond}", names
+
+
+_LOG_SINCE = (
+    "SELECT seq, row_id, field, value, hlc, node_id, user_id FROM sync_log"
+    " WHERE tbl = ? AND {ids} AND seq > ? AND node_id <> ? AND node_id <> ? ORDER BY seq"
+)
 
 
 class _BatchPush:
@@ -765,47 +941,52 @@ class _BatchPush:
 
     The batch is cut into *runs* of ops that touch distinct rows and cannot change who sees what
     (no users/teams, no foreign-key or ``owner_id`` field, no whole row over an existing one).
-    A run is read with one query per table (rows), one for the log after the ops' bases and one
-    visibility query, and written with one ``executemany`` per table and statement shape; every
-    other op goes through ``_Merge`` (the per-op path) between runs, on the database as it is by
-    then. This gives each op the outcome the per-op path would give, because inside a run:
+    A run is read with one query per table (rows) and one for the log after the ops' bases, and
+    written with one ``executemany`` per table and statement shape; every other op goes through
+    ``_Merge`` (the per-op path) between runs, on the database as it is by then. This gives each
+    op the outcome the per-op path would give, because inside a run:
 
     - the rows an op reads are touched by no other op of the run;
     - visibility depends only on foreign keys and customer owners, which a run never writes
       (new rows are checked after the inserts; a child that refers to a row inserted later in
-      the run ends the run first, so it is inserted before its parent, as op by op);
+      the run ends the run first, so it is inserted before its parent, as op by op). Scope roots
+      are resolved from the rows the batch already holds (``scopes.Known``: exactly what the
+      database has — a row the per-op path touched is dropped from them and read again), the
+      rest from the database;
     - the log entries a merge looks at are other nodes' (``node <> me``): this batch adds none
       (its own entries and scope entries are excluded), so one read before the batch serves all.
 
+    Statements are raw SQL (``rawsql``), values converted per table and dialect (``_RowCodec``).
     Inserts go in one SAVEPOINT with the whole batch. If the database refuses anything
     (``IntegrityError``: a duplicate code, a missing parent) or a new row is outside the user's
     view, the savepoint is rolled back and the whole batch is redone op by op, so a bad op is
     rejected alone with its reason, exactly as before.
     """
 
-    def __init__(self, store: Store, w: LogWriter, viewer: Viewer, req: PushRequest) -> None:
+    def __init__(self, store: Store, w: LogWriter, viewer: Viewer, batch: PushBatch) -> None:
         self.store = store
         self.w = w
         self.conn = w.conn
+        self.sql = w.sql
+        self.sqlite = not w.sql.pg
         self.viewer = viewer
-        self.req = req
-        self.node = req.node
+        self.batch = batch
+        self.node = batch.node
         self.viewers = load_viewers(w.conn)
-        self.priors: dict[str, dict[str, OpResult]] = {}
+        self.priors: dict[str, dict[str, Result]] = {}
+        self.rows: dict[tuple[str, str], dict[str, Any]] = {}
+        self.stale: set[tuple[str, str]] = set()
+        self.log: dict[tuple[str, str], list[LogRow]] = {}
 
     # --- the batch ----------------------------------------------------------------------------
-    def run(self) -> list[OpResult]:
-        ops = self.req.ops
-        results: list[OpResult | None] = [None] * len(ops)
+    def run(self) -> list[Result]:
+        ops = self.batch.ops
+        results: list[Result | None] = [None] * len(ops)
         ids = sorted({op.i for op in ops})
         known: dict[str, str] = {}
         if ids:
-            known = {
-                str(r[0]): str(r[1])
-                for r in self.conn.execute(
-                    select(SyncOp.op_id, SyncOp.batch_id).where(SyncOp.op_id.in_(ids))
-                )
-            }
+            sql = f"SELECT op_id, batch_id FROM sync_ops WHERE {self.sql.in_ids('op_id')}"
+            known = {str(r[0]): str(r[1]) for r in self.sql.rows(sql, (self.sql.ids(ids),))}
         fresh: list[int] = []
         first: dict[str, int] = {}
         duplicates: list[tuple[int, int]] = []
@@ -835,98 +1016,103 @@ class _BatchPush:
         self.w.flush()
         for k, j in duplicates:
             results[k] = results[j]
-        if fresh:
-            self.conn.execute(
-                insert(SyncOp), [{"op_id": ops[k].i, "batch_id": self.req.batch} for k in fresh]
-            )
+        self.sql.many(
+            "INSERT INTO sync_ops (op_id, batch_id) VALUES (?, ?)",
+            [(ops[k].i, self.batch.batch) for k in fresh],
+        )
         assert all(r is not None for r in results)
         return [r for r in results if r is not None]
 
-    def _prior(self, batch_id: str, op_id: str) -> OpResult:
+    def _prior(self, batch_id: str, op_id: str) -> Result:
         by_op = self.priors.get(batch_id)
         if by_op is None:
-            stored = self.conn.execute(
-                select(SyncBatch.response).where(SyncBatch.batch_id == batch_id)
-            ).scalar_one()
-            by_op = {r.i: r for r in StoredReply.model_validate_json(stored).results if r.i}
+            found = self.sql.rows(
+                "SELECT response FROM sync_batches WHERE batch_id = ?", (batch_id,)
+            )
+            by_op = stored_results(found[0][0]) if found else {}
             self.priors[batch_id] = by_op
-        found = by_op.get(op_id)
-        if found is None:  # pragma: no cover
+        result = by_op.get(op_id)
+        if result is None:  # pragma: no cover
             return OpResult(i=op_id, s="rejected", reason="duplicate op id")
-        return found
+        return result
 
     # --- reading ahead ------------------------------------------------------------------------
-    def _load_rows(self, keys: set[tuple[str, str]]) -> dict[tuple[str, str], dict[str, Any]]:
-        by_table: dict[str, list[str]] = {}
-        for tbl, row_id in keys:
-            by_table.setdefault(tbl, []).append(row_id)
-        out: dict[tuple[str, str], dict[str, Any]] = {}
-        for tbl, row_ids in by_table.items():
-            storage = codec(tbl).storage
-            for row in self.conn.execute(
-                select(storage).where(storage.c.id.in_(sorted(row_ids)))
-            ).mappings():
-                out[(tbl, row["id"])] = {k: v for k, v in row.items() if k != "id"}
-        return out
+    def _select(self, tbl: str, ids: list[str]) -> None:
+        """Read these rows (those that exist) into the row cache, as storage values."""
+        sql, names = _select_sql(tbl, self.sql.pg)
+        for i in range(0, len(ids), 500):
+            for row in self.sql.rows(sql, (self.sql.ids(ids[i : i + 500]),)):
+                self.rows[(tbl, row[0])] = dict(zip(names, row[1:], strict=True))
 
-    def _load_log(self, keys: dict[tuple[str, str], int]) -> dict[tuple[str, str], list[LogRow]]:
+    def _load_rows(self, keys: set[tuple[str, str]], inserts: set[tuple[str, str]]) -> None:
+        """Rows that field ops change, read whole; rows that new-row ops make, checked for
+        existence only (a new row over an existing one goes op by op and reads it itself)."""
+        whole: dict[str, list[str]] = {}
+        exist: dict[str, list[str]] = {}
+        for tbl, row_id in keys:
+            (exist if (tbl, row_id) in inserts else whole).setdefault(tbl, []).append(row_id)
+        for tbl, row_ids in whole.items():
+            self._select(tbl, sorted(row_ids))
+        for tbl, row_ids in exist.items():
+            sql = f"SELECT id FROM {quote(tbl)} WHERE {self.sql.in_ids('id')}"
+            found = [r[0] for r in self.sql.rows(sql, (self.sql.ids(sorted(row_ids)),))]
+            if found:
+                self._select(tbl, sorted(found))
+
+    def _load_log(self, keys: dict[tuple[str, str], int]) -> None:
         """Other nodes' log entries of these rows after the smallest base (per table)."""
         by_table: dict[str, list[str]] = {}
         for tbl, row_id in keys:
             by_table.setdefault(tbl, []).append(row_id)
-        out: dict[tuple[str, str], list[LogRow]] = {}
-        sql = text(
-            "SELECT seq, row_id, field, value, hlc, node_id, user_id FROM sync_log"
-            " WHERE tbl = :t AND row_id IN :ids AND seq > :b AND node_id <> :scope"
-            " AND node_id <> :me ORDER BY seq"
-        ).bindparams(bindparam("ids", expanding=True))
+        sql = _LOG_SINCE.format(ids=self.sql.in_ids("row_id"))
         for tbl, row_ids in by_table.items():
             base = min(keys[(tbl, r)] for r in row_ids)
-            params = {"t": tbl, "ids": sorted(row_ids), "b": base}
-            for r in self.conn.execute(sql, {**params, "scope": SCOPE_NODE, "me": self.node}):
-                out.setdefault((tbl, r[1]), []).append(
+            params = (tbl, self.sql.ids(sorted(row_ids)), base, SCOPE_NODE, self.node)
+            for r in self.sql.rows(sql, params):
+                self.log.setdefault((tbl, r[1]), []).append(
                     LogRow(int(r[0]), r[2], r[3], int(r[4]), r[5], r[6])
                 )
-        return out
 
     # --- the bulk path ------------------------------------------------------------------------
-    def _bulk(self, fresh: list[int], results: list[OpResult | None]) -> None:
-        ops = self.req.ops
+    def _bulk(self, fresh: list[int], results: list[Result | None]) -> None:
+        ops = self.batch.ops
+        tables = synced_tables()
         decoded: dict[int, dict[str, Any]] = {}
         for k in fresh:
             op = ops[k]
-            if op.t not in synced_tables():
+            if op.t not in tables:
                 results[k] = OpResult(i=op.i, s="rejected", reason=f"unknown table {op.t}")
                 continue
-            tc = codec(op.t)
+            rc = _row_codec(op.t, self.sqlite)
             try:
                 if op.f == INSERT_FIELD:
-                    if not isinstance(op.v, dict):
+                    if type(op.v) is not dict:
                         raise ValueError("a new row must be an object")
-                    decoded[k] = tc.decode_row(op.v)
-                elif op.f in tc.columns:
-                    decoded[k] = {op.f: tc.columns[op.f].decode(op.v)}
+                    decoded[k] = rc.convert(op.v)
                 else:
-                    raise ValueError(f"{op.t} has no field {op.f}")
+                    decoded[k] = {op.f: rc.field(op.f, op.v)}
             except ValueError as exc:
                 results[k] = OpResult(i=op.i, s="rejected", reason=f"malformed change: {exc}")
         keys = {(ops[k].t, ops[k].r) for k in decoded}
-        self.rows = self._load_rows(keys)
+        inserts = {(ops[k].t, ops[k].r) for k in decoded if ops[k].f == INSERT_FIELD}
+        fields = {(ops[k].t, ops[k].r) for k in decoded if ops[k].f != INSERT_FIELD}
+        self._load_rows(keys, inserts - fields)
         bases: dict[tuple[str, str], int] = {}
         for k in decoded:
             key = (ops[k].t, ops[k].r)
             if key in self.rows:
-                bases[key] = min(int(ops[k].b), bases.get(key, int(ops[k].b)))
-        self.log = self._load_log(bases) if bases else {}
-        self.stale: set[tuple[str, str]] = set()  # rows changed by the per-op path: re-read
+                bases[key] = min(ops[k].b, bases.get(key, ops[k].b))
+        if bases:
+            self._load_log(bases)
 
         run: list[_Pending] = []
         touched: set[tuple[str, str]] = set()
         referenced: set[tuple[str, str]] = set()
         for k in fresh:
-            if k not in decoded:
+            values = decoded.get(k)
+            if values is None:
                 continue
-            op, values = ops[k], decoded[k]
+            op = ops[k]
             key = (op.t, op.r)
             if key in touched or (op.f == INSERT_FIELD and key in referenced):
                 self._flush(run, results)
@@ -938,6 +1124,7 @@ class _BatchPush:
                 run, touched, referenced = [], set(), set()
                 results[k] = merge.run()
                 self.stale.add(key)
+                self.rows.pop(key, None)
                 continue
             if existing is None:
                 try:
@@ -953,38 +1140,36 @@ class _BatchPush:
     def _row(self, key: tuple[str, str]) -> dict[str, Any] | None:
         if key in self.stale:
             self.stale.discard(key)
-            found = read_row(self.conn, key[0], key[1])
-            if found is None:
-                self.rows.pop(key, None)
-            else:
-                self.rows[key] = found
+            self._select(key[0], [key[1]])
         return self.rows.get(key)
 
-    def _flush(self, run: list[_Pending], results: list[OpResult | None]) -> None:
+    def _flush(self, run: list[_Pending], results: list[Result | None]) -> None:
         if not run:
             return
-        conn = self.conn
+        sql = self.sql
         # 1. new rows: one executemany per table (parents first) and column set
-        groups: dict[tuple[str, tuple[str, ...]], list[dict[str, Any]]] = {}
+        groups: dict[tuple[str, tuple[str, ...]], list[tuple[Any, ...]]] = {}
         for p in run:
             if p.existing is None:
                 cols = tuple(p.values)
-                groups.setdefault((p.op.t, cols), []).append(
-                    {"id": p.op.r, **codec(p.op.t).with_local(p.values)}
-                )
+                groups.setdefault((p.op.t, cols), []).append((p.op.r, *p.values.values()))
+                self.rows[(p.op.t, p.op.r)] = p.values
         order = {t: i for i, t in enumerate(synced_tables())}
-        for (tbl, _cols), rows in sorted(groups.items(), key=lambda g: order[g[0][0]]):
-            conn.execute(insert(codec(tbl).storage), rows)
-        # 2. one visibility query: new rows after the inserts, existing ones (unchanged by a run)
+        for (tbl, cols), rows in sorted(groups.items(), key=lambda g: order[g[0][0]]):
+            statement, fills = _insert_sql(tbl, cols)
+            sql.many(statement, [(*row, *fills) for row in rows] if fills else rows)
+        # 2. one visibility check: new rows after the inserts, existing ones (unchanged by a
+        # run), scope roots taken from the rows this batch holds where it can
         if self.viewer.is_admin:
             visible = None
         else:
-            visible = visible_rows(conn, self.viewer, self.viewers, [(p.op.t, p.op.r) for p in run])
+            keys = [(p.op.t, p.op.r) for p in run]
+            visible = visible_rows(self.conn, self.viewer, self.viewers, keys, self.rows)
             for p in run:
                 if p.existing is None and (p.op.t, p.op.r) not in visible:
                     raise _Fallback("a new row is outside the user's view")
         # 3. merges into existing rows (planned in op order), then their writes in bulk
-        writes_by: dict[tuple[str, tuple[str, ...]], list[dict[str, Any]]] = {}
+        writes_by: dict[tuple[str, tuple[str, ...]], list[tuple[Any, ...]]] = {}
         planned: dict[int, _Plan] = {}
         for p in run:
             if p.existing is None:
@@ -996,46 +1181,39 @@ class _BatchPush:
             except Rejected as exc:
                 results[p.k] = p.merge._rejected(exc.reason, p.existing)
                 continue
-            base = int(p.op.b)
-            others = [e for e in self.log.get(key, []) if e.seq > base]
+            base = p.op.b
+            others = [e for e in self.log.get(key, ()) if e.seq > base]
             plan = p.merge.plan(p.existing, p.values, others)
             planned[p.k] = plan
             if plan.writes:
-                params = {f"w_{c}": v for c, v in plan.writes.items()}
-                params["w__id"] = p.op.r
-                writes_by.setdefault((p.op.t, tuple(plan.writes)), []).append(params)
+                writes_by.setdefault((p.op.t, tuple(plan.writes)), []).append(
+                    (*plan.writes.values(), p.op.r)
+                )
         for (tbl, cols), rows in writes_by.items():
-            storage = codec(tbl).storage
-            stmt = (
-                update(storage)
-                .where(storage.c.id == bindparam("w__id"))
-                .values({c: bindparam(f"w_{c}") for c in cols})
-            )
-            conn.execute(stmt, rows)
+            sql.many(_update_sql(tbl, cols), rows)
         # 4. log entries in op order (one executemany), results, and the row cache
         user = self.viewer.user_id
         for p in run:
-            tc = codec(p.op.t)
             key = (p.op.t, p.op.r)
             merge = p.merge
+            rc = _row_codec(p.op.t, self.sqlite)
             if p.existing is None:
-                if set(p.values) == set(tc.columns):
-                    row: dict[str, Any] | None = {c: p.values[c] for c in tc.columns}
+                if len(p.values) == len(rc.columns):
+                    logged = rc.wire(p.values)
                 else:  # server defaults filled the rest: log what is stored
-                    row = read_row(conn, p.op.t, p.op.r)
-                assert row is not None
-                seq = self.w.append(
+                    self.rows.pop(key, None)
+                    self._select(p.op.t, [p.op.r])
+                    logged = rc.wire(self.rows[key])
+                results[p.k] = self.w.append(
                     p.op.t,
                     p.op.r,
                     INSERT_FIELD,
-                    tc.encode_row(row),
+                    logged,
                     merge.stamp,
                     self.node,
                     user,
                     buffered=True,
                 )
-                self.rows[key] = row
-                results[p.k] = OpResult(i=p.op.i, s="applied", seq=seq)
                 continue
             done = planned.get(p.k)
             if done is None:
@@ -1047,7 +1225,7 @@ class _BatchPush:
                     p.op.t,
                     p.op.r,
                     fld,
-                    tc.columns[fld].encode(value),
+                    rc.wire_value(fld, value),
                     merge.stamp,
                     self.node,
                     user,
