@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import getpass
 import os
 import sys
@@ -114,6 +115,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     app = create_app(store, token_ttl=dt.timedelta(hours=args.token_hours))
     scheme = "https" if args.tls_cert else "http"
     print(f"MineSales sync server on {scheme}://{args.host}:{args.port}", flush=True)
+    # What start-up made lives as long as the server: keep it out of the garbage collector's
+    # full passes (two of them cost ~0.25 s during a push of 10 000 customers).
+    gc.collect()
+    gc.freeze()
     try:
         uvicorn.run(
             app,

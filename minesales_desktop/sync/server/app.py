@@ -34,6 +34,7 @@ from minesales_desktop.sync.protocol import (
     HelloReply,
     PullReply,
     PullRequest,
+    PushBatch,
     PushReply,
     PushRequest,
     TokenRequest,
@@ -112,14 +113,23 @@ def create_app(store: Store, *, token_ttl: dt.timedelta = DEFAULT_TOKEN_TTL) -> 
         headers = {} if encoding == "identity" else {"Content-Encoding": encoding}
         return Response(content=data, media_type="application/json", headers=headers)
 
-    async def viewer(request: Request) -> Viewer:
+    def bearer(request: Request) -> str:
         header = request.headers.get("authorization", "")
         if not header.lower().startswith("bearer "):
             raise ApiError(401, "unauthorized", "Please sign in.")
+        return header[7:].strip()
+
+    async def viewer(request: Request) -> Viewer:
+        token = bearer(request)
         try:
-            return await run_in_threadpool(viewer_for_token, store, header[7:].strip())
+            return await run_in_threadpool(viewer_for_token, store, token)
         except AuthError as exc:
             raise ApiError(401, exc.code, exc.message) from None
+
+    def push_as(token: str, batch: PushBatch) -> dict[str, Any]:
+        """Sign-in check and push in one trip to the thread pool (one hop per batch, not two)."""
+        answer, _replayed = store.push(viewer_for_token(store, token), batch)
+        return answer
 
     def check_schema(schema: str, protocol: int = PROTOCOL_VERSION) -> None:
         if protocol != PROTOCOL_VERSION or schema < schema_head:
@@ -208,8 +218,11 @@ def create_app(store: Store, *, token_ttl: dt.timedelta = DEFAULT_TOKEN_TTL) -> 
         except ValueError as exc:
             raise ApiError(400, "bad_request", f"malformed request: {exc}") from None
         check_schema(batch.schema)
-        who = await viewer(request)
-        answer, _replayed = await run_in_threadpool(store.push, who, batch)
+        token = bearer(request)
+        try:
+            answer = await run_in_threadpool(push_as, token, batch)
+        except AuthError as exc:
+            raise ApiError(401, exc.code, exc.message) from None
         return reply(request, answer)
 
     @app.post(

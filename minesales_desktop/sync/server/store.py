@@ -34,7 +34,7 @@ from minesales_desktop.db.engine import make_engine
 from minesales_desktop.db.migrate import current_revision, head_revision, upgrade
 from minesales_desktop.ids import new_id
 from minesales_desktop.models.enums import ContractStatus, Role
-from minesales_desktop.models.sync import SyncBatch, SyncLogEntry
+from minesales_desktop.models.sync import SyncBatch
 from minesales_desktop.sync import hlc
 from minesales_desktop.sync.changes import drop_capture_triggers
 from minesales_desktop.sync.protocol import (
@@ -77,6 +77,7 @@ from minesales_desktop.sync.tables import (
 
 LOCK_KEY = 0x4D53594E  # "MSYN": the one advisory lock every server write takes
 USER_SCOPE_FIELDS = frozenset({"team_id", "role", "active", "is_deleted"})
+_PRIVATE_TABLES = frozenset(t for t, _f in PRIVATE_FIELDS)
 CONTRACT_ORDER = [
     ContractStatus.DRAFT.value,
     ContractStatus.IN_REVIEW.value,
@@ -174,7 +175,12 @@ class LogWriter:
         buffered: bool = False,
     ) -> int:
         """Number and write one entry; ``buffered`` entries wait for ``flush`` (one
-        ``executemany``), which must come before anything else appends or reads the log."""
+        ``executemany``), which must come before anything else appends or reads the log.
+
+        A whole-row entry (``*``) is written without its values when ``value`` is None: a pull
+        sends the row as it is then (``Store.pull``). Every later change of the row has its own,
+        later entry, so the laptop ends with the same values either way; the log does not hold
+        every new row a second time (that was a third of a push's writes)."""
         seq = self.next_seq
         self.next_seq += 1
         entry = (
@@ -182,7 +188,7 @@ class LogWriter:
             tbl,
             row_id,
             field,
-            None if field == REVOKE_FIELD and value is None else _json(value),
+            None if value is None and field in (REVOKE_FIELD, INSERT_FIELD) else _json(value),
             stamp,
             node,
             user,
@@ -278,32 +284,24 @@ class Store:
         stamp = hlc.server_now()
         with self.writing() as w:
             for tbl in synced_tables():
-                tc = codec(tbl)
-                storage = tc.storage
-                known = select(SyncLogEntry.row_id).where(SyncLogEntry.tbl == tbl)
-                rows = w.conn.execute(
-                    select(storage).where(storage.c.id.not_in(known)).order_by(storage.c.id)
-                ).mappings()
-                for row in rows.all():
-                    values = tc.encode_row({k: v for k, v in row.items() if k != "id"})
-                    w.append(tbl, row["id"], INSERT_FIELD, values, stamp, SERVER_NODE, None)
+                rows = w.sql.rows(
+                    f"SELECT id FROM {quote(tbl)} WHERE id NOT IN"
+                    " (SELECT row_id FROM sync_log WHERE tbl = ?) ORDER BY id",
+                    (tbl,),
+                )
+                for (row_id,) in rows:
+                    w.append(
+                        tbl, row_id, INSERT_FIELD, None, stamp, SERVER_NODE, None, buffered=True
+                    )
                     adopted += 1
+                w.flush()
         return adopted
 
     # --- server-side changes (server-user, admin tools) ---------------------------------------
     def record_change(self, w: LogWriter, tbl: str, row_id: str, user_id: str | None) -> None:
-        """Log the current state of a row changed on the server itself (whole row)."""
-        row = read_row(w.conn, tbl, row_id)
-        assert row is not None
-        w.append(
-            tbl,
-            row_id,
-            INSERT_FIELD,
-            codec(tbl).encode_row(row),
-            hlc.server_now(),
-            SERVER_NODE,
-            user_id,
-        )
+        """Log a row changed on the server itself (a whole-row entry: pulls send it as it is)."""
+        assert read_row(w.conn, tbl, row_id) is not None
+        w.append(tbl, row_id, INSERT_FIELD, None, hlc.server_now(), SERVER_NODE, user_id)
 
     # --- hello ------------------------------------------------------------------------------
     def head(self) -> int:
@@ -369,6 +367,9 @@ class Store:
                 (r[1], r[2]) for r in rows if r[8] is None and r[6] != node and not viewer.is_admin
             ]
             visible = visible_rows(conn, viewer, viewers, candidates) if candidates else set()
+            whole = self._current_rows(
+                conn, [(r[1], r[2]) for r in rows if r[3] == INSERT_FIELD and r[4] is None]
+            )
         changes: list[Change] = []
         for seq, tbl, row_id, fld, value, stamp, origin, user, audience, conflict in rows:
             if audience is not None:
@@ -378,7 +379,13 @@ class Store:
                 continue
             elif not viewer.is_admin and (tbl, row_id) not in visible:
                 continue
-            decoded = None if value is None else json.loads(value)
+            if fld == INSERT_FIELD and value is None:
+                decoded = whole.get((tbl, row_id))
+                if decoded is None:  # pragma: no cover - rows are never removed on the server
+                    continue
+                decoded = dict(decoded)
+            else:
+                decoded = None if value is None else orjson.loads(value)
             if tbl == "users" and row_id != viewer.user_id:
                 if fld == "password_hash":
                     continue
@@ -400,6 +407,24 @@ class Store:
         new_cursor = int(rows[-1][0]) if full else max(head, cursor)
         return PullReply(changes=changes, cursor=new_cursor, more=full)
 
+    def _current_rows(
+        self, conn: Connection, keys: list[tuple[str, str]]
+    ) -> dict[tuple[str, str], dict[str, Any]]:
+        """The wire values of these rows as they are now (for whole-row log entries)."""
+        by_table: dict[str, set[str]] = {}
+        for tbl, row_id in keys:
+            by_table.setdefault(tbl, set()).add(row_id)
+        sql = RawSql(conn)
+        out: dict[tuple[str, str], dict[str, Any]] = {}
+        for tbl, row_ids in by_table.items():
+            statement, names = _select_sql(tbl, sql.pg)
+            rc = _row_codec(tbl, not sql.pg)
+            ids = sorted(row_ids)
+            for i in range(0, len(ids), 500):
+                for row in sql.rows(statement, (sql.ids(ids[i : i + 500]),)):
+                    out[(tbl, row[0])] = rc.wire(dict(zip(names, row[1:], strict=True)))
+        return out
+
     # --- scope changes ----------------------------------------------------------------------
     def snapshot(self, w: LogWriter, kind: str, root_id: str, audience: list[str]) -> None:
         """Re-send every row under a scope root to the users who just gained it."""
@@ -410,7 +435,6 @@ class Store:
             if tbl not in paths:
                 continue
             path = root_path(tbl)
-            tc = codec(tbl)
             if not path:
                 if root_tbl != tbl:
                     continue
@@ -422,18 +446,9 @@ class Store:
                 sql = f'SELECT id FROM "{tbl}" WHERE "{path[0][0]}" IN ({inner})'
             ids = [r[0] for r in w.conn.execute(text(sql), {"root": root_id})]
             for row_id in ids:
-                row = read_row(w.conn, tbl, row_id)
-                if row is not None:
-                    w.append(
-                        tbl,
-                        row_id,
-                        INSERT_FIELD,
-                        tc.encode_row(row),
-                        stamp,
-                        SCOPE_NODE,
-                        None,
-                        audience=audience,
-                    )
+                w.append(
+                    tbl, row_id, INSERT_FIELD, None, stamp, SCOPE_NODE, None, audience=audience
+                )
 
     def revoke(self, w: LogWriter, kind: str, root_id: str, audience: list[str]) -> None:
         root_tbl = "customers" if kind == "customer" else "users"
@@ -566,9 +581,10 @@ class _Merge:
             own = tbl == "users" and row_id == v.user_id and existing is not None
             if not (own and set(values) <= SELF_SERVICE_USER_FIELDS):
                 raise Rejected("only an administrator may change users and teams")
-        for fld in values:
-            if (tbl, fld) in PRIVATE_FIELDS and row_id != v.user_id and not v.is_admin:
-                raise Rejected(f"you may not change {fld} of another user")
+        if tbl in _PRIVATE_TABLES and row_id != v.user_id and not v.is_admin:
+            for fld in values:
+                if (tbl, fld) in PRIVATE_FIELDS:
+                    raise Rejected(f"you may not change {fld} of another user")
         if tbl in MANAGER_TABLES and v.role not in (Role.MANAGER.value, Role.ADMIN.value):
             raise Rejected(f"only a manager may change {tbl}")
         if tbl == "contracts" and "status" in values:
@@ -608,16 +624,8 @@ class _Merge:
             nested.rollback()
             return self._rejected(_integrity_reason(exc), None)
         nested.commit()
-        row = read_row(self.conn, self.op.t, self.op.r)
-        assert row is not None
         seq = self.w.append(
-            self.op.t,
-            self.op.r,
-            INSERT_FIELD,
-            tc.encode_row(row),
-            self.stamp,
-            self.node,
-            self.viewer.user_id,
+            self.op.t, self.op.r, INSERT_FIELD, None, self.stamp, self.node, self.viewer.user_id
         )
         return OpResult(i=self.op.i, s="applied", seq=seq)
 
@@ -1198,21 +1206,11 @@ class _BatchPush:
             merge = p.merge
             rc = _row_codec(p.op.t, self.sqlite)
             if p.existing is None:
-                if len(p.values) == len(rc.columns):
-                    logged = rc.wire(p.values)
-                else:  # server defaults filled the rest: log what is stored
+                if len(p.values) != len(rc.columns):  # server defaults filled the rest
                     self.rows.pop(key, None)
-                    self._select(p.op.t, [p.op.r])
-                    logged = rc.wire(self.rows[key])
+                    self.stale.add(key)
                 results[p.k] = self.w.append(
-                    p.op.t,
-                    p.op.r,
-                    INSERT_FIELD,
-                    logged,
-                    merge.stamp,
-                    self.node,
-                    user,
-                    buffered=True,
+                    p.op.t, p.op.r, INSERT_FIELD, None, merge.stamp, self.node, user, buffered=True
                 )
                 continue
             done = planned.get(p.k)
