@@ -24,7 +24,7 @@ import re
 import time
 import uuid
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Literal, NamedTuple, TypeVar
 
@@ -496,25 +496,26 @@ class SyncClient:
     ) -> int:
         """Push the outbox batch by batch, in capture order; returns how many ops were pushed.
 
-        While the server works on batch N, a second thread takes batch N + 1 out of the outbox
-        and compresses it, so the laptop's share of each round trip overlaps the server's (on a
-        2-core machine this was a fifth of the push time). Only the *taking* runs ahead: batch
-        N + 1 is sent after N's answer is applied, so the server still sees the batches in
-        order. A batch taken but not sent (the sync stopped, the link failed) is sent first at
-        the next sync (``_next_batch`` resumes batches in outbox order), as one whose answer was
-        lost is.
+        The laptop's own work overlaps the server's: a second thread takes batch N + 1 out of
+        the outbox and compresses it while the server works on batch N, and applies N's answer
+        while the server works on N + 1. Only that local work runs ahead: N + 1 is sent once N's
+        answer has come back, so the server still receives the batches one after the other, in
+        order. A batch taken but not sent (the sync stopped, the link failed), or sent but not
+        answered, is sent first at the next sync (``_next_batch`` resumes batches in outbox
+        order); an answer not applied leaves its batch unanswered as far as the laptop knows,
+        and the server answers it again from what it stored.
         """
         pushed = 0
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-take") as ahead:
+        applying: list[Future[None]] = []
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-push") as worker:
             nxt = self._take(node, resume=True)
             while nxt is not None:
                 if stop():
                     raise SyncCancelled("Sync was cancelled.")
                 batch = nxt
-                # A resumed batch may be followed by another one left over: look after it.
-                following = None if batch.resumed else ahead.submit(self._take, node, False)
-                # On an error the pool waits for the taking (it writes the outbox) before this
-                # leaves; what it took is sent first at the next sync.
+                # After a resumed batch there may be another one left over: it can only be
+                # looked for once this one's answer is applied.
+                following = None if batch.resumed else worker.submit(self._take, node, False)
                 reply = self._post(
                     "/sync/push",
                     _Compressed(batch.body),
@@ -522,13 +523,18 @@ class SyncClient:
                     report,
                     batch_id=batch.batch_id,
                 )
-                self._apply_push(node, batch.ops, reply, report)
+                applying.append(worker.submit(self._apply_push, node, batch.ops, reply, report))
                 if following is not None:
                     nxt = following.result()
                 else:
+                    applying.pop().result()
                     nxt = self._take(node, resume=True)
                 pushed += len(batch.ops)
                 notify(SyncProgress("push", pushed, max(total, pushed), "Sending changes"))
+                while applying and applying[0].done():
+                    applying.pop(0).result()  # an answer that could not be applied stops here
+            for done in applying:
+                done.result()
         return pushed
 
     def _take(self, node: str, resume: bool) -> _Batch | None:

@@ -115,6 +115,9 @@ def make_server_engines(url: str) -> tuple[Engine, Engine]:
     @event.listens_for(writer, "connect")
     def _autocommit_driver(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.isolation_level = None
+        # The one writer keeps the hot index pages of a push (op ids, log, row ids) cached:
+        # 32 MB instead of SQLite's 2 MB default.
+        dbapi_connection.execute("PRAGMA cache_size=-32768")
 
     @event.listens_for(writer, "begin")
     def _begin_immediate(conn: Connection) -> None:
@@ -557,6 +560,10 @@ class _Merge:
         except ValueError as exc:
             return OpResult(i=op.i, s="rejected", reason=f"malformed change: {exc}")
         existing = read_row(self.conn, op.t, op.r)
+        if existing is not None and op.f == INSERT_FIELD:
+            seq = self._applied_before()
+            if seq is not None:  # this very insert, pushed before (its answer was lost)
+                return OpResult(i=op.i, s="applied", seq=seq)
         try:
             self._check_rights(existing, values)
         except Rejected as exc:
@@ -566,6 +573,17 @@ class _Merge:
                 return self._rejected("the record does not exist on the server", None)
             return self._insert(values)
         return self._merge(existing, values)
+
+    def _applied_before(self) -> int | None:
+        """The log sequence of this new-row op if the server applied it before: its insert
+        entry, from this node with this stamp (a node inserts a row id once per stamp; if the
+        stamp was clamped the replay is merged as a whole row with the same values instead)."""
+        found = self.w.sql.rows(
+            "SELECT seq FROM sync_log WHERE tbl = ? AND row_id = ? AND field = ? AND node_id = ?"
+            " AND hlc = ?",
+            (self.op.t, self.op.r, INSERT_FIELD, self.node, self.stamp),
+        )
+        return int(found[0][0]) if found else None
 
     # rights
     def _check_rights(
@@ -866,8 +884,13 @@ class _RowCodec:
     local: dict[str, Any]
     columns: dict[str, ColumnCodec]
     storage_is_wire: bool
+    by_kind: dict[str, tuple[str, ...]]  # SQLite: column names per kind, for ``_plain``
 
     def convert(self, values: dict[str, Any]) -> dict[str, Any]:
+        if self.storage_is_wire and len(values) == len(self.columns):
+            plain = self._plain(values)
+            if plain is not None:
+                return plain
         out: dict[str, Any] = {}
         convs = self.convs
         for key, value in values.items():
@@ -878,6 +901,40 @@ class _RowCodec:
                 raise ValueError(f"{self.tbl} has no field {key}")
             out[key] = None if value is None else conv(value)
         return out
+
+    def _plain(self, values: dict[str, Any]) -> dict[str, Any] | None:
+        """``values`` itself if it is a whole row already in storage form (what a laptop
+        sends), else None (``convert`` then goes column by column and says what is wrong).
+        One pass per kind instead of one converter call per column: a fifth of a batch."""
+        kinds = self.by_kind
+        try:
+            for name in kinds["str"]:
+                v = values[name]
+                if v is not None and type(v) is not str:
+                    return None
+            for name in kinds["int"]:
+                v = values[name]
+                if v is not None and type(v) is not int:
+                    return None
+            for name in kinds["bool"]:
+                v = values[name]
+                if v is not None and (type(v) is not int or (v != 0 and v != 1)):
+                    return None
+            for name in kinds["datetime"]:
+                v = values[name]
+                if v is not None:
+                    if type(v) is not str or len(v) != 26 or v[10] != " " or v[19] != ".":
+                        return None
+                    dt.datetime.fromisoformat(v)
+            for name in kinds["date"]:
+                v = values[name]
+                if v is not None:
+                    if type(v) is not str or len(v) != 10:
+                        return None
+                    dt.date.fromisoformat(v)
+        except (KeyError, ValueError):
+            return None
+        return values
 
     def field(self, name: str, value: Any) -> Any:
         conv = self.convs.get(name)
@@ -911,7 +968,11 @@ def _row_codec(tbl: str, sqlite: bool) -> _RowCodec:
             convs[name] = _check_date(name)
         else:
             convs[name] = _check_datetime(c)
-    return _RowCodec(tbl, convs, dict(tc.local), dict(tc.columns), sqlite)
+    by_kind: dict[str, tuple[str, ...]] = {
+        kind: tuple(n for n, c in tc.columns.items() if c.kind == kind)
+        for kind in ("str", "int", "bool", "datetime", "date")
+    }
+    return _RowCodec(tbl, convs, dict(tc.local), dict(tc.columns), sqlite, by_kind)
 
 
 @cache
@@ -990,7 +1051,9 @@ class _BatchPush:
     def run(self) -> list[Result]:
         ops = self.batch.ops
         results: list[Result | None] = [None] * len(ops)
-        ids = sorted({op.i for op in ops})
+        # New-row ops are not kept in sync_ops: a new row is recognised by its own log entry
+        # (``_Merge.run``), which halves what a push of new rows writes besides the rows.
+        ids = sorted({op.i for op in ops if op.f != INSERT_FIELD})
         known: dict[str, str] = {}
         if ids:
             sql = f"SELECT op_id, batch_id FROM sync_ops WHERE {self.sql.in_ids('op_id')}"
@@ -1026,7 +1089,7 @@ class _BatchPush:
             results[k] = results[j]
         self.sql.many(
             "INSERT INTO sync_ops (op_id, batch_id) VALUES (?, ?)",
-            [(ops[k].i, self.batch.batch) for k in fresh],
+            [(ops[k].i, self.batch.batch) for k in fresh if ops[k].f != INSERT_FIELD],
         )
         assert all(r is not None for r in results)
         return [r for r in results if r is not None]
@@ -1232,6 +1295,10 @@ class _BatchPush:
                 )
             after = {**p.existing, **plan.writes}
             self.rows[key] = after
+            if plan.status == "applied" and last is not None and not plan.conflicts:
+                if plan.lost is None:
+                    results[p.k] = last  # plainly applied: no OpResult (see reply_wire)
+                    continue
             results[p.k] = merge.result(plan, last, functools.partial(dict, after))
         self.w.flush()
 
