@@ -16,6 +16,7 @@ from typing import Any
 
 import orjson
 from sqlalchemy import Connection
+from sqlalchemy.exc import DBAPIError
 
 
 @cache
@@ -31,15 +32,35 @@ class RawSql:
     def _q(self, sql: str) -> str:
         return _pyformat(sql) if self.pg else sql
 
+    def _run(self, sql: str, params: Any, many: bool) -> list[Any]:
+        """On the driver's own cursor, inside the connection's transaction: SQLAlchemy's result
+        machinery (a Row per row) is not needed here. Driver errors come out as SQLAlchemy's
+        (``IntegrityError`` …), as from ``exec_driver_sql``."""
+        statement = self._q(sql)
+        cursor = self.conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+        try:
+            if many:
+                cursor.executemany(statement, params)
+                return []
+            cursor.execute(statement, params)
+            return list(cursor.fetchall()) if cursor.description else []
+        except self.conn.dialect.loaded_dbapi.Error as exc:
+            raise DBAPIError.instance(
+                statement, params, exc, self.conn.dialect.loaded_dbapi.Error,
+                dialect=self.conn.dialect,
+            ) from exc  # fmt: skip
+        finally:
+            cursor.close()
+
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
-        return list(self.conn.exec_driver_sql(self._q(sql), tuple(params)).all())
+        return self._run(sql, tuple(params), False)
 
     def many(self, sql: str, rows: list[tuple[Any, ...]]) -> None:
         if rows:
-            self.conn.exec_driver_sql(self._q(sql), rows)
+            self._run(sql, rows, True)
 
     def one(self, sql: str, params: Sequence[Any] = ()) -> None:
-        self.conn.exec_driver_sql(self._q(sql), tuple(params))
+        self._run(sql, tuple(params), False)
 
     def in_ids(self, column: str) -> str:
         """A condition "``column`` is one of the ids in the next parameter" (``ids``)."""

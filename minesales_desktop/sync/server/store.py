@@ -992,8 +992,10 @@ def _update_sql(tbl: str, cols: tuple[str, ...]) -> str:
 
 
 @cache
-def _select_sql(tbl: str, pg: bool) -> tuple[str, tuple[str, ...]]:
-    names = tuple(codec(tbl).columns)
+def _select_sql(
+    tbl: str, pg: bool, only: tuple[str, ...] | None = None
+) -> tuple[str, tuple[str, ...]]:
+    names = tuple(codec(tbl).columns) if only is None else only
     cond = "id = ANY(?)" if pg else "id IN (SELECT value FROM json_each(?))"
     cols = ", ".join(quote(n) for n in names)
     return f"SELECT id, {cols} FROM {quote(tbl)} WHERE {cond}", names
@@ -1108,9 +1110,10 @@ class _BatchPush:
         return result
 
     # --- reading ahead ------------------------------------------------------------------------
-    def _select(self, tbl: str, ids: list[str]) -> None:
-        """Read these rows (those that exist) into the row cache, as storage values."""
-        sql, names = _select_sql(tbl, self.sql.pg)
+    def _select(self, tbl: str, ids: list[str], only: tuple[str, ...] | None = None) -> None:
+        """Read these rows (those that exist) into the row cache, as storage values: every
+        column, or ``only`` these (``_narrow``)."""
+        sql, names = _select_sql(tbl, self.sql.pg, only)
         for i in range(0, len(ids), 500):
             for row in self.sql.rows(sql, (self.sql.ids(ids[i : i + 500]),)):
                 self.rows[(tbl, row[0])] = dict(zip(names, row[1:], strict=True))
@@ -1123,12 +1126,26 @@ class _BatchPush:
         for tbl, row_id in keys:
             (exist if (tbl, row_id) in inserts else whole).setdefault(tbl, []).append(row_id)
         for tbl, row_ids in whole.items():
-            self._select(tbl, sorted(row_ids))
+            self._select(tbl, sorted(row_ids), self._narrow(tbl))
         for tbl, row_ids in exist.items():
             sql = f"SELECT id FROM {quote(tbl)} WHERE {self.sql.in_ids('id')}"
             found = [r[0] for r in self.sql.rows(sql, (self.sql.ids(sorted(row_ids)),))]
             if found:
                 self._select(tbl, sorted(found))
+
+    def _narrow(self, tbl: str) -> tuple[str, ...]:
+        """The columns a field op of ``tbl`` in this batch can look at: the tombstone, the ones
+        that decide who sees the row (owner, foreign keys), a contract's status, and the fields
+        the batch's ops write. Reading only these halved reading the rows of an update batch
+        (a row read whole is 22 Python values for a customer). An op that needs more — a whole
+        row over an existing one — goes op by op and reads the row itself; a row a per-op op
+        touched is read again whole (``_row``)."""
+        cols = set(_scope_columns(tbl)) | {"is_deleted"}
+        if tbl == "contracts":
+            cols.add("status")
+        cols.update(op.f for op in self.batch.ops if op.t == tbl and op.f != INSERT_FIELD)
+        known = codec(tbl).columns
+        return tuple(sorted(c for c in cols if c in known))
 
     def _load_log(self, keys: dict[tuple[str, str], int]) -> None:
         """Other nodes' log entries of these rows after the smallest base (per table)."""
