@@ -610,11 +610,15 @@ class SyncClient:
                     ),
                     {"b": batch_id, "n": self.batch_size},
                 )
-            rows = conn.exec_driver_sql(
-                "SELECT id, op_id, tbl, row_id, field, value, hlc, base_seq FROM sync_outbox"
-                " WHERE batch_id = ? AND acked_seq IS NULL ORDER BY id",
-                (batch_id,),
-            ).all()
+            cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+            try:  # the driver's rows as they are: 500 SQLAlchemy Rows cost a millisecond
+                rows = cursor.execute(
+                    "SELECT id, op_id, tbl, row_id, field, value, hlc, base_seq FROM sync_outbox"
+                    " WHERE batch_id = ? AND acked_seq IS NULL ORDER BY id",
+                    (batch_id,),
+                ).fetchall()
+            finally:
+                cursor.close()
         if not rows:
             return None
         # Plain tuples, not pydantic ``Op``s: these come from our own outbox, so validating them
