@@ -396,10 +396,12 @@ class SyncClient:
                 raise KeyError(conflict_id)
             tbl, row_id, fld, kind, mine = row
             if keep == "mine" and row_exists(conn, tbl, row_id):
-                if kind == "delete":
-                    write_fields(conn, tbl, row_id, {"is_deleted": 1})
-                elif fld != INSERT_FIELD:
-                    write_fields(conn, tbl, row_id, {fld: decode_value(mine)})
+                # A kept name or phone changes the customer's search keys (local fields).
+                with refreshing_local_fields(conn, [(tbl, row_id, fld)]):
+                    if kind == "delete":
+                        write_fields(conn, tbl, row_id, {"is_deleted": 1})
+                    elif fld != INSERT_FIELD:
+                        write_fields(conn, tbl, row_id, {fld: decode_value(mine)})
             conn.execute(
                 text("UPDATE sync_conflicts SET resolved_at = :t, resolution = :k WHERE id = :i"),
                 {"t": _db_now(), "k": keep, "i": conflict_id},
