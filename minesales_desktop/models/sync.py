@@ -57,7 +57,8 @@ class SyncOutboxEntry(Base):
     ``field`` is a column name, or ``*`` for a new row (``value`` is then a JSON object of all
     columns). ``value`` is the JSON literal of the stored (SQLite) value. ``base_seq`` is the pull
     cursor when the change was made: the server sequence this edit was based on. ``batch_id`` is
-    set when the entry is put into a push batch, so a retry re-sends the very same batch.
+    set, with ``acked_seq``, when the server's answer is applied: NULL means "not acknowledged"
+    (migration 0006; a batch is read from the outbox without writing to it).
     """
 
     __tablename__ = "sync_outbox"
@@ -76,7 +77,7 @@ class SyncOutboxEntry(Base):
     acked_seq: Mapped[int | None] = mapped_column(BigInteger)
 
     __table_args__ = (
-        # While not yet in a batch, a later edit of the same field replaces the earlier one.
+        # Until acknowledged, a later edit of the same field replaces the earlier op.
         Index(
             "uq_sync_outbox_pending",
             "tbl",

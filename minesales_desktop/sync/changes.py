@@ -61,9 +61,11 @@ _NEXT_HLC = (
 #: instead of writing a random page per op, and the random part on the wire is half as long as
 #: the 12 random bytes of protocol 2. Derived new-row ids (``protocol.derived_op_id``) have 32.
 _OP_ID = "printf('%016x', s.hlc) || lower(hex(randomblob(6)))"
+#: A later edit of a field whose op is not acknowledged yet replaces that op — with a new op id,
+#: so that the answer to the old op (it may be on its way) cannot acknowledge the new value.
 _UPSERT = (
     "ON CONFLICT (tbl, row_id, field) WHERE batch_id IS NULL "
-    "DO UPDATE SET value = excluded.value, hlc = excluded.hlc"
+    "DO UPDATE SET value = excluded.value, hlc = excluded.hlc, op_id = excluded.op_id"
 )
 
 

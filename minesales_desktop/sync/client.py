@@ -3,8 +3,11 @@
 The UI runs ``SyncClient.sync(progress, cancelled)`` on a worker; every step is committed as it
 goes, so a cut link, a crash or a cancel resumes where it stopped:
 
-- a push batch is fixed (``sync_outbox.batch_id``) and committed *before* it is sent; a retry
-  sends the very same batch and the server answers a replay from its stored answer;
+- a push batch is read from the outbox without writing to it; an op leaves the queue only when
+  its answer is applied (``sync_outbox.batch_id`` and ``acked_seq`` set, or the op removed). A
+  retry of a request re-sends the very same batch (the server answers it from its stored
+  answer); a batch whose answer never came is sent again at the next sync under a new batch id,
+  and the server answers each op it applied before from its op id or its insert entry;
 - each pulled page is applied together with its new cursor in one transaction;
 - transport failures are retried with exponential backoff; an expired token is renewed with the
   stored credentials and the request repeated (every request is idempotent).
@@ -259,7 +262,6 @@ class _Batch(NamedTuple):
     batch_id: str
     ops: list[OutOp]
     body: bytes  # the push request, zstd-compressed
-    resumed: bool  # taken at an earlier sync (or earlier in this one) and not answered yet
 
 
 _PLAIN = re.compile(r"[A-Za-z0-9_.*:-]*")
@@ -498,26 +500,23 @@ class SyncClient:
     ) -> int:
         """Push the outbox batch by batch, in capture order; returns how many ops were pushed.
 
-        The laptop's own work overlaps the server's: a second thread takes batch N + 1 out of
-        the outbox and compresses it while the server works on batch N, and applies N's answer
-        while the server works on N + 1. Only that local work runs ahead: N + 1 is sent once N's
-        answer has come back, so the server still receives the batches one after the other, in
-        order. A batch taken but not sent (the sync stopped, the link failed), or sent but not
-        answered, is sent first at the next sync (``_next_batch`` resumes batches in outbox
-        order); an answer not applied leaves its batch unanswered as far as the laptop knows,
-        and the server answers it again from what it stored.
+        The laptop's own work overlaps the server's: a second thread reads batch N + 1 from the
+        outbox and compresses it while the server works on batch N, and applies N's answer while
+        the server works on N + 1. Only that local work runs ahead: N + 1 is sent once N's answer
+        has come back, so the server receives the batches one after the other, in order. Reading
+        a batch writes nothing; an op stays in the queue until its answer is applied, so ops sent
+        but not acknowledged (the sync stopped, the link failed, an answer could not be applied)
+        are simply sent again at the next sync.
         """
         pushed = 0
         applying: list[Future[None]] = []
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-push") as worker:
-            nxt = self._take(node, resume=True)
+            nxt = self._take(node, after=0)
             while nxt is not None:
                 if stop():
                     raise SyncCancelled("Sync was cancelled.")
                 batch = nxt
-                # After a resumed batch there may be another one left over: it can only be
-                # looked for once this one's answer is applied.
-                following = None if batch.resumed else worker.submit(self._take, node, False)
+                following = worker.submit(self._take, node, batch.ops[-1].k)
                 reply = self._post(
                     "/sync/push",
                     _Compressed(batch.body),
@@ -526,11 +525,7 @@ class SyncClient:
                     batch_id=batch.batch_id,
                 )
                 applying.append(worker.submit(self._apply_push, node, batch.ops, reply, report))
-                if following is not None:
-                    nxt = following.result()
-                else:
-                    applying.pop().result()
-                    nxt = self._take(node, resume=True)
+                nxt = following.result()
                 pushed += len(batch.ops)
                 notify(SyncProgress("push", pushed, max(total, pushed), "Sending changes"))
                 while applying and applying[0].done():
@@ -539,14 +534,14 @@ class SyncClient:
                 done.result()
         return pushed
 
-    def _take(self, node: str, resume: bool) -> _Batch | None:
-        """The next batch, ready to send (JSON written and compressed)."""
-        found = self._next_batch(resume)
-        if found is None:
+    def _take(self, node: str, after: int) -> _Batch | None:
+        """The next batch after outbox row ``after``, ready to send (written and compressed)."""
+        ops = self._next_batch(after)
+        if not ops:
             return None
-        batch_id, ops, resumed = found
+        batch_id = uuid.uuid4().hex
         body = compress(push_body(node, self.schema, batch_id, ops), "zstd", strong=True)
-        return _Batch(batch_id, ops, body, resumed)
+        return _Batch(batch_id, ops, body)
 
     def _ensure_node(self) -> str:
         with self.db.begin() as conn:
@@ -588,45 +583,22 @@ class SyncClient:
         self.user_id = reply.user_id
         return reply
 
-    def _next_batch(self, resume: bool = True) -> tuple[str, list[OutOp], bool] | None:
-        """(batch id, ops, resumed): a batch taken earlier but not answered (``resume``; only
-        at the start of a sync or after such a batch can there be one — the query scans the
-        outbox), else the next ≤ 500 ops."""
-        resumed = False
-        with self.db.begin() as conn:
-            batch_id = None
-            if resume:
-                batch_id = conn.execute(
-                    text(
-                        "SELECT batch_id FROM sync_outbox WHERE batch_id IS NOT NULL"
-                        " AND acked_seq IS NULL ORDER BY id LIMIT 1"
-                    )
-                ).scalar()
-            resumed = batch_id is not None
-            if batch_id is None:
-                batch_id = uuid.uuid4().hex
-                conn.execute(
-                    text(
-                        "UPDATE sync_outbox SET batch_id = :b WHERE id IN (SELECT id FROM"
-                        " sync_outbox WHERE batch_id IS NULL ORDER BY id LIMIT :n)"
-                    ),
-                    {"b": batch_id, "n": self.batch_size},
-                )
+    def _next_batch(self, after: int = 0) -> list[OutOp]:
+        """Up to ``batch_size`` unacknowledged ops after outbox row ``after``, in capture order
+        (a read: nothing is written until the answer is applied)."""
+        with self.db.connect() as conn:
             cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
             try:  # the driver's rows as they are: 500 SQLAlchemy Rows cost a millisecond
                 rows = cursor.execute(
                     "SELECT id, op_id, tbl, row_id, field, value, hlc, base_seq FROM sync_outbox"
-                    " WHERE batch_id = ? AND acked_seq IS NULL ORDER BY id",
-                    (batch_id,),
+                    " WHERE batch_id IS NULL AND id > ? ORDER BY id LIMIT ?",
+                    (after, self.batch_size),
                 ).fetchall()
             finally:
                 cursor.close()
-        if not rows:
-            return None
         # Plain tuples, not pydantic ``Op``s: these come from our own outbox, so validating them
         # is pure overhead; the server validates what it receives.
-        ops = [OutOp(*r) for r in rows]
-        return str(batch_id), ops, resumed
+        return [OutOp(*r) for r in rows]
 
     def _apply_push(
         self, node: str, ops: list[OutOp], reply: PushReply, report: SyncReport
@@ -638,8 +610,9 @@ class SyncClient:
         except ValueError as exc:
             raise SyncError(f"The server sent an answer this version cannot read: {exc}") from None
         now = _db_now()
-        acked: list[tuple[int, int]] = []
-        dropped: list[tuple[int]] = []
+        batch_id = reply.batch
+        acked: list[tuple[int, str, int, str]] = []
+        dropped: list[tuple[int, str]] = []
         rejected: list[tuple[Any, ...]] = []
         reverts: list[tuple[OutOp, OpResult]] = []
         conflicts: list[tuple[OutOp, OpResult]] = []
@@ -648,7 +621,7 @@ class SyncClient:
         for op, result in zip(ops, results, strict=True):
             if type(result) is int:  # plainly applied (most ops): no OpResult is made for it
                 outcomes.append(OpOutcome(op.i, op.t, op.r, op.f, op.raw, "applied", None, None))
-                acked.append((result, op.k))
+                acked.append((result, batch_id, op.k, op.i))
                 report.applied += 1
                 continue
             assert isinstance(result, OpResult)
@@ -656,9 +629,9 @@ class SyncClient:
                 OpOutcome(op.i, op.t, op.r, op.f, op.raw, result.s, result.won, result.reason)
             )
             if result.seq is not None and (result.s != "conflict" or result.won):
-                acked.append((result.seq, op.k))
+                acked.append((result.seq, batch_id, op.k, op.i))
             else:
-                dropped.append((op.k,))
+                dropped.append((op.k, op.i))
                 reverts.append((op, result))
             if result.s == "applied":
                 report.applied += 1
@@ -673,10 +646,15 @@ class SyncClient:
                 rejected.append((op.i, op.t, op.r, op.f, op.raw, op.h, result.reason or "refused"))
         # One transaction, one executemany per statement (not one statement per op).
         with self.db.begin() as conn, capture_paused(conn):
+            # By row *and* op id: a field edited again while its op was on its way holds a new
+            # op (new id) in the same row, which this answer does not acknowledge.
             if acked:
-                conn.exec_driver_sql("UPDATE sync_outbox SET acked_seq = ? WHERE id = ?", acked)
+                conn.exec_driver_sql(
+                    "UPDATE sync_outbox SET acked_seq = ?, batch_id = ? WHERE id = ? AND op_id = ?",
+                    acked,
+                )
             if dropped:
-                conn.exec_driver_sql("DELETE FROM sync_outbox WHERE id = ?", dropped)
+                conn.exec_driver_sql("DELETE FROM sync_outbox WHERE id = ? AND op_id = ?", dropped)
             if rejected:
                 conn.exec_driver_sql(
                     "INSERT OR REPLACE INTO sync_rejected (op_id, tbl, row_id, field, value, hlc,"
