@@ -1,0 +1,883 @@
+"""The rewritten push path (raw SQL per batch, value-less whole-row log entries, orjson bodies,
+stored answers in the new format, the pipelined client) against real server processes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from sqlalchemy import insert, text
+
+from minesales_desktop.db.engine import make_engine
+from minesales_desktop.db.migrate import head_revision, open_database
+from minesales_desktop.demo_data import DemoOptions
+from minesales_desktop.demo_data import run as build_demo
+from minesales_desktop.models.sync import SyncBatch, SyncOp
+from minesales_desktop.sync import hlc
+from minesales_desktop.sync.client import Credentials, SyncClient, SyncUnavailable
+from minesales_desktop.sync.protocol import (
+    OpResult,
+    PushReply,
+    StoredReply,
+    compact_reply,
+    compress,
+    dumps,
+    expand_reply,
+)
+from minesales_desktop.sync.server.store import FAULT_ENV
+from minesales_desktop.sync.tables import codec, synced_tables
+from tests.sync.conftest import (
+    DOMAIN_TABLES,
+    FAST_RETRY,
+    PASSWORD,
+    Laptop,
+    ServerProcess,
+    new_contact,
+    new_customer,
+    table_state,
+)
+
+SQLITE_ONLY = pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
+WHEN = "2026-01-01 00:00:00.000000"
+BAD_DATETIME = "2026-13-45 99:99:99.999999"
+
+
+# --- helpers ----------------------------------------------------------------------------------
+def server_rows(server: ServerProcess, sql: str, **params: Any) -> list[tuple[Any, ...]]:
+    engine = server.engine()
+    try:
+        with engine.connect() as conn:
+            return [tuple(r) for r in conn.execute(text(sql), params)]
+    finally:
+        engine.dispose()
+
+
+def server_state(server: ServerProcess, tables: list[str] | None = None) -> dict:
+    engine = server.engine()
+    try:
+        return table_state(engine, tables or DOMAIN_TABLES)
+    finally:
+        engine.dispose()
+
+
+def server_counts(server: ServerProcess) -> tuple[Any, ...]:
+    """What any write to the server would change."""
+    return server_rows(
+        server,
+        "SELECT (SELECT coalesce(max(seq), 0) FROM sync_log), (SELECT count(*) FROM sync_log),"
+        " (SELECT count(*) FROM sync_batches), (SELECT count(*) FROM sync_ops),"
+        " (SELECT count(*) FROM customers), (SELECT count(*) FROM contacts),"
+        " (SELECT count(*) FROM payments)",
+    )[0]
+
+
+def log_of(server: ServerProcess, row_ids: set[str]) -> list[tuple[Any, ...]]:
+    """(seq, tbl, row_id, field, value, node_id) of the log entries of these rows, by seq."""
+    rows = server_rows(
+        server, "SELECT seq, tbl, row_id, field, value, node_id FROM sync_log ORDER BY seq"
+    )
+    return [r for r in rows if r[2] in row_ids]
+
+
+def star_counts(server: ServerProcess, row_ids: set[str]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for _seq, _tbl, row_id, fld, _value, _node in log_of(server, row_ids):
+        if fld == "*":
+            counts[row_id] = counts.get(row_id, 0) + 1
+    return counts
+
+
+def user_id(server: ServerProcess, login: str) -> str:
+    return str(server_rows(server, "SELECT id FROM users WHERE login = :l", l=login)[0][0])
+
+
+def wire_row(tbl: str, **values: Any) -> dict[str, Any]:
+    """A whole row as a laptop sends it: every synced column (None where not given)."""
+    row: dict[str, Any] = dict.fromkeys(codec(tbl).columns)
+    assert set(values) <= set(row), set(values) - set(row)
+    row.update(values)
+    return row
+
+
+def customer_values(code: str, owner: str | None, **more: Any) -> dict[str, Any]:
+    values = {
+        "code": code,
+        "name_zh": f"客户{code}",
+        "customer_type": "STEEL_MILL",
+        "tier": "A",
+        "status": "ACTIVE",
+        "created_at": WHEN,
+        "updated_at": WHEN,
+        "is_deleted": 0,
+        "owner_id": owner,
+    }
+    values.update(more)
+    return wire_row("customers", **values)
+
+
+def contact_values(customer_id: str, name: str, **more: Any) -> dict[str, Any]:
+    values = {
+        "customer_id": customer_id,
+        "name": name,
+        "is_primary": 0,
+        "created_at": WHEN,
+        "updated_at": WHEN,
+        "is_deleted": 0,
+    }
+    values.update(more)
+    return wire_row("contacts", **values)
+
+
+def payment_values(customer_id: str, amount: Any, **more: Any) -> dict[str, Any]:
+    values = {
+        "customer_id": customer_id,
+        "received_on": "2026-02-01",
+        "amount": amount,
+        "currency": "CNY",
+        "method": "TT",
+        "created_at": WHEN,
+        "updated_at": WHEN,
+        "is_deleted": 0,
+    }
+    values.update(more)
+    return wire_row("payments", **values)
+
+
+def new_row_op(t: str, r: str, values: dict[str, Any], h: int, b: int = 0) -> dict[str, Any]:
+    """A new-row op as protocol 3 sends it: no op id (the server derives it)."""
+    return {"t": t, "r": r, "f": "*", "v": values, "h": h, "b": b}
+
+
+def field_op(i: str, t: str, r: str, f: str, v: Any, h: int, b: int = 0) -> dict[str, Any]:
+    return {"i": i, "t": t, "r": r, "f": f, "v": v, "h": h, "b": b}
+
+
+class Stamps:
+    """Distinct stamps a minute in the past: never clamped by the server, so a replay carries
+    the stamp the server recorded the first time."""
+
+    def __init__(self) -> None:
+        self.next = hlc.pack(hlc.wall_ms() - 60_000)
+
+    def __call__(self) -> int:
+        self.next += 1
+        return self.next
+
+
+class RawPusher:
+    """Push requests built by hand (as test_robustness does), signed in as ``login``."""
+
+    def __init__(self, server: ServerProcess, login: str, node: str) -> None:
+        signed = httpx.post(
+            server.url + "/auth/token", content=dumps({"login": login, "password": PASSWORD})
+        )
+        assert signed.status_code == 200, signed.text
+        self.url = server.url + "/sync/push"
+        self.user_id = signed.json()["user_id"]
+        self.node = node
+        self.headers = {
+            "Authorization": f"Bearer {signed.json()['token']}",
+            "Content-Encoding": "zstd",
+        }
+
+    def post_body(self, body: bytes, encoding: str = "zstd") -> httpx.Response:
+        headers = {**self.headers, "Content-Encoding": encoding}
+        return httpx.post(self.url, content=body, headers=headers, timeout=30)
+
+    def post(self, batch: str, ops: list[dict[str, Any]]) -> httpx.Response:
+        request = {"node": self.node, "schema": head_revision(), "batch": batch, "ops": ops}
+        return self.post_body(compress(dumps(request), "zstd"))
+
+    def push(self, batch: str, ops: list[dict[str, Any]]) -> dict[str, Any]:
+        r = self.post(batch, ops)
+        assert r.status_code == 200, r.text
+        answer: dict[str, Any] = r.json()
+        return answer
+
+
+def results_of(answer: dict[str, Any]) -> list[OpResult]:
+    """Every result of a wire answer, in op order (the way the laptop reads it)."""
+    return expand_reply(PushReply.model_validate(answer))
+
+
+def open_laptop(path: Path, server: ServerProcess, login: str, password: str = PASSWORD) -> Laptop:
+    engine = make_engine(path)
+    client = SyncClient(engine, server.url, Credentials(login, password), retry=FAST_RETRY)
+    return Laptop(path.stem, path, engine, client, login)
+
+
+def point_at(laptop: Laptop, server: ServerProcess) -> None:
+    laptop.client.server_url = server.url
+    laptop.client.http.base_url = httpx.URL(server.url)
+
+
+def converged(server: ServerProcess, *laptops: Laptop, tables: list[str] | None = None) -> None:
+    expected = server_state(server, tables)
+    for laptop in laptops:
+        assert table_state(laptop.engine, tables or DOMAIN_TABLES) == expected, laptop.name
+
+
+# --- 1. new-row ops replayed in a new batch ---------------------------------------------------
+def test_new_row_ops_replayed_in_a_new_batch_are_answered_not_applied_again(
+    server: ServerProcess,
+) -> None:
+    """Protocol 3 keeps no sync_ops row for a new-row op: a replay in another batch must be
+    recognised by the row's own insert entry and answered with the original sequence."""
+    raw = RawPusher(server, "mgr", node="replaynode")
+    owner = user_id(server, "rep1")
+    stamp = Stamps()
+    ops: list[dict[str, Any]] = []
+    row_ids: set[str] = set()
+    for n in range(4):
+        cid, kid = str(uuid.uuid4()), str(uuid.uuid4())
+        row_ids |= {cid, kid}
+        ops.append(new_row_op("customers", cid, customer_values(f"RP{n}", owner), stamp()))
+        ops.append(new_row_op("contacts", kid, contact_values(cid, f"联系人{n}"), stamp()))
+    first_customer = ops[0]["r"]
+    edit = field_op("replay-edit-1", "customers", first_customer, "notes", "改过", stamp())
+    first = raw.push("replay-b1", [*ops, edit])
+    first_results = results_of(first)
+    assert [r.s for r in first_results] == ["applied"] * (len(ops) + 1)
+    seqs = [r.seq for r in first_results]
+    assert len(set(seqs)) == len(seqs)
+
+    # The same ops in a new batch (as after restoring a backup), in another order, with a
+    # fresh new row among them; the field op is known by its op id (sync_ops).
+    fresh_id = str(uuid.uuid4())
+    fresh = new_row_op("customers", fresh_id, customer_values("RPX", owner), stamp())
+    replay = [*reversed(ops), edit, fresh]
+    again = results_of(raw.push("replay-b2", replay))
+    assert [r.s for r in again] == ["applied"] * len(replay), [r.reason for r in again]
+    assert [r.seq for r in again[: len(ops)]] == list(reversed(seqs[: len(ops)])), (
+        "a replayed new-row op is answered with the sequence of its first application"
+    )
+    assert again[len(ops)].seq == seqs[-1], "a known field op gets its earlier result"
+    assert again[-1].seq is not None and again[-1].seq > max(s for s in seqs if s is not None)
+
+    # A replay of that batch as a whole (a third batch with only replays, too).
+    only_replays = results_of(raw.push("replay-b3", ops[2:6]))
+    assert [(r.s, r.seq) for r in only_replays] == [("applied", s) for s in seqs[2:6]]
+    assert raw.push("replay-b1", [*ops, edit]) == first, "a known batch id: the stored answer"
+
+    row_ids.add(fresh_id)
+    assert star_counts(server, row_ids) == dict.fromkeys(row_ids, 1), "one '*' entry per row"
+    fields = [e for e in log_of(server, row_ids) if e[3] != "*"]
+    assert [(e[2], e[3]) for e in fields] == [(first_customer, "notes")], (
+        "nothing was merged over the rows a second time"
+    )
+    held = server_rows(server, "SELECT id FROM customers UNION ALL SELECT id FROM contacts")
+    assert sorted(r[0] for r in held if r[0] in row_ids) == sorted(row_ids), "each row once"
+    notes = server_rows(server, "SELECT notes FROM customers WHERE id = :i", i=first_customer)
+    assert notes == [("改过",)]
+
+
+def test_restored_laptop_backup_replays_its_new_rows_in_a_new_batch(
+    server: ServerProcess, laptops, tmp_path: Path
+) -> None:
+    """A laptop restored from a backup taken before its push sends the same new rows under a
+    new batch id: each is answered applied, the server holds it once, the laptop converges."""
+    a = laptops("mgr", name="orig")
+    a.sync()
+    owner = a.user_id("rep1")
+    made: set[str] = set()
+    for n in range(5):
+        cid = new_customer(a, f"BK{n}", owner=owner, notes=f"备注{n}")
+        made |= {cid, new_contact(a, cid, f"人{n}")}
+    time.sleep(0.05)  # the stamps lie in the server's past: never clamped
+    backup = tmp_path / "restored.db"
+    src, dst = sqlite3.connect(a.path), sqlite3.connect(backup)
+    try:
+        src.backup(dst)
+    finally:
+        src.close()
+        dst.close()
+    first = a.sync()
+    assert first.applied == len(made)
+    log_before = log_of(server, made)
+
+    b = open_laptop(backup, server, "mgr")
+    try:
+        assert b.client.node_id() == a.client.node_id()
+        report = b.sync()
+        assert report.pushed == len(made)
+        assert {o.status for o in report.outcomes} == {"applied"}, report.outcomes
+        assert b.client.pending_count() == 0
+        assert b.client.rejected_changes() == [] and b.client.conflicts() == []
+        assert b.sql("SELECT count(*) FROM sync_outbox") == [(0,)]
+        assert log_of(server, made) == log_before, "the replay wrote nothing to the log"
+        assert star_counts(server, made) == dict.fromkeys(made, 1)
+        a.sync()
+        converged(server, a, b)
+    finally:
+        b.close()
+
+
+# --- 2. whole-row entries without a value ------------------------------------------------------
+def test_whole_row_entries_carry_no_value_and_pulls_send_the_row_as_it_is(
+    server: ServerProcess, laptops
+) -> None:
+    a = laptops("mgr")
+    a.sync()
+    owner = a.user_id("rep1")
+    cid = new_customer(a, "V1", owner=owner, notes="第一版", city="包头")
+    kid = new_contact(a, cid, "张三")
+    a.sync()
+    a.sql(
+        "UPDATE customers SET notes = '第二版', updated_at = '2026-03-01 08:00:00.000000'"
+        " WHERE id = :id",
+        id=cid,
+    )
+    a.sql("UPDATE contacts SET mobile = '13800000000' WHERE id = :id", id=kid)
+    a.sync()
+    # First syncs after both pushes: one pulls everything in one page, one entry by entry.
+    b = laptops("admin")
+    c = laptops("mgr", pull_limit=1)
+    b.sync()
+    c.sync()
+    converged(server, a, b, c)
+    for lap in (b, c):
+        assert lap.sql(
+            "SELECT code, notes, city, updated_at FROM customers WHERE id = :id", id=cid
+        ) == [("V1", "第二版", "包头", "2026-03-01 08:00:00.000000")], lap.name
+        assert lap.sql("SELECT name, mobile FROM contacts WHERE id = :id", id=kid) == [
+            ("张三", "13800000000")
+        ], lap.name
+    entries = log_of(server, {cid, kid})
+    assert sorted((e[2], e[3], e[4]) for e in entries if e[3] == "*") == sorted(
+        [(cid, "*", None), (kid, "*", None)]
+    ), "a whole-row entry keeps no copy of the row"
+    assert {(e[3], e[4]) for e in entries if e[3] != "*"} >= {
+        ("notes", '"第二版"'),
+        ("mobile", '"13800000000"'),
+    }
+    with_value = server_rows(server, "SELECT count(*) FROM sync_log WHERE field = '*'"
+                             " AND value IS NOT NULL")  # fmt: skip
+    assert with_value == [(0,)], "staff accounts (record_change, adopt) are value-less too"
+
+
+def test_server_started_on_existing_rows_hands_them_out_whole(
+    server: ServerProcess, laptops
+) -> None:
+    """Rows put in the tables behind the server's back (no log entry) are adopted at start and
+    pulled with every value."""
+    server.stop()
+    owner = user_id(server, "rep1")
+    cid, kid, pid = str(uuid.uuid4()), str(uuid.uuid4()), str(uuid.uuid4())
+    wire = {
+        "customers": (
+            cid,
+            customer_values(
+                "AD1", owner, name_en="Baotou Steel", notes="老客户", website="https://x.cn"
+            ),
+        ),
+        "contacts": (kid, contact_values(cid, "王五", mobile="13900000000", is_primary=1)),
+        "payments": (pid, payment_values(cid, 123456789012345, reference="TT-1")),
+    }
+    engine = server.engine()
+    try:
+        with engine.begin() as conn:
+            for tbl, (row_id, values) in wire.items():
+                tc = codec(tbl)
+                stored = tc.with_local(tc.decode_row({k: v for k, v in values.items()}))
+                conn.execute(insert(tc.storage).values(id=row_id, **stored))
+    finally:
+        engine.dispose()
+    server.start()
+    adopted = log_of(server, {cid, kid, pid})
+    assert sorted((e[1], e[3], e[4], e[5]) for e in adopted) == sorted(
+        (tbl, "*", None, "server") for tbl in wire
+    ), "adopted once each, as value-less whole-row entries"
+    server.stop()
+    server.start()  # a second start adopts nothing again
+    assert len(log_of(server, {cid, kid, pid})) == 3
+
+    lap = laptops("mgr")
+    lap.sync()
+    for tbl, (row_id, values) in wire.items():
+        got = table_state(lap.engine, [tbl])[tbl]
+        mine = [v for r, v in got if r == row_id]
+        assert mine == [tuple(sorted(values.items()))], f"{tbl} pulled with every value"
+    converged(server, lap, tables=["customers", "contacts", "payments"])
+
+
+def test_demo_database_served_as_is_reaches_a_laptop_whole(
+    client_template: Path, tmp_path: Path
+) -> None:
+    """`minesales serve --db demo.db`: the demo is baseline data, adopted at start."""
+    demo = tmp_path / "demo.db"
+    engine = open_database(demo)
+    try:
+        summary = build_demo(engine, DemoOptions(customers=2, seed=11, password="demo-pass-1"))
+    finally:
+        engine.dispose()
+    server = ServerProcess(f"sqlite:///{demo}", tmp_path / "demo-server.log").start()
+    lap: Laptop | None = None
+    try:
+        rows = sum(summary.counts[t] for t in synced_tables() if t in summary.counts)
+        assert server_rows(server, "SELECT count(*) FROM sync_log") == [(rows,)]
+        assert server_rows(
+            server, "SELECT count(*) FROM sync_log WHERE field <> '*' OR value IS NOT NULL"
+        ) == [(0,)]
+        path = tmp_path / "demo-laptop.db"
+        path.write_bytes(client_template.read_bytes())
+        lap = open_laptop(path, server, "admin", "demo-pass-1")
+        report = lap.sync()
+        assert report.pulled == rows
+        tables = [t for t in synced_tables() if summary.counts.get(t)]
+        converged(server, lap, tables=tables)
+    finally:
+        if lap is not None:
+            lap.close()
+        server.stop()
+
+
+# --- 3. malformed values and bodies -------------------------------------------------------------
+def test_malformed_values_are_rejected_alone_with_their_reason(server: ServerProcess) -> None:
+    raw = RawPusher(server, "mgr", node="badvalues")
+    owner = user_id(server, "rep1")
+    stamp = Stamps()
+    base_id, pay_id = str(uuid.uuid4()), str(uuid.uuid4())
+    setup = raw.push(
+        "bad-setup",
+        [
+            new_row_op("customers", base_id, customer_values("BV0", owner), stamp()),
+            new_row_op("payments", pay_id, payment_values(base_id, 100), stamp()),
+        ],
+    )
+    assert [r.s for r in results_of(setup)] == ["applied", "applied"]
+    before = server_state(server)
+
+    def batch(
+        suffix: str, duplicate_code: bool
+    ) -> tuple[list[dict[str, Any]], dict[int, str], set[str]]:
+        """A batch with good and malformed ops: position → what the reason must name."""
+        good_c, good_k, good_p = str(uuid.uuid4()), str(uuid.uuid4()), str(uuid.uuid4())
+        bad = [str(uuid.uuid4()) for _ in range(6)]
+        bool_row = customer_values(f"B0{suffix}", owner, is_deleted="yes")
+        datetime_row = customer_values(f"B1{suffix}", owner, created_at=BAD_DATETIME)
+        unknown_column_row = {**customer_values(f"B3{suffix}", owner), "bogus_colour": "红"}
+        ops = [
+            new_row_op("customers", good_c, customer_values(f"G{suffix}", owner), stamp()),
+            new_row_op("customers", bad[0], bool_row, stamp()),
+            new_row_op("customers", bad[1], datetime_row, stamp()),
+            new_row_op("payments", bad[2], payment_values(base_id, 1.5), stamp()),
+            new_row_op("customers", bad[3], unknown_column_row, stamp()),
+            new_row_op("widgets", bad[4], {"name": "x"}, stamp()),
+            new_row_op("contacts", good_k, contact_values(good_c, f"好人{suffix}"), stamp()),
+            field_op(f"good-notes-{suffix}", "customers", base_id, "notes", f"好{suffix}", stamp()),
+            field_op(f"bad-bool-{suffix}", "customers", base_id, "is_deleted", "yes", stamp()),
+            field_op(f"bad-col-{suffix}", "customers", base_id, "bogus_colour", "红", stamp()),
+            field_op(f"bad-dt-{suffix}", "customers", base_id, "updated_at", BAD_DATETIME, stamp()),
+            field_op(f"bad-amt-{suffix}", "payments", pay_id, "amount", 1.5, stamp()),
+            field_op(f"bad-tbl-{suffix}", "widgets", base_id, "name", "x", stamp()),
+            new_row_op("payments", good_p, payment_values(good_c, 250), stamp()),
+        ]
+        if duplicate_code:  # the database refuses it: the batch is redone op by op
+            bad.append(str(uuid.uuid4()))
+            ops.append(new_row_op("customers", bad[-1], customer_values("BV0", owner), stamp()))
+        named = {
+            1: "is_deleted",
+            2: "created_at",
+            3: "amount",
+            4: "bogus_colour",
+            5: "widgets",
+            8: "is_deleted",
+            9: "bogus_colour",
+            10: "updated_at",
+            11: "amount",
+            12: "widgets",
+        }
+        if duplicate_code:
+            named[len(ops) - 1] = "already"
+        return ops, named, set(bad)
+
+    for suffix, duplicate_code in (("a", False), ("b", True)):
+        ops, named, bad_rows = batch(suffix, duplicate_code)
+        results = results_of(raw.push(f"bad-batch-{suffix}", ops))
+        for p, result in enumerate(results):
+            where = f"batch {suffix}, op {p} ({ops[p]['t']}.{ops[p]['f']})"
+            if p in named:
+                assert result.s == "rejected", where
+                assert result.reason and named[p] in result.reason, (
+                    f"{where}: the reason must name the problem ({named[p]}): {result.reason!r}"
+                )
+            else:
+                assert result.s == "applied" and result.seq is not None, (where, result)
+        assert not server_rows(
+            server,
+            "SELECT id FROM customers WHERE code LIKE :c",
+            c=f"B_{suffix}",
+        ), "no rejected new row exists on the server"
+        held = server_rows(server, "SELECT id FROM customers UNION ALL SELECT id FROM payments")
+        assert not bad_rows & {r[0] for r in held}, "no rejected new row exists on the server"
+        assert not log_of(server, bad_rows), "no rejected new row is in the log"
+
+    after = server_state(server)
+    base_before = dict(next(v for r, v in before["customers"] if r == base_id))
+    base_after = dict(next(v for r, v in after["customers"] if r == base_id))
+    assert base_after == {**base_before, "notes": "好b"}, "only the good field op changed it"
+    pay_after = dict(next(v for r, v in after["payments"] if r == pay_id))
+    assert pay_after["amount"] == 100
+    assert len(after["customers"]) == len(before["customers"]) + 2
+    assert len(after["contacts"]) == len(before["contacts"]) + 2
+    assert len(after["payments"]) == len(before["payments"]) + 2
+
+
+def test_malformed_bodies_are_refused_and_change_nothing(server: ServerProcess) -> None:
+    raw = RawPusher(server, "mgr", node="badbodies")
+    owner = user_id(server, "rep1")
+    stamp = Stamps()
+    before = server_counts(server)
+    cid = str(uuid.uuid4())
+    good_op = new_row_op("customers", cid, customer_values("BB1", owner), stamp())
+
+    def body(obj: Any) -> bytes:
+        return compress(dumps(obj), "zstd")
+
+    schema = head_revision()
+    refused = {
+        "not JSON": compress(b"{not json at all", "zstd"),
+        "a JSON list": body([1, 2, 3]),
+        "ops not a list": body({"node": "n", "schema": schema, "batch": "x1", "ops": {}}),
+        "stamp as text": body(
+            {"node": "n", "schema": schema, "batch": "x2", "ops": [dict(good_op, h="1")]}
+        ),
+        "field op without id": body(
+            {"node": "n", "schema": schema, "batch": "x3", "ops": [dict(good_op, f="notes")]}
+        ),
+    }
+    for what, data in refused.items():
+        r = raw.post_body(data)
+        assert r.status_code == 400, (what, r.status_code, r.text)
+        assert r.json()["error"] == "bad_request", what
+    too_many = [
+        new_row_op("customers", str(uuid.uuid4()), customer_values(f"TM{n}", owner), stamp())
+        for n in range(501)
+    ]
+    r = raw.post("x4", too_many)
+    assert r.status_code == 413 and r.json()["error"] == "batch_too_large", r.text
+    assert server_counts(server) == before, "nothing changed on the server"
+    # The refused batch ids were not stored: the same id with a good body is applied.
+    ok = results_of(raw.push("x2", [good_op]))
+    assert [r.s for r in ok] == ["applied"]
+    assert server_rows(server, "SELECT code FROM customers WHERE id = :i", i=cid) == [("BB1",)]
+
+
+@SQLITE_ONLY
+def test_a_body_that_is_not_valid_zstd_or_gzip_is_a_bad_request(server: ServerProcess) -> None:
+    raw = RawPusher(server, "mgr", node="badcodec")
+    before = server_counts(server)
+    for encoding in ("zstd", "gzip"):
+        r = raw.post_body(b"this is not compressed at all", encoding)
+        assert r.status_code == 400, (
+            f"a corrupt {encoding} body must be answered 400 bad_request, not"
+            f" {r.status_code} (protocol.decompress raises a non-ValueError that"
+            " app.push does not catch)"
+        )
+        assert r.json()["error"] == "bad_request"
+    assert server_counts(server) == before
+
+
+def test_laptop_with_malformed_local_values_is_refused_and_converges(
+    server: ServerProcess, laptops
+) -> None:
+    """Raw SQL on the laptop can store anything SQLite accepts; the trigger captures it. The
+    server refuses those ops; the laptop keeps them in the rejected list and takes the server's
+    values back (docs/sync-protocol.md §6), while the good edits of the same batch go through."""
+    a = laptops("mgr")
+    b = laptops("admin")
+    a.sync()
+    cid = new_customer(a, "LM1", owner=a.user_id("rep1"))
+    kid = new_contact(a, cid, "赵六")
+    a.sync()
+    a.sql("UPDATE customers SET is_deleted = 'yes', notes = '好的修改' WHERE id = :id", id=cid)
+    a.sql(
+        "UPDATE contacts SET created_at = :d, title = '经理' WHERE id = :id", d=BAD_DATETIME, id=kid
+    )
+    a.sql(
+        "INSERT INTO payments (id, customer_id, received_on, amount, currency, method,"
+        " created_at, updated_at, is_deleted) VALUES ('pay-bad', :c, '2026-02-01', 1.5, 'CNY',"
+        " 'TT', :w, :w, 0)",
+        c=cid,
+        w=WHEN,
+    )
+    report = a.sync()
+    assert report.rejected == 3, [(o.table, o.field, o.reason) for o in report.outcomes]
+    reasons = {(r.table, r.field): r.reason for r in a.client.rejected_changes()}
+    assert set(reasons) == {
+        ("customers", "is_deleted"),
+        ("contacts", "created_at"),
+        ("payments", "*"),
+    }
+    assert "is_deleted" in reasons[("customers", "is_deleted")]
+    assert "amount" in reasons[("payments", "*")]
+    assert a.client.pending_count() == 0
+    b.sync()
+    assert a.sql("SELECT count(*) FROM customers WHERE id = :id", id=cid) == [(1,)], (
+        "a refused field op must not delete the row on the laptop: the server keeps it, so the"
+        " answer needs the server's value (cur/has_cur) to revert to"
+    )
+    converged(server, a, b)
+    assert b.sql("SELECT notes, is_deleted FROM customers WHERE id = :id", id=cid) == [
+        ("好的修改", 0)
+    ]
+    assert b.sql("SELECT title FROM contacts WHERE id = :id", id=kid) == [("经理",)]
+    assert a.sql("SELECT count(*) FROM payments WHERE id = 'pay-bad'") == [(0,)]
+
+
+# --- 4. protocol-2 stored answers ------------------------------------------------------------
+def test_protocol_2_stored_answers_are_still_replayed(server: ServerProcess) -> None:
+    raw = RawPusher(server, "mgr", node="oldnode")
+    owner = user_id(server, "rep1")
+    stamp = Stamps()
+    cid = str(uuid.uuid4())
+    made = results_of(
+        raw.push(
+            "p2-setup",
+            [
+                new_row_op("customers", cid, customer_values("P2", owner, city="包头"), stamp()),
+                field_op("p2-setup-notes", "customers", cid, "notes", "原来的", stamp()),
+                field_op("p2-setup-addr", "customers", cid, "address", "原地址", stamp()),
+            ],
+        )
+    )
+    s0 = made[1].seq
+    assert s0 is not None
+    row_before = server_state(server)["customers"]
+    log_before = log_of(server, {cid})
+
+    # What a protocol-2 server stored for a batch whose answer the laptop never received.
+    legacy = StoredReply(
+        batch="p2-old-batch",
+        server_ms=hlc.wall_ms() - 86_400_000,
+        results=[
+            OpResult(i="p2-op-a", s="applied", seq=s0),
+            OpResult(i="p2-op-b", s="applied", seq=s0 + 1),
+            OpResult(
+                i="p2-op-c",
+                s="conflict",
+                won=False,
+                k="value",
+                cur="包头",
+                has_cur=True,
+                th=hlc.pack(hlc.wall_ms() - 90_000),
+                tu=raw.user_id,
+                tn="othernode",
+            ),
+            OpResult(i="p2-op-d", s="rejected", reason="only a manager may change products"),
+            OpResult(i="p2-op-e", s="merged", seq=s0 + 1),
+            OpResult(i="p2-op-f", s="conflict", won=True, k="value", seq=s0),
+        ],
+    )
+    stored_json = legacy.model_dump_json(exclude_defaults=True)
+    engine = server.engine()
+    try:
+        with engine.begin() as conn:
+            conn.execute(
+                insert(SyncBatch).values(
+                    batch_id=legacy.batch,
+                    node_id=raw.node,
+                    user_id=raw.user_id,
+                    response=stored_json,
+                    created_at=dt.datetime.now(dt.UTC),
+                )
+            )
+            conn.execute(
+                insert(SyncOp),
+                [{"op_id": r.i, "batch_id": legacy.batch} for r in legacy.results],
+            )
+    finally:
+        engine.dispose()
+    old_ops = [
+        field_op("p2-op-a", "customers", cid, "notes", "旧批次 a", stamp()),
+        field_op("p2-op-b", "customers", cid, "address", "旧批次 b", stamp()),
+        field_op("p2-op-c", "customers", cid, "city", "旧批次 c", stamp()),
+        field_op("p2-op-d", "customers", cid, "province", "旧批次 d", stamp()),
+        field_op("p2-op-e", "customers", cid, "port", "旧批次 e", stamp()),
+        field_op("p2-op-f", "customers", cid, "website", "旧批次 f", stamp()),
+    ]
+    replayed = raw.push(legacy.batch, old_ops)
+    assert replayed == compact_reply(legacy).model_dump(mode="json", exclude_none=True)
+    assert [(r.s, r.seq, r.reason, r.cur, r.won) for r in results_of(replayed)] == [
+        (r.s, r.seq, r.reason, r.cur, r.won) for r in legacy.results
+    ]
+
+    # Known op ids of the old batch in a new batch get their old results; a new op is applied.
+    fresh = field_op("p2-op-new", "customers", cid, "tier", "B", stamp())
+    mixed = [old_ops[3], fresh, old_ops[0], old_ops[2], old_ops[1], old_ops[5], old_ops[4]]
+    answer = raw.push("p2-new-batch", mixed)
+    got = results_of(answer)
+    order = [3, None, 0, 2, 1, 5, 4]
+    for p, k in enumerate(order):
+        if k is None:
+            assert got[p].s == "applied" and got[p].seq is not None and got[p].seq > s0 + 1
+            continue
+        old = legacy.results[k]
+        assert (got[p].s, got[p].seq, got[p].reason, got[p].cur, got[p].has_cur, got[p].won) == (
+            old.s,
+            old.seq,
+            old.reason,
+            old.cur,
+            old.has_cur,
+            old.won,
+        ), f"op {old.i}"
+        assert (got[p].th, got[p].tu, got[p].tn, got[p].k) == (old.th, old.tu, old.tn, old.k)
+    assert raw.push("p2-new-batch", mixed) == answer, "the new-format stored answer replays"
+    # ... and an op id stored in the new format is found in a later batch too.
+    later = results_of(raw.push("p2-later", [fresh, old_ops[2]]))
+    assert (later[0].s, later[0].seq) == ("applied", got[1].seq)
+    assert later[1].s == "conflict" and later[1].cur == "包头"
+
+    after = {r: dict(v) for r, v in server_state(server)["customers"]}
+    before = {r: dict(v) for r, v in row_before}
+    assert after[cid] == {**before[cid], "tier": "B"}, "no old op was applied again"
+    assert [e for e in log_of(server, {cid}) if e not in log_before] == [
+        (got[1].seq, "customers", cid, "tier", '"B"', raw.node)
+    ]
+
+
+# --- 5. an interrupted pipelined push ---------------------------------------------------------
+CUSTOMER_INSERT = (
+    "INSERT INTO customers (id, code, name_zh, customer_type, tier, status, created_at,"
+    " updated_at, is_deleted, name_pinyin, name_initials, search_text, owner_id, notes)"
+    " VALUES (:id, :code, :name, 'STEEL_MILL', 'B', 'ACTIVE', :w, :w, 0, '', '', '', :owner,"
+    " :notes)"
+)
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"], indirect=True)
+def test_interrupted_pipelined_push_resumes_without_loss_or_duplicates(
+    server: ServerProcess, laptops
+) -> None:
+    a = laptops("mgr")
+    a.sync()
+    owner = a.user_id("rep1")
+    rows = [
+        {
+            "id": str(uuid.uuid4()),
+            "code": f"PP{n:05d}",
+            "name": f"管线客户{n}",
+            "w": WHEN,
+            "owner": owner,
+            "notes": f"第{n}个",
+        }
+        for n in range(3000)
+    ]
+    with a.engine.begin() as conn:
+        conn.execute(text(CUSTOMER_INSERT), rows)
+    made = {r["id"] for r in rows}
+    assert a.client.pending_count() == 3000
+
+    def unanswered_batches() -> int:
+        found = a.sql(
+            "SELECT count(DISTINCT batch_id) FROM sync_outbox"
+            " WHERE batch_id IS NOT NULL AND acked_seq IS NULL"
+        )
+        return int(found[0][0])
+
+    # 1. Cancelled after the first answer: the next batch was taken but is never sent.
+    stop: list[int] = []
+
+    def note(progress: Any) -> None:
+        if progress.phase == "push" and progress.done >= 500:
+            stop.append(progress.done)
+
+    cancelled = a.sync(progress=note, cancelled=lambda: bool(stop))
+    assert cancelled.cancelled
+    assert a.client.pending_count() == 2500
+    assert unanswered_batches() == 1, "the batch taken ahead stays in the outbox, to resume"
+
+    # 2. The server commits a batch and dies before answering, while the laptop has taken the
+    # batch after it; the sync fails.
+    armed: list[int] = []
+
+    def die_after_next_commit(progress: Any) -> None:
+        if progress.phase == "push" and progress.done >= 1000 and not armed:
+            armed.append(progress.done)
+            server.stop()
+            server.start(env={FAULT_ENV: "exit-after-push-commit"})
+            point_at(a, server)
+
+    with pytest.raises(SyncUnavailable):
+        a.sync(progress=die_after_next_commit)
+    assert armed, "the fault was armed mid-push"
+    assert server.proc is not None and server.proc.wait(10) == 70
+    assert unanswered_batches() == 2, (
+        "one batch committed on the server but unanswered, one taken ahead but never sent"
+    )
+    on_server = server_rows(server, "SELECT count(*) FROM customers WHERE code LIKE 'PP%'")
+    assert on_server == [(3000 - a.client.pending_count() + 500,)], (
+        "the unanswered batch was committed"
+    )
+
+    # 3. Back up: everything resumes, nothing twice.
+    server.start(env={FAULT_ENV: ""})
+    point_at(a, server)
+    report = a.sync()
+    assert report.rejected == 0 and report.conflicts == 0
+    assert a.client.pending_count() == 0
+    assert a.sql("SELECT count(*) FROM sync_outbox") == [(0,)]
+    assert a.client.rejected_changes() == []
+    held = server_rows(server, "SELECT id FROM customers WHERE code LIKE 'PP%'")
+    assert sorted(r[0] for r in held) == sorted(made), "every row exactly once"
+    counts = star_counts(server, made)
+    assert set(counts) == made and set(counts.values()) == {1}, "one '*' entry per row"
+    seqs = [r[0] for r in server_rows(server, "SELECT seq FROM sync_log ORDER BY seq")]
+    assert seqs == list(range(1, len(seqs) + 1)), "the log has no gaps"
+    converged(server, a, tables=["customers"])
+
+
+# --- 6. field ops on rows read narrow ---------------------------------------------------------
+def test_concurrent_edits_of_one_customer_converge_with_the_right_inbox_values(
+    server: ServerProcess, laptops
+) -> None:
+    a, b = laptops("mgr"), laptops("admin")
+    a.sync()
+    cid = new_customer(
+        a, "NR1", owner=a.user_id("rep1"), notes="原备注", address="原地址", city="原城市"
+    )
+    a.sync()
+    b.sync()
+    # `address`: a first, b later (b's push wins over a's applied value: a's inbox at a pull).
+    a.sql("UPDATE customers SET address = 'A 的地址' WHERE id = :id", id=cid)
+    time.sleep(0.05)
+    # `notes`: b first, a later (a pushes first; b's push loses: its answer carries a's value).
+    b.sql(
+        "UPDATE customers SET notes = 'B 的备注', address = 'B 的地址', province = '内蒙古',"
+        " updated_at = '2026-04-01 00:00:00.000000' WHERE id = :id",
+        id=cid,
+    )
+    time.sleep(0.05)
+    a.sql(
+        "UPDATE customers SET notes = 'A 的备注', city = '包头',"
+        " updated_at = '2026-04-02 00:00:00.000000' WHERE id = :id",
+        id=cid,
+    )
+    # A new row edited before it was ever pushed: insert and field op in one batch.
+    cid2 = new_customer(a, "NR2", owner=a.user_id("rep1"))
+    a.sql("UPDATE customers SET notes = '新建后改' WHERE id = :id", id=cid2)
+    a.sync()
+    pushed = b.sync()
+    assert pushed.conflicts == 2, [(o.field, o.status, o.won) for o in pushed.outcomes]
+    a.sync()
+    b.sync()
+    converged(server, a, b)
+    assert a.sql(
+        "SELECT notes, address, city, province, updated_at FROM customers WHERE id = :id", id=cid
+    ) == [("A 的备注", "B 的地址", "包头", "内蒙古", "2026-04-02 00:00:00.000000")]
+    assert b.sql("SELECT notes FROM customers WHERE id = :id", id=cid2) == [("新建后改",)]
+
+    lost_b = [(c.field, c.kind, c.mine, c.theirs, c.their_user_name) for c in b.client.conflicts()]
+    assert lost_b == [("notes", "value", "B 的备注", "A 的备注", "王经理")], (
+        "the losing push files its own value and the server's (from the answer's cur)"
+    )
+    lost_a = [(c.field, c.kind, c.mine, c.theirs, c.their_user_name) for c in a.client.conflicts()]
+    assert lost_a == [("address", "value", "A 的地址", "B 的地址", "系统管理员")], (
+        "the overwritten value reaches its author through the log entry's x"
+    )
