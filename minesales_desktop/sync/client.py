@@ -7,7 +7,7 @@ goes, so a cut link, a crash or a cancel resumes where it stopped:
   its answer is applied (``sync_outbox.batch_id`` and ``acked_seq`` set, or the op removed). A
   retry of a request re-sends the very same batch (the server answers it from its stored
   answer); a batch whose answer never came is sent again at the next sync under a new batch id,
-  and the server answers each op it applied before from its op id or its insert entry;
+  and the server answers each op it applied before from its op id;
 - each pulled page is applied together with its new cursor in one transaction;
 - transport failures are retried with exponential backoff; an expired token is renewed with the
   stored credentials and the request repeated (every request is idempotent).

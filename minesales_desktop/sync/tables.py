@@ -189,9 +189,12 @@ class ColumnCodec:
             raise ValueError(f"{self.name}: expected 0 or 1")
         if not isinstance(value, str):
             raise ValueError(f"{self.name}: expected an ISO date")
-        if self.kind == "date":
-            return dt.date.fromisoformat(value[:10])
-        parsed = dt.datetime.fromisoformat(value)
+        try:
+            if self.kind == "date":
+                return dt.date.fromisoformat(value[:10])
+            parsed = dt.datetime.fromisoformat(value)
+        except ValueError as exc:
+            raise ValueError(f"{self.name}: {exc} ({value!r})") from None
         if parsed.tzinfo is not None:
             parsed = parsed.astimezone(dt.UTC).replace(tzinfo=None)
         return parsed

@@ -563,10 +563,6 @@ class _Merge:
         except ValueError as exc:
             return OpResult(i=op.i, s="rejected", reason=f"malformed change: {exc}")
         existing = read_row(self.conn, op.t, op.r)
-        if existing is not None and op.f == INSERT_FIELD:
-            seq = self._applied_before()
-            if seq is not None:  # this very insert, pushed before (its answer was lost)
-                return OpResult(i=op.i, s="applied", seq=seq)
         try:
             self._check_rights(existing, values)
         except Rejected as exc:
@@ -576,17 +572,6 @@ class _Merge:
                 return self._rejected("the record does not exist on the server", None)
             return self._insert(values)
         return self._merge(existing, values)
-
-    def _applied_before(self) -> int | None:
-        """The log sequence of this new-row op if the server applied it before: its insert
-        entry, from this node with this stamp (a node inserts a row id once per stamp; if the
-        stamp was clamped the replay is merged as a whole row with the same values instead)."""
-        found = self.w.sql.rows(
-            "SELECT seq FROM sync_log WHERE tbl = ? AND row_id = ? AND field = ? AND node_id = ?"
-            " AND hlc = ?",
-            (self.op.t, self.op.r, INSERT_FIELD, self.node, self.stamp),
-        )
-        return int(found[0][0]) if found else None
 
     # rights
     def _check_rights(
@@ -902,7 +887,7 @@ class _RowCodec:
                 if key in self.local:  # an older laptop still sends its search keys
                     continue
                 raise ValueError(f"{self.tbl} has no field {key}")
-            out[key] = None if value is None else conv(value)
+            out[key] = None if value is None else _named(key, conv, value)
         return out
 
     def _plain(self, values: dict[str, Any]) -> dict[str, Any] | None:
@@ -943,7 +928,7 @@ class _RowCodec:
         conv = self.convs.get(name)
         if conv is None:
             raise ValueError(f"{self.tbl} has no field {name}")
-        return None if value is None else conv(value)
+        return None if value is None else _named(name, conv, value)
 
     def wire(self, values: dict[str, Any]) -> dict[str, Any]:
         if self.storage_is_wire:
@@ -952,6 +937,16 @@ class _RowCodec:
 
     def wire_value(self, name: str, value: Any) -> Any:
         return value if self.storage_is_wire else self.columns[name].encode(value)
+
+
+def _named(name: str, conv: Callable[[Any], Any], value: Any) -> Any:
+    """``conv(value)``; its ValueError names the column (a date parser's own message does not)."""
+    try:
+        return conv(value)
+    except ValueError as exc:
+        if str(exc).startswith(f"{name}:"):
+            raise
+        raise ValueError(f"{name}: {exc} ({value!r})") from None
 
 
 @cache
@@ -1056,9 +1051,7 @@ class _BatchPush:
     def run(self) -> list[Result]:
         ops = self.batch.ops
         results: list[Result | None] = [None] * len(ops)
-        # New-row ops are not kept in sync_ops: a new row is recognised by its own log entry
-        # (``_Merge.run``), which halves what a push of new rows writes besides the rows.
-        ids = sorted({op.i for op in ops if op.f != INSERT_FIELD})
+        ids = sorted({op.i for op in ops})
         known: dict[str, str] = {}
         if ids:
             sql = f"SELECT op_id, batch_id FROM sync_ops WHERE {self.sql.in_ids('op_id')}"
@@ -1094,7 +1087,7 @@ class _BatchPush:
             results[k] = results[j]
         self.sql.many(
             "INSERT INTO sync_ops (op_id, batch_id) VALUES (?, ?)",
-            [(ops[k].i, self.batch.batch) for k in fresh if ops[k].f != INSERT_FIELD],
+            [(ops[k].i, self.batch.batch) for k in fresh],
         )
         assert all(r is not None for r in results)
         return [r for r in results if r is not None]

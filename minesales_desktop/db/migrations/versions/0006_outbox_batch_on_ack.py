@@ -10,7 +10,7 @@ a few hundred bytes rewritten and committed — was the laptop's biggest cost pe
 laptop reads a batch without writing anything; ``batch_id`` is set together with ``acked_seq``
 when the answer is applied, and ``batch_id IS NULL`` means "not acknowledged yet". A batch whose
 answer was lost is simply sent again (a new batch id at the next sync): the server answers each
-op it applied before from its op id (field ops) or its insert entry (new rows).
+op it applied before from its op id.
 
 An edit of a field whose op is on its way now replaces that op in the outbox *with a new op id*
 (the capture triggers' upsert), so the answer to the old op cannot acknowledge the new value:
