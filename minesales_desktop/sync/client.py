@@ -330,6 +330,7 @@ class SyncClient:
         self.token: str | None = None
         self.user_id: str | None = None
         self._sent_batches: set[str] = set()
+        self._last_exchange: tuple[int, int] = (0, 0)  # clock at the last request and answer
 
     def close(self) -> None:
         self.http.close()
@@ -563,14 +564,15 @@ class SyncClient:
             return int(cursor)
 
     def _hello(self, node: str, report: SyncReport) -> HelloReply:
-        sent = self.clock()
         reply = self._post(
             "/sync/hello",
-            Hello(node=node, schema=self.schema, cursor=self._cursor(), client_ms=sent),
+            Hello(node=node, schema=self.schema, cursor=self._cursor(), client_ms=self.clock()),
             HelloReply,
             report,
         )
-        received = self.clock()
+        # The exchange that answered, not the whole call: a sign-in or a retry with backoff
+        # before it would move the midpoint by its own duration.
+        sent, received = self._last_exchange
         # The server's clock, as seen half a round trip ago, minus ours: what to add to stamps.
         offset = reply.server_ms - (sent + received) // 2
         with self.db.begin() as conn:
@@ -936,8 +938,10 @@ class SyncClient:
             report.round_trips += 1
             report.bytes_up += len(body) + _header_bytes(path, headers)
             try:
+                started = self.clock()
                 response = self.http.post(path, content=body, headers=headers)
                 content = response.content
+                self._last_exchange = (started, self.clock())
             except httpx.TransportError as exc:
                 last_error = exc
                 continue

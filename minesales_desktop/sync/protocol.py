@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import io
 import json
 import threading
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, NamedTuple
@@ -411,15 +413,21 @@ def compress(data: bytes, encoding: str, *, strong: bool = False) -> bytes:
 
 
 def decompress(data: bytes, encoding: str, *, limit: int = 256 * 1024 * 1024) -> bytes:
-    """Decompress a body, refusing bombs larger than ``limit``."""
-    if encoding == "zstd":
-        out = zstandard.ZstdDecompressor().decompressobj().decompress(data)
-    elif encoding == "gzip":
-        out = gzip.decompress(data)
-    elif encoding in ("", "identity"):
-        out = data
-    else:
-        raise ValueError(f"unsupported content encoding {encoding!r}")
+    """Decompress a body, refusing bombs larger than ``limit`` (it never inflates more than
+    ``limit`` + 1 bytes) and bodies that are not what they say: ValueError either way."""
+    try:
+        if encoding == "zstd":
+            with zstandard.ZstdDecompressor().stream_reader(io.BytesIO(data)) as reader:
+                out = reader.read(limit + 1)
+        elif encoding == "gzip":
+            with gzip.GzipFile(fileobj=io.BytesIO(data)) as reader:
+                out = reader.read(limit + 1)
+        elif encoding in ("", "identity"):
+            out = data
+        else:
+            raise ValueError(f"unsupported content encoding {encoding!r}")
+    except (zstandard.ZstdError, OSError, EOFError, zlib.error) as exc:
+        raise ValueError(f"the body is not valid {encoding} ({exc})") from None
     if len(out) > limit:
         raise ValueError("body too large")
     return out

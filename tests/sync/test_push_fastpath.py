@@ -42,6 +42,7 @@ from tests.sync.conftest import (
     new_customer,
     table_state,
 )
+from tests.sync.test_robustness import CuttingProxy
 
 SQLITE_ONLY = pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
 WHEN = "2026-01-01 00:00:00.000000"
@@ -277,19 +278,21 @@ def test_new_row_ops_replayed_in_a_new_batch_are_answered_not_applied_again(
     assert notes == [("改过",)]
 
 
+@pytest.mark.parametrize("ahead_ms", [0, 2000])
 def test_restored_laptop_backup_replays_its_new_rows_in_a_new_batch(
-    server: ServerProcess, laptops, tmp_path: Path
+    server: ServerProcess, laptops, tmp_path: Path, ahead_ms: int
 ) -> None:
-    """A laptop restored from a backup taken before its push sends the same new rows under a
-    new batch id: each is answered applied, the server holds it once, the laptop converges."""
-    a = laptops("mgr", name="orig")
+    """A laptop restored from a backup taken before its push sends the same new rows again, under
+    a new batch id: each is answered applied, the server holds it once and logs nothing more,
+    the laptop converges. ``ahead_ms``: the laptop's stamps run that far ahead of the server's
+    clock (a badly measured offset), so the server clamped the stamps it recorded."""
+    a = laptops("mgr", name="orig", clock=lambda: hlc.wall_ms() - ahead_ms)
     a.sync()
     owner = a.user_id("rep1")
     made: set[str] = set()
     for n in range(5):
         cid = new_customer(a, f"BK{n}", owner=owner, notes=f"备注{n}")
         made |= {cid, new_contact(a, cid, f"人{n}")}
-    time.sleep(0.05)  # the stamps lie in the server's past: never clamped
     backup = tmp_path / "restored.db"
     src, dst = sqlite3.connect(a.path), sqlite3.connect(backup)
     try:
@@ -300,22 +303,63 @@ def test_restored_laptop_backup_replays_its_new_rows_in_a_new_batch(
     first = a.sync()
     assert first.applied == len(made)
     log_before = log_of(server, made)
+    assert len(log_before) == len(made)
 
     b = open_laptop(backup, server, "mgr")
     try:
         assert b.client.node_id() == a.client.node_id()
         report = b.sync()
         assert report.pushed == len(made)
-        assert {o.status for o in report.outcomes} == {"applied"}, report.outcomes
+        assert {o.status for o in report.outcomes} == {"applied"}, [
+            (o.table, o.status, o.reason) for o in report.outcomes
+        ]
         assert b.client.pending_count() == 0
         assert b.client.rejected_changes() == [] and b.client.conflicts() == []
         assert b.sql("SELECT count(*) FROM sync_outbox") == [(0,)]
-        assert log_of(server, made) == log_before, "the replay wrote nothing to the log"
+        extra = [e[1:4] for e in log_of(server, made) if e not in log_before]
+        assert extra == [], (
+            f"the replayed new rows were applied again: {len(extra)} more log entries"
+            f" (stamps {ahead_ms} ms ahead of the server's clock)"
+        )
         assert star_counts(server, made) == dict.fromkeys(made, 1)
         a.sync()
         converged(server, a, b)
     finally:
         b.close()
+
+
+@SQLITE_ONLY
+def test_the_learned_clock_offset_is_not_skewed_by_sign_in_or_retries(
+    server: ServerProcess, laptops
+) -> None:
+    """Laptop and server share this host's clock, so the offset a hello measures must be about
+    zero (at most half the hello's own round trip). A sign-in before the hello, and the backoff
+    of a retried request, are not part of that round trip: here each takes a retry after a 1 s
+    pause (a bad link), which must not make the laptop stamp half a second into the future."""
+    a = laptops("mgr")
+    offsets: dict[str, int] = {}
+    proxy = CuttingProxy(server.port)
+    try:
+        a.client.server_url = f"http://127.0.0.1:{proxy.port}"
+        a.client.http.base_url = httpx.URL(a.client.server_url)
+        a.client.sleep = lambda _s: time.sleep(1.0)
+        for case in ("sign-in retried, then hello", "hello retried"):
+            proxy.arm(0, "up")  # the first request (sign-in, then hello) is cut once
+            report = a.sync()
+            assert report.retries == 1, case
+            offsets[case] = a.sql("SELECT clock_offset_ms FROM sync_state")[0][0]
+        assert proxy.cuts == 2
+    finally:
+        proxy.close()
+    a.sync()
+    offsets["plain hello"] = a.sql("SELECT clock_offset_ms FROM sync_state")[0][0]
+    skewed = {k: v for k, v in offsets.items() if abs(v) > 200}
+    assert not skewed, (
+        f"same clock, yet the laptop learned an offset of {skewed} ms (all: {offsets}): its"
+        " stamps run that far ahead of the server's clock. SyncClient._hello reads `sent`"
+        " before _post, which may first sign in (an argon2 check, ~0.25 s: ~120 ms of skew on"
+        " every sync that signs in) and retry with backoff (up to 30 s between attempts)"
+    )
 
 
 # --- 2. whole-row entries without a value ------------------------------------------------------
@@ -497,16 +541,22 @@ def test_malformed_values_are_rejected_alone_with_their_reason(server: ServerPro
             named[len(ops) - 1] = "already"
         return ops, named, set(bad)
 
+    unnamed: list[str] = []
+    no_cur: list[str] = []
+    # A refused field op of a row the server has: the answer carries the server's value, which
+    # the laptop takes back (§6). Without it the laptop deletes the row (client._revert).
+    server_values = {8: 0, 10: WHEN, 11: 100}
     for suffix, duplicate_code in (("a", False), ("b", True)):
         ops, named, bad_rows = batch(suffix, duplicate_code)
         results = results_of(raw.push(f"bad-batch-{suffix}", ops))
         for p, result in enumerate(results):
             where = f"batch {suffix}, op {p} ({ops[p]['t']}.{ops[p]['f']})"
             if p in named:
-                assert result.s == "rejected", where
-                assert result.reason and named[p] in result.reason, (
-                    f"{where}: the reason must name the problem ({named[p]}): {result.reason!r}"
-                )
+                assert result.s == "rejected" and result.reason, (where, result)
+                if named[p] not in result.reason:
+                    unnamed.append(f"{where}: {result.reason!r} does not name {named[p]}")
+                if p in server_values and (result.cur, result.has_cur) != (server_values[p], True):
+                    no_cur.append(f"{where}: cur={result.cur!r}, has_cur={result.has_cur}")
             else:
                 assert result.s == "applied" and result.seq is not None, (where, result)
         assert not server_rows(
@@ -527,8 +577,19 @@ def test_malformed_values_are_rejected_alone_with_their_reason(server: ServerPro
     assert len(after["customers"]) == len(before["customers"]) + 2
     assert len(after["contacts"]) == len(before["contacts"]) + 2
     assert len(after["payments"]) == len(before["payments"]) + 2
+    assert not unnamed, (
+        "a refusal must say which column is wrong (the _RowCodec docstring promises the"
+        " column's name; a malformed date or datetime gives only Python's message):\n"
+        + "\n".join(unnamed)
+    )
+    assert not no_cur, (
+        "a malformed field op of an existing row is answered without the server's value"
+        " (cur/has_cur), so the laptop reverts it by deleting the row and its subtree:\n"
+        + "\n".join(no_cur)
+    )
 
 
+@SQLITE_ONLY
 def test_malformed_bodies_are_refused_and_change_nothing(server: ServerProcess) -> None:
     raw = RawPusher(server, "mgr", node="badbodies")
     owner = user_id(server, "rep1")
@@ -584,6 +645,7 @@ def test_a_body_that_is_not_valid_zstd_or_gzip_is_a_bad_request(server: ServerPr
     assert server_counts(server) == before
 
 
+@SQLITE_ONLY
 def test_laptop_with_malformed_local_values_is_refused_and_converges(
     server: ServerProcess, laptops
 ) -> None:
@@ -774,14 +836,7 @@ def test_interrupted_pipelined_push_resumes_without_loss_or_duplicates(
     made = {r["id"] for r in rows}
     assert a.client.pending_count() == 3000
 
-    def unanswered_batches() -> int:
-        found = a.sql(
-            "SELECT count(DISTINCT batch_id) FROM sync_outbox"
-            " WHERE batch_id IS NOT NULL AND acked_seq IS NULL"
-        )
-        return int(found[0][0])
-
-    # 1. Cancelled after the first answer: the next batch was taken but is never sent.
+    # 1. Cancelled after the first answer, with the next batch already taken (never sent).
     stop: list[int] = []
 
     def note(progress: Any) -> None:
@@ -790,8 +845,7 @@ def test_interrupted_pipelined_push_resumes_without_loss_or_duplicates(
 
     cancelled = a.sync(progress=note, cancelled=lambda: bool(stop))
     assert cancelled.cancelled
-    assert a.client.pending_count() == 2500
-    assert unanswered_batches() == 1, "the batch taken ahead stays in the outbox, to resume"
+    assert a.client.pending_count() == 2500, "the first answer was applied, nothing else"
 
     # 2. The server commits a batch and dies before answering, while the laptop has taken the
     # batch after it; the sync fails.
@@ -808,9 +862,6 @@ def test_interrupted_pipelined_push_resumes_without_loss_or_duplicates(
         a.sync(progress=die_after_next_commit)
     assert armed, "the fault was armed mid-push"
     assert server.proc is not None and server.proc.wait(10) == 70
-    assert unanswered_batches() == 2, (
-        "one batch committed on the server but unanswered, one taken ahead but never sent"
-    )
     on_server = server_rows(server, "SELECT count(*) FROM customers WHERE code LIKE 'PP%'")
     assert on_server == [(3000 - a.client.pending_count() + 500,)], (
         "the unanswered batch was committed"
@@ -833,6 +884,42 @@ def test_interrupted_pipelined_push_resumes_without_loss_or_duplicates(
     converged(server, a, tables=["customers"])
 
 
+@SQLITE_ONLY
+def test_an_edit_made_while_its_op_is_on_the_way_is_not_lost(
+    server: ServerProcess, laptops
+) -> None:
+    """The laptop reads batch N + 1 while N is in flight. A field edited after its op was read
+    into a batch (sent, or about to be) replaces that op in the outbox; the answer to the old op
+    must not acknowledge the new value, which is pushed later: the replicas end with it."""
+    a = laptops("mgr", batch_size=2)
+    b = laptops("admin")
+    a.sync()
+    owner = a.user_id("rep1")
+    ids = [new_customer(a, f"ED{n}", owner=owner) for n in range(4)]
+    a.sync()
+    for n, cid in enumerate(ids):  # four field ops: two batches of two
+        a.sql("UPDATE customers SET notes = :v WHERE id = :id", v=f"旧{n}", id=cid)
+    edited: list[int] = []
+
+    def edit_mid_push(progress: Any) -> None:
+        # Batch 1 (ids 0, 1) is answered, its answer may be being applied; batch 2 (ids 2, 3)
+        # has been read and is about to be sent.
+        if progress.phase == "push" and progress.done >= 2 and not edited:
+            edited.append(progress.done)
+            for n in (0, 2):
+                a.sql("UPDATE customers SET notes = :v WHERE id = :id", v=f"新{n}", id=ids[n])
+
+    a.sync(progress=edit_mid_push)
+    assert edited == [2]
+    assert a.client.pending_count() >= 1, "the edit of an op in flight is still to be pushed"
+    a.sync()
+    b.sync()
+    assert a.client.pending_count() == 0
+    converged(server, a, b)
+    notes = [b.sql("SELECT notes FROM customers WHERE id = :id", id=cid)[0][0] for cid in ids]
+    assert notes == ["新0", "旧1", "新2", "旧3"], "the later edits won everywhere"
+
+
 # --- 6. field ops on rows read narrow ---------------------------------------------------------
 def test_concurrent_edits_of_one_customer_converge_with_the_right_inbox_values(
     server: ServerProcess, laptops
@@ -844,6 +931,8 @@ def test_concurrent_edits_of_one_customer_converge_with_the_right_inbox_values(
     )
     a.sync()
     b.sync()
+    for lap in (a, b):  # a hello without a sign-in: an offset unskewed by it (see above)
+        lap.sync()
     # `address`: a first, b later (b's push wins over a's applied value: a's inbox at a pull).
     a.sql("UPDATE customers SET address = 'A 的地址' WHERE id = :id", id=cid)
     time.sleep(0.05)

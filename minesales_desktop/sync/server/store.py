@@ -540,7 +540,8 @@ class _Merge:
         tc = codec(self.op.t)
         if self.op.f == INSERT_FIELD:
             return tc.encode_row(existing), True
-        return tc.columns[self.op.f].encode(existing.get(self.op.f)), True
+        column = tc.columns.get(self.op.f)
+        return (None if column is None else column.encode(existing.get(self.op.f))), True
 
     def _rejected(self, reason: str, existing: dict[str, Any] | None) -> OpResult:
         cur, has = self._cur(existing)
@@ -561,7 +562,9 @@ class _Merge:
             else:
                 raise ValueError(f"{op.t} has no field {op.f}")
         except ValueError as exc:
-            return OpResult(i=op.i, s="rejected", reason=f"malformed change: {exc}")
+            # With the server's row, if it has one: the laptop reverts to it (without it, the
+            # laptop would take the row for one the server does not have, and drop it).
+            return self._rejected(f"malformed change: {exc}", read_row(self.conn, op.t, op.r))
         existing = read_row(self.conn, op.t, op.r)
         try:
             self._check_rights(existing, values)
@@ -1176,7 +1179,9 @@ class _BatchPush:
                 else:
                     decoded[k] = {op.f: rc.field(op.f, op.v)}
             except ValueError as exc:
-                results[k] = OpResult(i=op.i, s="rejected", reason=f"malformed change: {exc}")
+                merge = _Merge(self.store, self.w, self.viewer, self.viewers, self.node, op)
+                existing = read_row(self.conn, op.t, op.r)  # for the laptop to revert to
+                results[k] = merge._rejected(f"malformed change: {exc}", existing)
         keys = {(ops[k].t, ops[k].r) for k in decoded}
         inserts = {(ops[k].t, ops[k].r) for k in decoded if ops[k].f == INSERT_FIELD}
         fields = {(ops[k].t, ops[k].r) for k in decoded if ops[k].f != INSERT_FIELD}
