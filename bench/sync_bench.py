@@ -10,21 +10,25 @@ made here is removed at the end (also on Ctrl-C). A benchmark: figures, not pass
 test, not in CI.
 
 What is measured, the same way for both
-    Both clients talk to their server through one counting TCP proxy on 127.0.0.1 (this file),
-    so bytes are what goes over the wire — HTTP headers, bodies as compressed by each protocol
-    (MineSales JSON, zstd-9 push bodies and zstd-3 otherwise; Anki its own zstd-compressed
-    bodies) — and a *round trip* is one request burst followed by its answer burst on a
-    connection. Time is the wall time of the
-    sync call alone (``SyncClient.sync()``; Anki ``col.sync_collection()``, timed inside
-    ``anki_driver.py``); making the local edits is not timed on either side. Everything runs on
-    this machine, so time is CPU and disk cost, not link latency; on a satellite link (≈600 ms
-    RTT, ~100 kB/s) round trips and bytes dominate: see the "link" column.
+    Both clients talk to their server through one counting TCP proxy on 127.0.0.1 (this file,
+    run in a process of its own, with TCP_NODELAY so it adds no Nagle delay), so bytes are what
+    goes over the wire — HTTP headers, bodies as compressed by each protocol (MineSales JSON at
+    zstd level 3; Anki its own zstd-compressed bodies) — and a *round trip* is one request burst
+    followed by its answer burst on a connection. Each client runs in a process of its own
+    (``minesales_driver.py``, ``anki_driver.py``), and each server too. Time is the wall time of
+    the sync call alone (``SyncClient.sync()``; Anki ``col.sync_collection()``), timed inside
+    the driver; making the local edits is not timed on either side. Everything runs on this
+    machine (2 cores shared by client, server and proxy), so time is CPU and disk cost, not link
+    latency; on a satellite link (≈600 ms RTT, ~100 kB/s) round trips and bytes dominate: see
+    the "link" column.
 
 The workload
     MineSales: a REP laptop inserts N customers, each with one contact, with every column a
-    service would fill (names, pinyin search keys, USCC, address, phones …), captured by the
-    sync triggers: 2N ops (one ``*`` op per new row). Then N one-field updates (the customer's
-    address, plain SQL: one op each). Then a sync with nothing to do.
+    service would fill (names, pinyin search keys, USCC, address, phones …; keys are UUIDv7 as
+    the app makes them), captured by the sync triggers: 2N ops (one ``*`` op per new row). The
+    pinyin search keys are local fields (protocol 3): the laptop has them, the wire does not.
+    Then N one-field updates (the customer's address, plain SQL: one op each). Then a sync with
+    nothing to do.
     Anki: a note type "Customer" whose fields carry exactly the same text values (the customer's
     and its contact's content columns, 24 fields); N notes (Anki also makes one card per note),
     then the same address field edited in every note, then a sync with nothing to do.
@@ -44,8 +48,10 @@ The cut
     one where the proxy closes the connection after N bytes *up* (mid-way through the third push
     batch), one where it closes after N bytes *down* (mid-way through the third push answer: the
     server has committed, the answer is lost). The client retries with backoff inside the same
-    sync. Reported: the bytes lost in flight, the extra bytes up/down against the clean run, and
-    the push batch size; the server must hold every row exactly once.
+    sync. Reported: the bytes lost in flight (what had to be sent again), the batches re-sent,
+    the extra bytes up/down against the clean run (the same to within a few bytes: the runs'
+    stamps and batch ids differ) and the push batch size; the server must hold every row
+    exactly once.
 """
 
 from __future__ import annotations
