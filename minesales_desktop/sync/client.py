@@ -34,7 +34,7 @@ from typing import Any, Literal, NamedTuple, TypeVar
 import httpx
 from pydantic import BaseModel, ValidationError
 from sqlalchemy import Connection, Engine, event, text
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from minesales_desktop.db.engine import make_engine
 from minesales_desktop.db.migrate import current_revision
@@ -511,6 +511,25 @@ class SyncClient:
         """
         pushed = 0
         applying: list[Future[None]] = []
+        failed: list[BaseException] = []
+
+        def apply(ops: list[OutOp], reply: PushReply) -> None:
+            # Answers are applied in order or not at all: once one could not be applied, the
+            # later ones are left too (their ops stay queued and are sent again next time, where
+            # the server answers them from their op ids in the same order).
+            if failed:
+                return
+            try:
+                self._apply_push(node, ops, reply, report)
+            except OperationalError as exc:  # the laptop file is locked or full
+                failed.append(exc)
+                raise SyncError(
+                    f"The sync answer could not be saved on this laptop: {exc.orig}"
+                ) from exc
+            except BaseException as exc:
+                failed.append(exc)
+                raise
+
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-push") as worker:
             nxt = self._take(node, after=0)
             while nxt is not None:
@@ -525,11 +544,11 @@ class SyncClient:
                     report,
                     batch_id=batch.batch_id,
                 )
-                applying.append(worker.submit(self._apply_push, node, batch.ops, reply, report))
+                applying.append(worker.submit(apply, batch.ops, reply))
                 nxt = following.result()
                 pushed += len(batch.ops)
                 notify(SyncProgress("push", pushed, max(total, pushed), "Sending changes"))
-                while applying and applying[0].done():
+                while applying and (applying[0].done() or failed):
                     applying.pop(0).result()  # an answer that could not be applied stops here
             for done in applying:
                 done.result()

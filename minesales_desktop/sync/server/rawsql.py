@@ -11,7 +11,7 @@ depend on how many ids it carries.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from functools import cache
+from functools import lru_cache
 from typing import Any
 
 import orjson
@@ -19,7 +19,7 @@ from sqlalchemy import Connection
 from sqlalchemy.exc import DBAPIError
 
 
-@cache
+@lru_cache(maxsize=512)
 def _pyformat(sql: str) -> str:
     return sql.replace("%", "%%").replace("?", "%s")
 

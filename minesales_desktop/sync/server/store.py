@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
 import json
 import os
 from collections.abc import Callable, Iterator
@@ -112,20 +113,31 @@ def make_server_engines(url: str) -> tuple[Engine, Engine]:
     writers never deadlock upgrading a read lock; readers stay deferred and never block."""
     writer = make_engine(url, pool_pre_ping=True)
     if writer.dialect.name != "sqlite":
-        return writer, writer
+        # REPEATABLE READ: a pull's reads see one snapshot (READ COMMITTED would not).
+        snapshot: Engine = writer.execution_options(isolation_level="REPEATABLE READ")
+        return writer, snapshot
 
     @event.listens_for(writer, "connect")
     def _autocommit_driver(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.isolation_level = None
-        # The one writer keeps the hot index pages of a push (op ids, log, row ids) cached:
-        # 32 MB instead of SQLite's 2 MB default.
-        dbapi_connection.execute("PRAGMA cache_size=-32768")
+        # Writers keep the hot index pages of a push (op ids, log, row ids) cached: 8 MB
+        # instead of SQLite's 2 MB default (per pooled connection: the server's memory budget).
+        dbapi_connection.execute("PRAGMA cache_size=-8192")
 
     @event.listens_for(writer, "begin")
     def _begin_immediate(conn: Connection) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE")
 
     reader = make_engine(url)
+
+    @event.listens_for(reader, "connect")
+    def _reader_autocommit_driver(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None
+
+    @event.listens_for(reader, "begin")
+    def _begin_snapshot(conn: Connection) -> None:
+        conn.exec_driver_sql("BEGIN")  # deferred: a read snapshot from the first read on
+
     return writer, reader
 
 
@@ -248,7 +260,7 @@ class Store:
 
     def dispose(self) -> None:
         self.writer.dispose()
-        if self.reader is not self.writer:
+        if self.reader.pool is not self.writer.pool:  # PostgreSQL: the same pool, other options
             self.reader.dispose()
 
     # --- setup ------------------------------------------------------------------------------
@@ -355,7 +367,9 @@ class Store:
         after every smaller one is committed — see the module doc), so when the page is not full
         the cursor may move to the head without missing anything."""
         limit = max(1, min(limit, 5000))
-        with self.reader.connect() as conn:
+        # One read transaction (one snapshot): who may see a row and the row's current values
+        # (whole-row entries) are read as of the same moment.
+        with self.reader.begin() as conn:
             head = int(
                 conn.execute(text("SELECT coalesce(max(seq), 0) FROM sync_log")).scalar_one()
             )
@@ -364,13 +378,12 @@ class Store:
                 text(
                     "SELECT seq, tbl, row_id, field, value, hlc, node_id, user_id, audience,"
                     " conflict FROM sync_log WHERE seq > :c AND seq <= :head"
-                    " AND (node_id <> :me OR audience IS NOT NULL) ORDER BY seq LIMIT :n"
+                    " AND (node_id <> :me OR audience IS NOT NULL OR conflict IS NOT NULL)"
+                    " ORDER BY seq LIMIT :n"
                 ),
                 {"c": cursor, "head": head, "me": node, "n": limit},
             ).all()
-            candidates = [
-                (r[1], r[2]) for r in rows if r[8] is None and r[6] != node and not viewer.is_admin
-            ]
+            candidates = [(r[1], r[2]) for r in rows if r[8] is None and not viewer.is_admin]
             visible = visible_rows(conn, viewer, viewers, candidates) if candidates else set()
             whole = self._current_rows(
                 conn, [(r[1], r[2]) for r in rows if r[3] == INSERT_FIELD and r[4] is None]
@@ -380,7 +393,11 @@ class Store:
             if audience is not None:
                 if viewer.user_id not in json.loads(audience):
                     continue
-            elif origin == node:
+            elif origin == node and conflict is None:
+                # The node's own change, which it has. Its own changes that settled a conflict
+                # do come back: reviving a row another laptop deleted meanwhile also wrote
+                # ``is_deleted = 0``, a value the pushing laptop would otherwise never receive —
+                # while it does receive the older delete (found by the property test).
                 continue
             elif not viewer.is_admin and (tbl, row_id) not in visible:
                 continue
@@ -450,10 +467,24 @@ class Store:
                     inner = f'SELECT id FROM "{path[i - 1][1]}" WHERE "{path[i][0]}" IN ({inner})'
                 sql = f'SELECT id FROM "{tbl}" WHERE "{path[0][0]}" IN ({inner})'
             ids = [r[0] for r in w.conn.execute(text(sql), {"root": root_id})]
+            tc = codec(tbl)
             for row_id in ids:
-                w.append(
-                    tbl, row_id, INSERT_FIELD, None, stamp, SCOPE_NODE, None, audience=audience
-                )
+                # A grant keeps the row's values as they are now: it is addressed to users by
+                # name and not filtered by what they may see at pull time, so a value-less entry
+                # would hand them the row as it is *then* (moved elsewhere, changed after they
+                # lost the customer again).
+                row = read_row(w.conn, tbl, row_id)
+                if row is not None:
+                    w.append(
+                        tbl,
+                        row_id,
+                        INSERT_FIELD,
+                        tc.encode_row(row),
+                        stamp,
+                        SCOPE_NODE,
+                        None,
+                        audience=audience,
+                    )
 
     def revoke(self, w: LogWriter, kind: str, root_id: str, audience: list[str]) -> None:
         root_tbl = "customers" if kind == "customer" else "users"
@@ -538,10 +569,23 @@ class _Merge:
         if existing is None:
             return None, False
         tc = codec(self.op.t)
+        # Never hand out another user's private fields (a password hash) as "the server's value".
+        hidden = (
+            self.op.t in _PRIVATE_TABLES
+            and self.op.r != self.viewer.user_id
+            and not self.viewer.is_admin
+        )
         if self.op.f == INSERT_FIELD:
-            return tc.encode_row(existing), True
+            row = tc.encode_row(existing)
+            if hidden:
+                for t, f in PRIVATE_FIELDS:
+                    if t == self.op.t:
+                        row.pop(f, None)
+            return row, True
         column = tc.columns.get(self.op.f)
-        return (None if column is None else column.encode(existing.get(self.op.f))), True
+        if column is None or (hidden and (self.op.t, self.op.f) in PRIVATE_FIELDS):
+            return None, True
+        return column.encode(existing.get(self.op.f)), True
 
     def _rejected(self, reason: str, existing: dict[str, Any] | None) -> OpResult:
         cur, has = self._cur(existing)
@@ -566,6 +610,10 @@ class _Merge:
             # laptop would take the row for one the server does not have, and drop it).
             return self._rejected(f"malformed change: {exc}", read_row(self.conn, op.t, op.r))
         existing = read_row(self.conn, op.t, op.r)
+        if existing is not None and op.f == INSERT_FIELD:
+            prior = self._prior_under_legacy_id()
+            if prior is not None:
+                return prior
         try:
             self._check_rights(existing, values)
         except Rejected as exc:
@@ -575,6 +623,25 @@ class _Merge:
                 return self._rejected("the record does not exist on the server", None)
             return self._insert(values)
         return self._merge(existing, values)
+
+    def _prior_under_legacy_id(self) -> OpResult | None:
+        """A new-row op sent by a protocol-2 laptop, answered under protocol 2's derived id (a
+        hash of table, row and stamp) and replayed after the update in a new batch: its earlier
+        result. (Protocol 3 derives ids that start with the stamp; ``run`` looks those up.)"""
+        op = self.op
+        legacy = hashlib.sha256(f"{op.t}\x1f{op.r}\x1f{op.h}".encode()).hexdigest()[:32]
+        found = self.w.sql.rows("SELECT batch_id FROM sync_ops WHERE op_id = ?", (legacy,))
+        if not found:
+            return None
+        stored = self.w.sql.rows(
+            "SELECT response FROM sync_batches WHERE batch_id = ?", (found[0][0],)
+        )
+        result = stored_results(stored[0][0]).get(legacy) if stored else None
+        if result is None:
+            return None
+        if isinstance(result, int):
+            return OpResult(i=op.i, s="applied", seq=result)
+        return result.model_copy(update={"i": op.i})
 
     # rights
     def _check_rights(
@@ -845,13 +912,31 @@ def _check_date(name: str) -> Callable[[Any], Any]:
     return conv
 
 
+def _storage_datetime(v: str) -> bool:
+    """``YYYY-MM-DD HH:MM:SS.ffffff`` (UTC, naive): the one form SQLite storage and the wire use."""
+    return (
+        len(v) == 26
+        and v[4] == "-"
+        and v[7] == "-"
+        and v[10] == " "
+        and v[13] == ":"
+        and v[16] == ":"
+        and v[19] == "."
+        and v[20:].isdigit()
+    )
+
+
+def _storage_date(v: str) -> bool:
+    return len(v) == 10 and v[4] == "-" and v[7] == "-" and v[:4].isdigit()
+
+
 def _check_datetime(c: ColumnCodec) -> Callable[[Any], Any]:
     name = c.name
 
     def conv(v: Any) -> Any:
         if type(v) is not str:
             raise ValueError(f"{name}: expected an ISO date")
-        if len(v) == 26 and v[10] == " " and v[19] == ".":  # already the storage form
+        if _storage_datetime(v):
             dt.datetime.fromisoformat(v)
             return v
         return c.encode(c.decode(v))
@@ -914,13 +999,13 @@ class _RowCodec:
             for name in kinds["datetime"]:
                 v = values[name]
                 if v is not None:
-                    if type(v) is not str or len(v) != 26 or v[10] != " " or v[19] != ".":
+                    if type(v) is not str or not _storage_datetime(v):
                         return None
                     dt.datetime.fromisoformat(v)
             for name in kinds["date"]:
                 v = values[name]
                 if v is not None:
-                    if type(v) is not str or len(v) != 10:
+                    if type(v) is not str or not _storage_date(v):
                         return None
                     dt.date.fromisoformat(v)
         except (KeyError, ValueError):
@@ -939,7 +1024,9 @@ class _RowCodec:
         return {k: self.columns[k].encode(v) for k, v in values.items()}
 
     def wire_value(self, name: str, value: Any) -> Any:
-        return value if self.storage_is_wire else self.columns[name].encode(value)
+        if self.storage_is_wire:
+            return int(value) if type(value) is bool else value  # a merge's revival writes False
+        return self.columns[name].encode(value)
 
 
 def _named(name: str, conv: Callable[[Any], Any], value: Any) -> Any:
@@ -976,7 +1063,7 @@ def _row_codec(tbl: str, sqlite: bool) -> _RowCodec:
     return _RowCodec(tbl, convs, dict(tc.local), dict(tc.columns), sqlite, by_kind)
 
 
-@cache
+@functools.lru_cache(maxsize=512)  # keyed by what clients send: bounded
 def _insert_sql(tbl: str, cols: tuple[str, ...]) -> tuple[str, tuple[Any, ...]]:
     """INSERT of a new row with ``cols`` (plus the local fields' fills, as trailing values)."""
     local = codec(tbl).local
@@ -986,13 +1073,13 @@ def _insert_sql(tbl: str, cols: tuple[str, ...]) -> tuple[str, tuple[Any, ...]]:
     return sql, tuple(local.values())
 
 
-@cache
+@functools.lru_cache(maxsize=512)  # keyed by what clients send: bounded
 def _update_sql(tbl: str, cols: tuple[str, ...]) -> str:
     sets = ", ".join(f"{quote(c)} = ?" for c in cols)
     return f"UPDATE {quote(tbl)} SET {sets} WHERE id = ?"
 
 
-@cache
+@functools.lru_cache(maxsize=512)  # keyed by what clients send: bounded
 def _select_sql(
     tbl: str, pg: bool, only: tuple[str, ...] | None = None
 ) -> tuple[str, tuple[str, ...]]:
