@@ -995,3 +995,158 @@ def test_an_edit_that_revives_a_deleted_row_reaches_the_editing_laptop(
         (0, "还在合作")
     ]
     converged(server, a, b, tables=["customers"])
+
+
+# --- 7. review fixes: scope grants, private fields, canonical dates --------------------------
+def test_a_scope_grant_hands_out_rows_as_they_were_at_the_grant(
+    server: ServerProcess, laptops
+) -> None:
+    """The admin gives customer C (with contact X) to rep3, then moves X to customer D, which
+    rep3 cannot see, and changes X's phone; rep3 syncs only after both. The grant is addressed
+    to rep3 by name and not filtered at pull, so it must carry X as it was at the grant (under C,
+    the old phone), never X as it is at pull time (under D, the new phone): today rep3 gets X as
+    granted, and X's later changes not at all (X is no longer under a customer rep3 sees). When C
+    goes back to rep1, the revoke drops C's subtree from rep3's laptop: X with it, as it is under
+    C there. (Before the fix the grant was value-less: X came under D with the new phone, and the
+    revoke left it behind.)"""
+    admin = laptops("admin")
+    admin.sync()
+    rep1_id, rep3_id = admin.user_id("rep1"), admin.user_id("rep3")
+    c = new_customer(admin, "GR-C", owner=rep1_id)
+    d = new_customer(admin, "GR-D", owner=rep1_id)
+    x = new_contact(admin, c, "张三")
+    admin.sql("UPDATE contacts SET phone = '010-1111' WHERE id = :id", id=x)
+    admin.sync()
+
+    admin.sql("UPDATE customers SET owner_id = :o WHERE id = :id", o=rep3_id, id=c)
+    admin.sync()  # the grant: C's subtree (C and X) for rep3
+    admin.sql("UPDATE contacts SET customer_id = :d, phone = '010-2222' WHERE id = :id", d=d, id=x)
+    admin.sync()
+    assert server_rows(server, "SELECT customer_id, phone FROM contacts WHERE id = :i", i=x) == [
+        (d, "010-2222")
+    ]
+
+    rep3 = laptops("rep3")
+    rep3.sync()  # its first sync, after the grant and the move
+    assert rep3.sql("SELECT id FROM customers") == [(c,)], "rep3 holds C, never D"
+    held = rep3.sql("SELECT customer_id, phone FROM contacts WHERE id = :id", id=x)
+    assert held in ([], [(c, "010-1111")]), (
+        f"rep3 received contact X as it is now ({held}), not as it was when it was granted:"
+        " moved to a customer rep3 may not see, with a phone changed after it left C"
+    )
+    assert rep3.sql("SELECT count(*) FROM contacts WHERE phone = '010-2222'") == [(0,)]
+
+    admin.sql("UPDATE customers SET owner_id = :o WHERE id = :id", o=rep1_id, id=c)
+    admin.sync()  # the revoke
+    rep3.sync()
+    assert rep3.sql("SELECT count(*) FROM customers") == [(0,)]
+    assert rep3.sql("SELECT customer_id, phone FROM contacts WHERE id = :id", id=x) == [], (
+        "after the revoke rep3 still holds contact X (it pointed at D, so it was not under C)"
+    )
+    assert rep3.sql("SELECT count(*) FROM contacts") == [(0,)]
+
+
+def test_a_rejected_whole_row_op_on_another_users_row_does_not_return_the_password_hash(
+    server: ServerProcess,
+) -> None:
+    """A rep sends a whole ``users`` row for the admin (built by hand): it is refused, and the
+    answer's ``cur`` (the server's row, for the laptop to revert to) has no password hash —
+    nor has the stored answer a replay of the batch returns."""
+    raw = RawPusher(server, "rep1", node="nosyhash")
+    admin_id = user_id(server, "admin")
+    hashes = server_rows(server, "SELECT password_hash FROM users WHERE id = :i", i=admin_id)
+    admin_hash = hashes[0][0]
+    assert admin_hash
+    stamp = Stamps()
+    row = wire_row(
+        "users",
+        login="admin",
+        full_name="篡改",
+        role="REP",
+        password_hash="not-a-real-hash",
+        active=1,
+        created_at=WHEN,
+        updated_at=WHEN,
+        is_deleted=0,
+    )
+    ops = [
+        new_row_op("users", admin_id, row, stamp()),
+        field_op("hash-field-op", "users", admin_id, "password_hash", "x", stamp()),
+    ]
+    r = raw.post("steal-hash", ops)
+    assert r.status_code == 200, r.text
+    answer = r.json()
+    results = {res["p"]: res for res in answer["results"]}
+    assert set(results) == {0, 1}, answer
+    whole, field = results[0], results[1]
+    assert whole["s"] == "rejected" and whole.get("has_cur") is True, whole
+    cur = whole.get("cur")
+    assert isinstance(cur, dict) and cur["login"] == "admin" and cur["full_name"] == "系统管理员"
+    assert "password_hash" not in cur, "another user's password hash was handed out as cur"
+    assert field["s"] == "rejected" and field.get("cur") is None, field
+    assert admin_hash not in r.text
+    assert admin_hash not in raw.post("steal-hash", ops).text, "nor in the stored answer"
+    assert server_rows(server, "SELECT password_hash FROM users WHERE id = :i", i=admin_id) == [
+        (admin_hash,)
+    ]
+
+
+@SQLITE_ONLY
+def test_the_sqlite_fast_path_normalises_dates_and_datetimes_not_in_storage_form(
+    server: ServerProcess, laptops
+) -> None:
+    """A whole row in storage form is stored as sent (SQLite: the wire value is the storage
+    value), but a datetime of storage length with an offset, or an ISO week date of date length,
+    is not in storage form: it must be stored, logged and pulled normalised, as the per-column
+    path (a row without every column, a field op) stores it — UTC ``YYYY-MM-DD HH:MM:SS.ffffff``
+    and ``YYYY-MM-DD``. (Before the fix both were taken by their length and stored as sent; the
+    per-column check of a datetime had the same shortcut.)"""
+    odd_datetime = "2026-01-01 08:00:00.1+0800"  # 26 characters, ' ' at 10, '.' at 19
+    week_date = "2026-W01-1"  # 10 characters
+    assert len(odd_datetime) == 26 and len(week_date) == 10
+    utc = "2026-01-01 00:00:00.100000"
+    monday = "2025-12-29"
+    raw = RawPusher(server, "mgr", node="oddstamps")
+    owner = user_id(server, "rep1")
+    stamp = Stamps()
+    fast_c, fast_p = str(uuid.uuid4()), str(uuid.uuid4())
+    slow_c, slow_p = str(uuid.uuid4()), str(uuid.uuid4())
+    # Every column: the fast path. One column left out: the per-column path.
+    slow_customer = customer_values("DT2", owner, created_at=odd_datetime)
+    del slow_customer["website"]
+    slow_payment = payment_values(slow_c, 200, received_on=week_date)
+    del slow_payment["reference"]
+    ops = [
+        new_row_op(
+            "customers", fast_c, customer_values("DT1", owner, created_at=odd_datetime), stamp()
+        ),
+        new_row_op("payments", fast_p, payment_values(fast_c, 100, received_on=week_date), stamp()),
+        new_row_op("customers", slow_c, slow_customer, stamp()),
+        new_row_op("payments", slow_p, slow_payment, stamp()),
+        field_op("dt-field-1", "customers", fast_c, "updated_at", odd_datetime, stamp()),
+    ]
+    assert [r.s for r in results_of(raw.push("odd-dates", ops))] == ["applied"] * len(ops)
+
+    customers = server_rows(
+        server,
+        "SELECT id, created_at, updated_at FROM customers WHERE id IN (:a, :b)",
+        a=fast_c,
+        b=slow_c,
+    )
+    assert sorted(customers) == sorted([(fast_c, utc, utc), (slow_c, utc, WHEN)]), (
+        "a datetime not in storage form was stored as sent"
+    )
+    payments = server_rows(
+        server, "SELECT id, received_on FROM payments WHERE id IN (:a, :b)", a=fast_p, b=slow_p
+    )
+    assert sorted(payments) == sorted([(fast_p, monday), (slow_p, monday)]), (
+        "a date not in storage form was stored as sent"
+    )
+    logged = [(e[2], e[3], e[4]) for e in log_of(server, {fast_c}) if e[3] != "*"]
+    assert logged == [(fast_c, "updated_at", f'"{utc}"')]
+
+    lap = laptops("admin")
+    lap.sync()
+    assert lap.sql("SELECT created_at FROM customers WHERE id = :i", i=fast_c) == [(utc,)]
+    assert lap.sql("SELECT received_on FROM payments WHERE id = :i", i=fast_p) == [(monday,)]
+    converged(server, lap, tables=["customers", "payments"])
