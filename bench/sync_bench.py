@@ -252,6 +252,20 @@ class Proxy:
             s.close()
 
 
+def json_line_call(
+    proc: subprocess.Popen[str], who: str, cmd: str, args: dict[str, Any]
+) -> dict[str, Any]:
+    """One command to a helper process that speaks JSON lines on stdin/stdout, and its answer."""
+    assert proc.stdin is not None and proc.stdout is not None
+    proc.stdin.write(json.dumps({"cmd": cmd, **args}) + "\n")
+    proc.stdin.flush()
+    line = proc.stdout.readline()
+    if not line:
+        raise RuntimeError(f"{who} died")
+    answer: dict[str, Any] = json.loads(line)
+    return answer
+
+
 class ProxyProcess:
     """``Proxy`` in a process of its own (``sync_bench.py --proxy-serve PORT``), driven over
     JSON lines on its stdin/stdout. Both clients then share the machine with the proxy the same
@@ -268,14 +282,7 @@ class ProxyProcess:
         self.port = int(self._call("port")["port"])
 
     def _call(self, cmd: str, **args: Any) -> dict[str, Any]:
-        assert self.proc.stdin is not None and self.proc.stdout is not None
-        self.proc.stdin.write(json.dumps({"cmd": cmd, **args}) + "\n")
-        self.proc.stdin.flush()
-        line = self.proc.stdout.readline()
-        if not line:
-            raise RuntimeError("the proxy process died")
-        answer: dict[str, Any] = json.loads(line)
-        return answer
+        return json_line_call(self.proc, "the proxy process", cmd, args)
 
     @property
     def url(self) -> str:
@@ -635,13 +642,7 @@ class Laptop:
         self._call("open", db=str(path), url=url, login=LOGIN, password=PASSWORD)
 
     def _call(self, cmd: str, **args: Any) -> dict[str, Any]:
-        assert self.proc.stdin is not None and self.proc.stdout is not None
-        self.proc.stdin.write(json.dumps({"cmd": cmd, **args}) + "\n")
-        self.proc.stdin.flush()
-        line = self.proc.stdout.readline()
-        if not line:
-            raise RuntimeError("the MineSales driver died")
-        answer: dict[str, Any] = json.loads(line)
+        answer = json_line_call(self.proc, "the MineSales driver", cmd, args)
         if not answer.get("ok"):
             raise RuntimeError(f"MineSales driver, {cmd}: {answer.get('error')}")
         return answer

@@ -876,20 +876,13 @@ class _Pending:
     existing: dict[str, Any] | None  # None: a new row
 
 
-def _check_int(name: str) -> Callable[[Any], Any]:
+def _check_type(name: str, kind: type, what: str) -> Callable[[Any], Any]:
+    """A converter that lets values of exactly ``kind`` through (no bool for int)."""
+
     def conv(v: Any) -> Any:
-        if type(v) is int:
+        if type(v) is kind:
             return v
-        raise ValueError(f"{name}: expected an integer")
-
-    return conv
-
-
-def _check_str(name: str) -> Callable[[Any], Any]:
-    def conv(v: Any) -> Any:
-        if type(v) is str:
-            return v
-        raise ValueError(f"{name}: expected text")
+        raise ValueError(f"{name}: expected {what}")
 
     return conv
 
@@ -1047,9 +1040,9 @@ def _row_codec(tbl: str, sqlite: bool) -> _RowCodec:
         if not sqlite:
             convs[name] = c.decode
         elif c.kind == "int":
-            convs[name] = _check_int(name)
+            convs[name] = _check_type(name, int, "an integer")
         elif c.kind == "str":
-            convs[name] = _check_str(name)
+            convs[name] = _check_type(name, str, "text")
         elif c.kind == "bool":
             convs[name] = _check_bool(name)
         elif c.kind == "date":
