@@ -12,6 +12,7 @@ nothing was changed), 400 ``bad_request``, 413 ``batch_too_large``.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from typing import Any
 
 import orjson
@@ -20,6 +21,7 @@ from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ValidationError
 from pydantic.json_schema import models_json_schema
+from sqlalchemy.exc import OperationalError
 from starlette.concurrency import run_in_threadpool
 
 from minesales_desktop.db.migrate import head_revision
@@ -53,6 +55,8 @@ from minesales_desktop.sync.server.auth import (
 )
 from minesales_desktop.sync.server.scopes import Viewer
 from minesales_desktop.sync.server.store import Store
+
+log = logging.getLogger(__name__)
 
 MESSAGES: list[type[BaseModel]] = [
     TokenRequest,
@@ -149,6 +153,15 @@ def create_app(store: Store, *, token_ttl: dt.timedelta = DEFAULT_TOKEN_TTL) -> 
     @app.exception_handler(ApiError)
     async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:
         return JSONResponse(exc.reply.model_dump(exclude_none=True), status_code=exc.status)
+
+    @app.exception_handler(OperationalError)
+    async def _busy(_request: Request, exc: OperationalError) -> JSONResponse:
+        # The database could not be reached or stayed locked: nothing was changed (the
+        # transaction rolled back), so the laptop may simply repeat the request later (503 is
+        # retried with backoff).
+        log.warning("database busy or unavailable: %s", exc.orig)
+        reply = ErrorReply(error="busy", message="The sync server is busy; try again shortly.")
+        return JSONResponse(reply.model_dump(exclude_none=True), status_code=503)
 
     @app.get("/health", summary="Liveness and versions")
     def health() -> dict[str, Any]:

@@ -21,6 +21,7 @@ import functools
 import hashlib
 import json
 import os
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -123,6 +124,8 @@ def make_server_engines(url: str) -> tuple[Engine, Engine]:
         # Writers keep the hot index pages of a push (op ids, log, row ids) cached: 8 MB
         # instead of SQLite's 2 MB default (per pooled connection: the server's memory budget).
         dbapi_connection.execute("PRAGMA cache_size=-8192")
+        # Another process (an administrator's command) may hold the write lock for a while.
+        dbapi_connection.execute("PRAGMA busy_timeout=30000")
 
     @event.listens_for(writer, "begin")
     def _begin_immediate(conn: Connection) -> None:
@@ -257,6 +260,7 @@ class Store:
     def __init__(self, url: str) -> None:
         self.url = url
         self.writer, self.reader = make_server_engines(url)
+        self._write_lock = threading.Lock()
 
     def dispose(self) -> None:
         self.writer.dispose()
@@ -289,10 +293,19 @@ class Store:
 
     @contextmanager
     def writing(self) -> Iterator[LogWriter]:
-        with self.writer.begin() as conn:
+        with self.write_lock(), self.writer.begin() as conn:
             w = LogWriter(conn)
             yield w
             w.flush()
+
+    @contextmanager
+    def write_lock(self) -> Iterator[None]:
+        """Writers of this process queue here, in turn, before they open a write transaction.
+        Every write is serialised anyway (one SQLite writer, one advisory lock on PostgreSQL);
+        without the queue, 50 laptops pushing at once made SQLite's busy handler (a polling
+        sleep, not a queue) give some of them up after its timeout ("database is locked")."""
+        with self._write_lock:
+            yield
 
     def adopt_existing_rows(self) -> int:
         """Put rows that are in the tables but not in the log (a demo database, rows made before
@@ -385,22 +398,27 @@ class Store:
             ).all()
             candidates = [(r[1], r[2]) for r in rows if r[8] is None and not viewer.is_admin]
             visible = visible_rows(conn, viewer, viewers, candidates) if candidates else set()
+            kept = []
+            for r in rows:
+                tbl, row_id, origin, audience, conflict = r[1], r[2], r[6], r[8], r[9]
+                if audience is not None:
+                    if viewer.user_id not in json.loads(audience):
+                        continue
+                elif origin == node and conflict is None:
+                    # The node's own change, which it has. Its own changes that settled a
+                    # conflict do come back: reviving a row another laptop deleted meanwhile
+                    # also wrote ``is_deleted = 0``, a value the pushing laptop would otherwise
+                    # never receive — while it does receive the older delete.
+                    continue
+                elif not viewer.is_admin and (tbl, row_id) not in visible:
+                    continue
+                kept.append(r)
+            # The rows of whole-row entries, as they are now: only those this page sends.
             whole = self._current_rows(
-                conn, [(r[1], r[2]) for r in rows if r[3] == INSERT_FIELD and r[4] is None]
+                conn, [(r[1], r[2]) for r in kept if r[3] == INSERT_FIELD and r[4] is None]
             )
         changes: list[Change] = []
-        for seq, tbl, row_id, fld, value, stamp, origin, user, audience, conflict in rows:
-            if audience is not None:
-                if viewer.user_id not in json.loads(audience):
-                    continue
-            elif origin == node and conflict is None:
-                # The node's own change, which it has. Its own changes that settled a conflict
-                # do come back: reviving a row another laptop deleted meanwhile also wrote
-                # ``is_deleted = 0``, a value the pushing laptop would otherwise never receive —
-                # while it does receive the older delete (found by the property test).
-                continue
-            elif not viewer.is_admin and (tbl, row_id) not in visible:
-                continue
+        for seq, tbl, row_id, fld, value, stamp, _origin, user, _audience, conflict in kept:
             if fld == INSERT_FIELD and value is None:
                 decoded = whole.get((tbl, row_id))
                 if decoded is None:  # pragma: no cover - rows are never removed on the server
