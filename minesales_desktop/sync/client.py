@@ -560,7 +560,7 @@ class SyncClient:
         if not ops:
             return None
         batch_id = uuid.uuid4().hex
-        body = compress(push_body(node, self.schema, batch_id, ops), "zstd", strong=True)
+        body = compress(push_body(node, self.schema, batch_id, ops), "zstd")
         return _Batch(batch_id, ops, body)
 
     def _ensure_node(self) -> str:

@@ -35,12 +35,11 @@ MAX_BATCH_OPS = 500
 DEFAULT_PULL_LIMIT = 2000
 
 APP_VERSION = __version__
-ZSTD_LEVEL = 3
-#: Push bodies get the same level. Level 6 made them ~8 % smaller (136 instead of 148 B per new
+#: Every body, push bodies too. Level 6 made a push ~8 % smaller (136 instead of 148 B per new
 #: customer + contact) but cost the laptop ~1.3 ms per batch, on a core the server shares in the
 #: bench; without the search keys a push is well under Anki's bytes at level 3 already
 #: (docs/sync-protocol.md, "Where the bytes go").
-PUSH_ZSTD_LEVEL = ZSTD_LEVEL
+ZSTD_LEVEL = 3
 
 OpStatus = Literal["applied", "merged", "conflict", "rejected"]
 
@@ -383,17 +382,14 @@ class ErrorReply(_Msg):
 
 # --- bodies -----------------------------------------------------------------------------------
 # A ZstdCompressor is not thread-safe (the server answers from a thread pool; laptops in one
-# process push from several threads): one per thread and level.
+# process push from several threads): one per thread.
 _local = threading.local()
 
 
-def _compressor(level: int) -> zstandard.ZstdCompressor:
-    cache: dict[int, zstandard.ZstdCompressor] | None = getattr(_local, "zc", None)
-    if cache is None:
-        cache = _local.zc = {}
-    found = cache.get(level)
+def _compressor() -> zstandard.ZstdCompressor:
+    found: zstandard.ZstdCompressor | None = getattr(_local, "zc", None)
     if found is None:
-        found = cache[level] = zstandard.ZstdCompressor(level=level)
+        found = _local.zc = zstandard.ZstdCompressor(level=ZSTD_LEVEL)
     return found
 
 
@@ -401,10 +397,9 @@ def dumps(obj: Any) -> bytes:
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode()
 
 
-def compress(data: bytes, encoding: str, *, strong: bool = False) -> bytes:
-    """``strong``: zstd level ``PUSH_ZSTD_LEVEL`` instead of ``ZSTD_LEVEL`` (push bodies)."""
+def compress(data: bytes, encoding: str) -> bytes:
     if encoding == "zstd":
-        return _compressor(PUSH_ZSTD_LEVEL if strong else ZSTD_LEVEL).compress(data)
+        return _compressor().compress(data)
     if encoding == "gzip":
         return gzip.compress(data, compresslevel=6, mtime=0)
     if encoding in ("", "identity"):

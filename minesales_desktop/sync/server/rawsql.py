@@ -59,9 +59,6 @@ class RawSql:
         if rows:
             self._run(sql, rows, True)
 
-    def one(self, sql: str, params: Sequence[Any] = ()) -> None:
-        self._run(sql, tuple(params), False)
-
     def in_ids(self, column: str) -> str:
         """A condition "``column`` is one of the ids in the next parameter" (``ids``)."""
         if self.pg:

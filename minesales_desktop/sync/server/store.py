@@ -457,12 +457,9 @@ class Store:
         sql = RawSql(conn)
         out: dict[tuple[str, str], dict[str, Any]] = {}
         for tbl, row_ids in by_table.items():
-            statement, names = _select_sql(tbl, sql.pg)
             rc = _row_codec(tbl, not sql.pg)
-            ids = sorted(row_ids)
-            for i in range(0, len(ids), 500):
-                for row in sql.rows(statement, (sql.ids(ids[i : i + 500]),)):
-                    out[(tbl, row[0])] = rc.wire(dict(zip(names, row[1:], strict=True)))
+            for row_id, values in _read_rows(sql, tbl, sorted(row_ids)):
+                out[(tbl, row_id)] = rc.wire(values)
         return out
 
     # --- scope changes ----------------------------------------------------------------------
@@ -1100,6 +1097,16 @@ def _select_sql(
     return f"SELECT id, {cols} FROM {quote(tbl)} WHERE {cond}", names
 
 
+def _read_rows(
+    sql: RawSql, tbl: str, ids: list[str], only: tuple[str, ...] | None = None
+) -> Iterator[tuple[str, dict[str, Any]]]:
+    """(id, storage values) of those of ``ids`` that exist: every column, or ``only`` these."""
+    statement, names = _select_sql(tbl, sql.pg, only)
+    for i in range(0, len(ids), 500):
+        for row in sql.rows(statement, (sql.ids(ids[i : i + 500]),)):
+            yield row[0], dict(zip(names, row[1:], strict=True))
+
+
 _LOG_SINCE = (
     "SELECT seq, row_id, field, value, hlc, node_id, user_id FROM sync_log"
     " WHERE tbl = ? AND {ids} AND seq > ? AND node_id <> ? AND node_id <> ? ORDER BY seq"
@@ -1210,10 +1217,8 @@ class _BatchPush:
     def _select(self, tbl: str, ids: list[str], only: tuple[str, ...] | None = None) -> None:
         """Read these rows (those that exist) into the row cache, as storage values: every
         column, or ``only`` these (``_narrow``)."""
-        sql, names = _select_sql(tbl, self.sql.pg, only)
-        for i in range(0, len(ids), 500):
-            for row in self.sql.rows(sql, (self.sql.ids(ids[i : i + 500]),)):
-                self.rows[(tbl, row[0])] = dict(zip(names, row[1:], strict=True))
+        for row_id, values in _read_rows(self.sql, tbl, ids, only):
+            self.rows[(tbl, row_id)] = values
 
     def _load_rows(self, keys: set[tuple[str, str]], inserts: set[tuple[str, str]]) -> None:
         """Rows that field ops change, read whole; rows that new-row ops make, checked for
