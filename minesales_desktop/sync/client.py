@@ -278,7 +278,7 @@ def push_body(node: str, schema: str, batch_id: str, ops: list[OutOp]) -> bytes:
     """The JSON of a ``PushRequest``, written straight from the outbox rows: a value goes as the
     JSON text the trigger stored (parsing and re-serialising 500 rows was most of the client's
     time per batch). A new row goes without its op id (the server derives it from table, row and
-    stamp, ``protocol.derived_op_id``): 24 random hex characters do not compress."""
+    stamp, ``protocol.derived_op_id``): the random part of an op id does not compress."""
     parts = []
     for op in ops:
         value = "null" if op.raw is None else op.raw
