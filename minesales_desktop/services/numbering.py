@@ -1,9 +1,13 @@
-"""Human-readable document numbers made offline (opportunities, contracts, invoices).
+"""Human-readable document numbers made offline (opportunities, contracts, invoices, tickets).
 
-Two laptops at two mine sites may both create a contract the same afternoon without a network, so
-numbers cannot come from a counter: the month, then the random tail of a fresh UUIDv7, checked
-against this database (a collision with another laptop's number is then caught by the server's
-unique constraint and shown as a rejected change).
+Two laptops at two mine sites may both create a contract (or open a service ticket) the same
+afternoon without a network, so numbers cannot come from a counter: two laptops counting from
+the same last number hand out the same next one, and the server's unique constraint then rejects
+the second laptop's document at sync. Instead: the month, then the random tail of a fresh UUIDv7,
+checked against this database (deleted rows included, so a number is never given out twice on
+one device). A clash with another laptop's number is then a 1-in-16.7-million chance per pair of
+numbers of one month, still caught by the server's unique constraint and shown as a rejected
+change.
 """
 
 from __future__ import annotations
@@ -17,10 +21,17 @@ from minesales_desktop.db.base import utcnow
 from minesales_desktop.ids import new_id
 
 
-def new_document_number(session: Session, prefix: str, column: Any) -> str:
-    """``PREFIX-YYMM-XXXXXX``, unique in this database."""
-    month = utcnow().strftime("%y%m")
+def new_document_number(
+    session: Session, prefix: str, column: Any, *, month: str | None = None
+) -> str:
+    """``PREFIX-MONTH-XXXXXX``, unique in this database (``column`` holds the numbers).
+
+    ``month`` is the month part as the document's owner wants it (tickets: ``YYYYMM`` of the
+    receipt in China time); by default ``YYMM`` of now in UTC. ``XXXXXX`` is six upper-case hex
+    digits of random.
+    """
+    part = utcnow().strftime("%y%m") if month is None else month
     while True:
-        candidate = f"{prefix}-{month}-{new_id()[-6:].upper()}"
+        candidate = f"{prefix}-{part}-{new_id()[-6:].upper()}"
         if not session.scalar(select(func.count()).where(column == candidate)):
             return candidate

@@ -12,8 +12,9 @@ customer's satisfaction (1–5) that the SATISFACTION KPI averages.
 
 Who may work a ticket: after-sales staff (role SERVICE) and administrators any ticket; the
 assignee their ticket; a rep the tickets of their own customers (or their own tickets); a manager
-those of the team. Numbers are ``ST-YYYYMM-NNNN`` — the month of receipt in China Standard Time,
-numbered in order within the month.
+those of the team. Numbers are ``ST-YYYYMM-XXXXXX`` — the month of receipt in China Standard
+Time, then six random hex digits (``numbering.new_document_number``): tickets are opened offline on
+several laptops at once, and a per-month counter would give two of them the same number.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from minesales_desktop.services.auth import Actor
 from minesales_desktop.services.crud import Page, PageRequest, can_modify_owned
 from minesales_desktop.services.customers import _CustomerChildService
 from minesales_desktop.services.errors import PermissionDenied, TransitionRefused, ValidationError
+from minesales_desktop.services.numbering import new_document_number
 from minesales_desktop.services.validation import check_not_negative
 
 # --- SLA ----------------------------------------------------------------------------------------
@@ -372,23 +374,15 @@ class ServiceTicketService(_CustomerChildService[ServiceTicket, ServiceTicketDTO
 
     @staticmethod
     def next_ticket_no(session: Session, received_at: dt.datetime) -> str:
-        """The next free number of the month of ``received_at`` (China time): ST-202610-0001, …
+        """A new number for a ticket received at ``received_at``: ``ST-YYYYMM-XXXXXX``, the month
+        of receipt in China time, then a random tail (e.g. ST-202610-3FA9C2).
 
-        Deleted tickets keep their numbers, so a number is never given out twice on one device.
+        Not a counter: two laptops offline would both count to the same next number and the
+        server would reject the second ticket. The tail is checked against this database, deleted
+        tickets included, so a number is never given out twice on one device.
         """
         month = received_at.astimezone(CHINA_TZ).strftime("%Y%m")
-        prefix = f"{TICKET_PREFIX}-{month}-"
-        last = session.scalar(
-            select(ServiceTicket.ticket_no)
-            .where(ServiceTicket.ticket_no.like(prefix + "%"))
-            .order_by(func.length(ServiceTicket.ticket_no).desc(), ServiceTicket.ticket_no.desc())
-            .limit(1)
-        )
-        number = 1
-        if last is not None:
-            tail = last[len(prefix) :]
-            number = int(tail) + 1 if tail.isdigit() else 1
-        return f"{prefix}{number:04d}"
+        return new_document_number(session, TICKET_PREFIX, ServiceTicket.ticket_no, month=month)
 
     # --- reading -------------------------------------------------------------------------------
     def to_dto(self, session: Session, row: ServiceTicket) -> ServiceTicketDTO:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -47,6 +48,11 @@ from minesales_desktop.services.service_tickets import (
 from tests.conftest import Department
 
 T0 = dt.datetime(2026, 10, 15, 2, 0, tzinfo=dt.UTC)
+
+
+def number_pattern(month: str) -> re.Pattern[str]:
+    """A ticket number of ``month`` (YYYYMM): ST-, the month, then six random hex digits."""
+    return re.compile(rf"ST-{month}-[0-9A-F]{{6}}")
 
 
 @pytest.fixture(autouse=True)
@@ -156,13 +162,15 @@ def _ticket(
 
 
 # --- creating -----------------------------------------------------------------------------------
-def test_create_numbers_tickets_per_month_and_computes_sla(
+def test_create_numbers_tickets_by_month_and_computes_sla(
     session: Session, dept: Department, world: dict[str, str]
 ) -> None:
     first = _ticket(session, dept, world, contract_id=world["contract"], shipment_id=world["lot"])
     second = _ticket(session, dept, world, ticket_type="COMPLAINT", priority="URGENT")
-    assert first.ticket_no == "ST-202610-0001"
-    assert second.ticket_no == "ST-202610-0002"
+    # The month of receipt, then a random tail — not a counter another laptop could repeat.
+    assert number_pattern("202610").fullmatch(first.ticket_no), first.ticket_no
+    assert number_pattern("202610").fullmatch(second.ticket_no), second.ticket_no
+    assert first.ticket_no != second.ticket_no
     assert first.status is TicketStatus.RECEIVED
     # HIGH 48 h + 48 h for a quality claim (re-assay of the retained sample).
     assert first.sla_due == T0 + dt.timedelta(hours=96)
@@ -174,15 +182,44 @@ def test_create_numbers_tickets_per_month_and_computes_sla(
     assert [(h.from_status, h.to_status) for h in history] == [(None, TicketStatus.RECEIVED)]
 
 
-def test_ticket_month_is_china_time_and_new_month_restarts(
+def test_ticket_month_is_the_month_of_receipt_in_china_time(
     session: Session, dept: Department, world: dict[str, str]
 ) -> None:
-    # 2026-10-31 20:00 UTC is already 1 November in Beijing.
+    # 2026-10-31 20:00 UTC is already 1 November in Beijing; 15:59 UTC is still 31 October.
     late = dt.datetime(2026, 10, 31, 20, 0, tzinfo=dt.UTC)
     assert late.astimezone(CHINA_TZ).month == 11
-    _ticket(session, dept, world)
-    nov = _ticket(session, dept, world, received_at=late)
-    assert nov.ticket_no == "ST-202611-0001"
+    last_of_october = dt.datetime(2026, 10, 31, 15, 59, tzinfo=dt.UTC)
+    october = _ticket(session, dept, world, received_at=last_of_october)
+    november = _ticket(session, dept, world, received_at=late)
+    # A receipt time in another zone counts by its moment, not its wall clock.
+    beijing_morning = dt.datetime(2026, 12, 1, 7, 30, tzinfo=CHINA_TZ)  # 30 Nov 23:30 UTC
+    december = _ticket(session, dept, world, received_at=beijing_morning)
+    assert number_pattern("202610").fullmatch(october.ticket_no), october.ticket_no
+    assert number_pattern("202611").fullmatch(november.ticket_no), november.ticket_no
+    assert number_pattern("202612").fullmatch(december.ticket_no), december.ticket_no
+    # Not the month the ticket was typed in (now), nor the UTC month.
+    assert not november.ticket_no.startswith("ST-202610-")
+
+
+def test_many_tickets_of_one_month_get_distinct_numbers(
+    session: Session, dept: Department, world: dict[str, str]
+) -> None:
+    numbers = [_ticket(session, dept, world).ticket_no for _ in range(30)]
+    assert len(set(numbers)) == len(numbers)
+    assert all(number_pattern("202610").fullmatch(n) for n in numbers), numbers
+
+
+def test_a_number_already_in_this_database_is_never_given_again(
+    session: Session, dept: Department, world: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The random tail is checked locally: a repeat (even of a deleted ticket) draws again."""
+    taken = _ticket(session, dept, world)
+    service_tickets.delete(session, dept.service, taken.id)
+    tail = taken.ticket_no.rsplit("-", 1)[1].lower()
+    draws = iter([f"00000000-0000-7000-8000-000000{tail}", "00000000-0000-7000-8000-000000abcdef"])
+    monkeypatch.setattr("minesales_desktop.services.numbering.new_id", lambda: next(draws))
+    fresh = _ticket(session, dept, world)
+    assert fresh.ticket_no == "ST-202610-ABCDEF" != taken.ticket_no
 
 
 def test_sla_table_and_explicit_due(
@@ -412,7 +449,9 @@ def test_only_untouched_tickets_can_be_deleted(
         service_tickets.delete(session, dept.service, kept.id)
     service_tickets.delete(session, dept.service, ticket.id)
     # The number of a deleted ticket is never handed out again.
-    assert _ticket(session, dept, world).ticket_no == "ST-202610-0003"
+    third = _ticket(session, dept, world).ticket_no
+    assert number_pattern("202610").fullmatch(third), third
+    assert third not in (ticket.ticket_no, kept.ticket_no)
 
 
 # --- the queue ----------------------------------------------------------------------------------
