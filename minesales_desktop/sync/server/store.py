@@ -20,6 +20,7 @@ import datetime as dt
 import functools
 import hashlib
 import json
+import logging
 import os
 import threading
 from collections.abc import Callable, Iterator
@@ -106,12 +107,15 @@ SERVER_DROPPED_INDEXES = (
     "ix_contacts_phone",
     "ix_contacts_mobile",
 )
+log = logging.getLogger(__name__)
 FAULT_ENV = "MINESALES_SYNC_FAULT"  # test-only fault injection, see tests/sync
 
 
-def make_server_engines(url: str) -> tuple[Engine, Engine]:
+def make_server_engines(url: str, *, own_checkpoints: bool = False) -> tuple[Engine, Engine]:
     """(writer, reader) engines. On SQLite the writer begins every transaction IMMEDIATE so two
-    writers never deadlock upgrading a read lock; readers stay deferred and never block."""
+    writers never deadlock upgrading a read lock; readers stay deferred and never block. With
+    ``own_checkpoints`` a writer's commit never copies the WAL back into the database file
+    (``_Checkpointer`` does, on a thread of its own)."""
     writer = make_engine(url, pool_pre_ping=True)
     if writer.dialect.name != "sqlite":
         # REPEATABLE READ: a pull's reads see one snapshot (READ COMMITTED would not).
@@ -126,6 +130,8 @@ def make_server_engines(url: str) -> tuple[Engine, Engine]:
         dbapi_connection.execute("PRAGMA cache_size=-8192")
         # Another process (an administrator's command) may hold the write lock for a while.
         dbapi_connection.execute("PRAGMA busy_timeout=30000")
+        if own_checkpoints:
+            dbapi_connection.execute("PRAGMA wal_autocheckpoint=0")
 
     @event.listens_for(writer, "begin")
     def _begin_immediate(conn: Connection) -> None:
@@ -254,15 +260,66 @@ class Rejected(Exception):
         self.reason = reason
 
 
+class _Checkpointer:
+    """Copies a SQLite server's WAL back into the database file on a thread of its own.
+
+    SQLite does this inside a commit once the WAL passes 1 000 pages: every fifth or so push
+    batch then waited for the copy and its fsync (about 1 ms a batch on average, measured on
+    10 000 new customers + contacts). Here a commit only wakes this thread, which checkpoints
+    at most every ``INTERVAL_S`` seconds (PASSIVE: it never blocks a writer or a reader, and a
+    later run finishes what an open read snapshot held back). The WAL therefore stays within a
+    quarter second of writes; when the server stops, closing the last connection checkpoints
+    the rest.
+    """
+
+    INTERVAL_S = 0.25
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._wake = threading.Event()
+        self._stopping = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="wal-checkpoint", daemon=True)
+        self._thread.start()
+
+    def poke(self) -> None:
+        self._wake.set()
+
+    def stop(self) -> None:
+        self._stopping.set()
+        self._wake.set()
+        self._thread.join(timeout=30)
+
+    def _run(self) -> None:
+        with self.engine.connect() as conn:
+            raw = conn.connection.driver_connection
+            assert raw is not None
+            while not self._stopping.is_set():
+                self._wake.wait()
+                self._wake.clear()
+                if self._stopping.wait(self.INTERVAL_S):
+                    break
+                try:
+                    raw.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+                except Exception:  # noqa: BLE001 - a busy or failing copy is retried next time
+                    log.warning("WAL checkpoint failed", exc_info=True)
+
+
 class Store:
     """Everything the HTTP layer asks of the central database."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, background_checkpoints: bool = False) -> None:
+        """``background_checkpoints``: on SQLite, copy the WAL back on a thread of its own
+        (``_Checkpointer``) instead of inside commits — for the serving process."""
         self.url = url
-        self.writer, self.reader = make_server_engines(url)
+        own = background_checkpoints and url.startswith("sqlite")
+        self.writer, self.reader = make_server_engines(url, own_checkpoints=own)
         self._write_lock = threading.Lock()
+        self._checkpointer = _Checkpointer(self.writer) if own else None
 
     def dispose(self) -> None:
+        if self._checkpointer is not None:
+            self._checkpointer.stop()
+            self._checkpointer = None
         self.writer.dispose()
         if self.reader.pool is not self.writer.pool:  # PostgreSQL: the same pool, other options
             self.reader.dispose()
@@ -297,6 +354,8 @@ class Store:
             w = LogWriter(conn)
             yield w
             w.flush()
+        if self._checkpointer is not None:
+            self._checkpointer.poke()
 
     @contextmanager
     def write_lock(self) -> Iterator[None]:
