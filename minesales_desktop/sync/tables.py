@@ -61,10 +61,12 @@ LOCAL_FIELDS: dict[str, frozenset[str]] = {
     "customers": frozenset({"name_pinyin", "name_initials", "search_text"}),
 }
 
-#: Fields that follow other fields (timestamps): last writer wins, no inbox entry. The local
-#: fields stay listed: log entries written before they became local (migration 0005) still carry
-#: them, and such an entry must not count as a concurrent edit of the row.
-SILENT_FIELDS = frozenset({"updated_at"}).union(*LOCAL_FIELDS.values())
+#: Fields that follow other fields (timestamps): last writer wins, no inbox entry. ``created_at``
+#: differs only when two laptops made the same keyed row (``ids.keyed_id``): which laptop's
+#: creation time stays is no question for a person. The local fields stay listed: log entries
+#: written before they became local (migration 0005) still carry them, and such an entry must
+#: not count as a concurrent edit of the row.
+SILENT_FIELDS = frozenset({"updated_at", "created_at"}).union(*LOCAL_FIELDS.values())
 
 #: Fields only their owner (and an administrator) may read or write.
 PRIVATE_FIELDS = frozenset({("users", "password_hash")})

@@ -93,6 +93,41 @@ def test_conflict_inbox_keep_mine_and_theirs(server: ServerProcess, laptops) -> 
     assert a.sql("SELECT name_zh FROM customers WHERE id = :id", id=cid)[0][0] == item.mine
 
 
+def test_the_same_value_on_both_sides_is_no_conflict(server: ServerProcess, laptops) -> None:
+    """Two laptops that type the same correction offline disagree about nothing: no inbox entry
+    on either, in either push order; a field where they differ still goes to the inbox."""
+    for first in (0, 1):
+        a, b = laptops("mgr"), laptops("admin")
+        a.sync()
+        cid = new_customer(a, f"S{first}", owner=a.user_id("rep1"), address="旧地址")
+        a.sync()
+        b.sync()
+        for lap, note in ((a, "甲的备注"), (b, "乙的备注")):
+            lap.sql("UPDATE customers SET address = '新地址 88号' WHERE id = :id", id=cid)
+            lap.sql("UPDATE customers SET notes = :v WHERE id = :id", v=note, id=cid)
+        order = (a, b) if first == 0 else (b, a)
+        for lap in (*order, *order):
+            lap.sync()
+        _converged(server, a, b)
+        assert a.sql("SELECT address FROM customers WHERE id = :id", id=cid)[0][0] == "新地址 88号"
+        inbox = [c for lap in (a, b) for c in lap.client.conflicts() if c.row_id == cid]
+        assert [c.field for c in inbox] == ["notes"], inbox
+
+
+def test_same_value_is_strict() -> None:
+    """What counts as "the same" value: equal type and value, a Decimal also as written."""
+    from decimal import Decimal
+
+    from minesales_desktop.sync.server.store import _same
+
+    assert _same("新地址", "新地址")
+    assert _same(Decimal("1.50"), Decimal("1.50"))
+    assert not _same(Decimal("1.5"), Decimal("1.50"))  # the laptop would keep another form
+    assert not _same(1, True)
+    assert not _same(None, "")
+    assert not _same("a", "b")
+
+
 def test_delete_against_concurrent_edit_keeps_the_row_and_flags_it(
     server: ServerProcess, laptops
 ) -> None:

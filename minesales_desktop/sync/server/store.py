@@ -26,6 +26,7 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cache
 from typing import Any
 
@@ -820,6 +821,10 @@ class _Merge:
             if last is None:
                 writes[fld] = value
                 continue
+            if _same(value, existing.get(fld)):
+                # Both sides hold the same value (two laptops made the same keyed row, or typed
+                # the same correction): nothing to decide and nothing lost, so no inbox entry.
+                continue
             mine_wins = hlc.wins(self.stamp, self.node, last.hlc, last.node)
             if append_only or fld in SILENT_FIELDS:
                 if mine_wins:
@@ -930,6 +935,18 @@ class _Merge:
             cur, has = self._cur(after())
             return OpResult(i=op.i, s="merged", cur=cur, has_cur=has)
         return OpResult(i=op.i, s=plan.status, seq=seq)  # type: ignore[arg-type]
+
+
+def _same(mine: Any, theirs: Any) -> bool:
+    """Do two values of a field (both as the same path reads them) say exactly the same thing?
+    Strict: equal type and value, and a Decimal also in its written form (1.0 is not 1.00), so
+    a laptop never keeps a value that differs from the server's; anything unsure is a conflict,
+    as before."""
+    if type(mine) is not type(theirs):
+        return False
+    if isinstance(mine, Decimal):
+        return str(mine) == str(theirs)
+    return bool(mine == theirs)
 
 
 class _Fallback(Exception):
