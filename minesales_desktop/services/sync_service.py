@@ -54,6 +54,7 @@ from minesales_desktop.sync.client import (
     pending_count,
 )
 from minesales_desktop.sync.protocol import PullReply
+from minesales_desktop.sync.reasons import rejection_reason
 from minesales_desktop.sync.tables import (
     CUSTOMER_PATHS,
     INSERT_FIELD,
@@ -210,7 +211,7 @@ class _Cancellable:
             if left <= 0:
                 return
             self.wake.wait(min(left, 0.1))
-        raise SyncCancelled("Sync was cancelled.")
+        raise SyncCancelled(translate("Sync", "Sync was cancelled."))
 
     def notify(self, step: SyncProgress) -> None:
         if self.progress.cancelled:
@@ -401,7 +402,12 @@ def _rejected_view(conn: Connection, item: RejectedItem) -> RejectedView:
         record=describe_record(conn, item.table, item.row_id),
         field=field_label(item.table, item.field),
         value=display_value(conn, item.table, item.field, item.value),
-        reason=item.reason,
+        reason=rejection_reason(
+            item.reason,
+            table_label=table_label,
+            field_label=lambda fld: field_label(item.table, fld),
+            status_label=lambda status: display_value(conn, "contracts", "status", status),
+        ),
         made_at=item.made_at,
         rejected_at=item.rejected_at,
     )

@@ -2,7 +2,8 @@
 
 ``register(subparsers)`` adds the three subcommands to the main parser; each handler returns an
 exit status: 0 done, 1 sync could not finish (server unreachable — try again later), 2 a user
-error, reported in one sentence on stderr and never as a traceback.
+error, reported in one sentence on stderr and never as a traceback. ``sync`` says it in the
+language of ``--lang`` (English without it); its closing counts are always English, for scripts.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ import os
 import sys
 from pathlib import Path
 from typing import Any
+
+from minesales_desktop.messages import translate
 
 EXIT_OK = 0
 EXIT_UNAVAILABLE = 1
@@ -78,15 +81,41 @@ def _password(prompt: str) -> str:
     if value:
         return value
     if not sys.stdin.isatty():
-        raise ValueError(f"No password: set {PASSWORD_ENV} or run in a terminal.")
+        raise ValueError(
+            translate("Sync", "No password: set {variable} or run in a terminal.").format(
+                variable=PASSWORD_ENV
+            )
+        )
     return getpass.getpass(prompt)
 
 
-def _store(db: str) -> Any:
+def _speak(language: str | None) -> None:
+    """Word what ``sync`` says in ``language`` (``--lang``). Without it the messages stay in
+    English, like the other commands' messages that IT and scripts read."""
+    if language is None or language == "en":
+        return
+    import subprocess
+
+    from PySide6.QtCore import QTranslator
+
+    from minesales_desktop.i18n import TRANSLATIONS_DIR, compile_translations
+    from minesales_desktop.messages import set_language, set_translator
+
+    try:
+        compile_translations()  # a development checkout: a missing or stale .qm
+    except (OSError, subprocess.CalledProcessError):
+        pass  # the .qm that is there (a built app ships it) or none: English then
+    translator = QTranslator()  # no QCoreApplication needed to look texts up
+    if translator.load(str(TRANSLATIONS_DIR / f"minesales_{language}.qm")):
+        set_translator(lambda context, text: translator.translate(context, text) or text)
+    set_language(language)
+
+
+def _store(db: str, *, serving: bool = False) -> Any:
     from minesales_desktop.db.migrate import MigrationError
     from minesales_desktop.sync.server.store import Store
 
-    store = Store(_url(db))
+    store = Store(_url(db), background_checkpoints=serving)
     try:
         store.prepare()
     except MigrationError as exc:
@@ -109,7 +138,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         if f is not None and not f.exists():
             return _fail(f"No such file: {f}.")
     try:
-        store = _store(args.db)
+        store = _store(args.db, serving=True)
     except ValueError as exc:
         return _fail(str(exc))
     app = create_app(store, token_ttl=dt.timedelta(hours=args.token_hours))
@@ -213,12 +242,18 @@ def cmd_sync(args: argparse.Namespace) -> int:
         SyncUnavailable,
     )
 
+    _speak(getattr(args, "lang", None))
     if not args.db.exists():
-        return _fail(f"No database at {args.db}.")
+        return _fail(translate("Sync", "No database at {path}.").format(path=args.db))
     if not args.server.startswith(("http://", "https://")):
-        return _fail(f"{args.server} is not a server address (http://HOST:PORT or https://…).")
+        return _fail(
+            translate(
+                "Sync", "{server} is not a server address (http://HOST:PORT or https://…)."
+            ).format(server=args.server)
+        )
     try:
-        password = _password(f"Password for {args.user} on {args.server}: ")
+        prompt = translate("Sync", "Password for {user} on {server}: ")
+        password = _password(prompt.format(user=args.user, server=args.server))
         engine = open_database(args.db)
     except (ValueError, MigrationError) as exc:
         return _fail(str(exc))
@@ -253,6 +288,9 @@ def main(argv: list[str] | None = None) -> int:
     """Stand-alone entry (``python -m minesales_desktop.sync.cli serve …``) until and besides
     the wiring into ``minesales``."""
     parser = argparse.ArgumentParser(prog="minesales-sync")
+    parser.add_argument(
+        "--lang", choices=["zh_CN", "en"], default=None, help="language of sync messages"
+    )
     register(parser.add_subparsers(dest="command", metavar="COMMAND", required=True))
     args = parser.parse_args(argv)
     status: int = args.func(args)

@@ -38,6 +38,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 
 from minesales_desktop.db.engine import make_engine
 from minesales_desktop.db.migrate import current_revision
+from minesales_desktop.messages import translate
 from minesales_desktop.sync import hlc
 from minesales_desktop.sync.changes import (
     Pending,
@@ -66,6 +67,13 @@ from minesales_desktop.sync.protocol import (
     compress,
     dumps,
     reply_results,
+)
+from minesales_desktop.sync.reasons import (
+    server_error,
+    server_status,
+    server_unavailable,
+    server_unreachable,
+    unreadable_answer,
 )
 from minesales_desktop.sync.tables import INSERT_FIELD, REVOKE_FIELD
 
@@ -462,7 +470,7 @@ class SyncClient:
                 cursor = self._cursor()
                 while True:
                     if stop():
-                        raise SyncCancelled("Sync was cancelled.")
+                        raise SyncCancelled(translate("Sync", "Sync was cancelled."))
                     page = self._post(
                         "/sync/pull",
                         PullRequest(
@@ -524,7 +532,9 @@ class SyncClient:
             except OperationalError as exc:  # the laptop file is locked or full
                 failed.append(exc)
                 raise SyncError(
-                    f"The sync answer could not be saved on this laptop: {exc.orig}"
+                    translate(
+                        "Sync", "The sync answer could not be saved on this computer: {error}"
+                    ).format(error=exc.orig)
                 ) from exc
             except BaseException as exc:
                 failed.append(exc)
@@ -534,7 +544,7 @@ class SyncClient:
             nxt = self._take(node, after=0)
             while nxt is not None:
                 if stop():
-                    raise SyncCancelled("Sync was cancelled.")
+                    raise SyncCancelled(translate("Sync", "Sync was cancelled."))
                 batch = nxt
                 following = worker.submit(self._take, node, batch.ops[-1].k)
                 reply = self._post(
@@ -629,7 +639,7 @@ class SyncClient:
             if len(results) != len(ops):
                 raise ValueError(f"{len(results)} results for {len(ops)} ops")
         except ValueError as exc:
-            raise SyncError(f"The server sent an answer this version cannot read: {exc}") from None
+            raise SyncError(unreadable_answer(exc)) from None
         now = _db_now()
         batch_id = reply.batch
         acked: list[tuple[int, str, int, str]] = []
@@ -968,25 +978,27 @@ class SyncClient:
                 "", dict(response.headers)
             )
             if response.status_code in (502, 503, 504):
-                last_error = SyncUnavailable(f"the server answered {response.status_code}")
+                last_error = SyncUnavailable(
+                    server_unavailable(self.server_url, response.status_code, content)
+                )
                 continue
             if response.status_code != 200:
                 self._raise_for(response)
             try:
                 return model.model_validate_json(content)
             except ValidationError as exc:
-                raise SyncError(
-                    f"The server sent an answer this version cannot read: {exc}"
-                ) from None
-        raise SyncUnavailable(
-            f"The sync server at {self.server_url} cannot be reached ({last_error})."
-        )
+                raise SyncError(unreadable_answer(exc)) from None
+        if isinstance(last_error, SyncUnavailable):  # an answer, but busy (or a proxy's)
+            raise last_error
+        raise SyncUnavailable(server_unreachable(self.server_url, last_error))
 
     def _raise_for(self, response: httpx.Response) -> None:
         try:
             err = ErrorReply.model_validate_json(response.content)
         except ValidationError:
-            raise SyncError(f"The server answered {response.status_code}.") from None
+            raise SyncError(server_status(response.status_code)) from None
+        # The checks read the server's (English) message; the user reads ``message``.
+        message = server_error(err)
         if err.error == "token_expired" or (
             response.status_code == 401
             and err.error == "unauthorized"
@@ -994,12 +1006,12 @@ class SyncClient:
             and "sign in again" in err.message
         ):
             self.token = None
-            raise _TokenExpired(err.message)
+            raise _TokenExpired(message)
         if response.status_code == 401:
-            raise AuthFailed(err.message)
+            raise AuthFailed(message)
         if response.status_code == 426:
-            raise UpdateRequired(err.message, err.update_to)
-        raise SyncError(err.message)
+            raise UpdateRequired(message, err.update_to)
+        raise SyncError(message)
 
 
 class _TokenExpired(SyncError):

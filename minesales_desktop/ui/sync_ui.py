@@ -455,13 +455,12 @@ class SyncController(QObject):
     def _failed(self, run: SyncRun, error: BaseException) -> None:
         self._retry_timer.stop()
         self._retry_count = 0
-        self._last_error = str(error)
+        self._last_error = self._explain(error)
         if isinstance(error, AuthFailed):
             self._forget_password()
             self._set_state("error")
             if run.interactive:  # ask again, saying why; an automatic retry just stops
-                self._start(True, self.tr("Wrong user name or password: %1").replace(
-                    "%1", str(error)))  # fmt: skip
+                self._start(True, str(error))
             return
         self._forget_password_unless_remembered()
         self._set_state("error")
@@ -476,8 +475,15 @@ class SyncController(QObject):
         QMessageBox.warning(
             self.window,
             title,
-            str(error) + "\n\n" + self.tr("Nothing was lost; your changes are still here."),
+            self._last_error + "\n\n" + self.tr("Nothing was lost; your changes are still here."),
         )
+
+    def _explain(self, error: BaseException) -> str:
+        """What to tell the person: a sync error is worded in their language already (the sync
+        client translates its messages); anything else is a fault, shown with its own words."""
+        if isinstance(error, SyncError):
+            return str(error)
+        return self.tr("Sync stopped because of an unexpected error: %1").replace("%1", str(error))
 
     def _forget_password_unless_remembered(self) -> None:
         if not self._remember:

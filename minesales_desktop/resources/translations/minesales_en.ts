@@ -4903,6 +4903,174 @@ Reason: %4</translation>
     </message>
 </context>
 <context>
+    <name>Sync</name>
+    <message>
+        <source>No database at {path}.</source>
+        <translation>No database at {path}.</translation>
+    </message>
+    <message>
+        <source>No password: set {variable} or run in a terminal.</source>
+        <translation>No password: set {variable} or run in a terminal.</translation>
+    </message>
+    <message>
+        <source>Password for {user} on {server}: </source>
+        <translation>Password for {user} on {server}: </translation>
+    </message>
+    <message>
+        <source>Please sign in again.</source>
+        <translation>Please sign in again.</translation>
+    </message>
+    <message>
+        <source>Please update MineSales to sync with this server.</source>
+        <translation>Please update MineSales to sync with this server.</translation>
+    </message>
+    <message>
+        <source>Please update MineSales to version {version} to sync with this server.</source>
+        <translation>Please update MineSales to version {version} to sync with this server.</translation>
+    </message>
+    <message>
+        <source>Sync was cancelled.</source>
+        <extracomment>The ``data_changed`` kind for the sync bookkeeping itself (outbox, inbox, rejected list). Kinds the views use that are not table names.</extracomment>
+        <translation>Sync was cancelled.</translation>
+    </message>
+    <message>
+        <source>The server sent an answer this version of MineSales cannot read: {error}</source>
+        <translation>The server sent an answer this version of MineSales cannot read: {error}</translation>
+    </message>
+    <message>
+        <source>The sync answer could not be saved on this computer: {error}</source>
+        <translation>The sync answer could not be saved on this computer: {error}</translation>
+    </message>
+    <message>
+        <source>The sync server answered with an error (HTTP {status}).</source>
+        <translation>The sync server answered with an error (HTTP {status}).</translation>
+    </message>
+    <message>
+        <source>The sync server at {server} cannot be reached ({error}).</source>
+        <translation>The sync server at {server} cannot be reached ({error}).</translation>
+    </message>
+    <message>
+        <source>The sync server at {server} is not available at the moment (HTTP {status}).</source>
+        <translation>The sync server at {server} is not available at the moment (HTTP {status}).</translation>
+    </message>
+    <message>
+        <source>The sync server could not read a request from this computer; please tell IT.</source>
+        <translation>The sync server could not read a request from this computer; please tell IT.</translation>
+    </message>
+    <message>
+        <source>The sync server is busy at the moment; please try again shortly.</source>
+        <translation>The sync server is busy at the moment; please try again shortly.</translation>
+    </message>
+    <message>
+        <source>The sync server refused a batch of changes as too large; please tell IT.</source>
+        <translation>The sync server refused a batch of changes as too large; please tell IT.</translation>
+    </message>
+    <message>
+        <source>The sync server reported an error: {message}</source>
+        <translation>The sync server reported an error: {message}</translation>
+    </message>
+    <message>
+        <source>The sync server runs an older version of MineSales than this computer; ask IT to update the server.</source>
+        <translation>The sync server runs an older version of MineSales than this computer; ask IT to update the server.</translation>
+    </message>
+    <message>
+        <source>This account is disabled; ask your administrator.</source>
+        <translation>This account is disabled; ask your administrator.</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password.</source>
+        <translation>Wrong user name or password.</translation>
+    </message>
+    <message>
+        <source>Your sign-in has expired; please sign in again.</source>
+        <translation>Your sign-in has expired; please sign in again.</translation>
+    </message>
+    <message>
+        <source>a contract&apos;s status cannot move backwards ({old} → {new})</source>
+        <translation>a contract&apos;s status cannot move backwards ({old} → {new})</translation>
+    </message>
+    <message>
+        <source>a required value is missing ({detail})</source>
+        <translation>a required value is missing ({detail})</translation>
+    </message>
+    <message>
+        <source>a value is out of range ({detail})</source>
+        <translation>a value is out of range ({detail})</translation>
+    </message>
+    <message>
+        <source>another record already has this value ({detail})</source>
+        <translation>another record already has this value ({detail})</translation>
+    </message>
+    <message>
+        <source>approving a contract needs the manager role</source>
+        <translation>approving a contract needs the manager role</translation>
+    </message>
+    <message>
+        <source>it refers to a record the server does not have ({detail})</source>
+        <translation>it refers to a record the server does not have ({detail})</translation>
+    </message>
+    <message>
+        <source>only a manager may change this kind of record ({table})</source>
+        <translation>only a manager may change this kind of record ({table})</translation>
+    </message>
+    <message>
+        <source>only an administrator may change users and teams</source>
+        <translation>only an administrator may change users and teams</translation>
+    </message>
+    <message>
+        <source>outside your rights: the change would move the record out of your view</source>
+        <translation>outside your rights: the change would move the record out of your view</translation>
+    </message>
+    <message>
+        <source>outside your rights: you could not see this record</source>
+        <translation>outside your rights: you could not see this record</translation>
+    </message>
+    <message>
+        <source>outside your rights: you may not see this record</source>
+        <translation>outside your rights: you may not see this record</translation>
+    </message>
+    <message>
+        <source>refused by the server</source>
+        <translation>refused by the server</translation>
+    </message>
+    <message>
+        <source>the contract is {status}; its status cannot change</source>
+        <translation>the contract is {status}; its status cannot change</translation>
+    </message>
+    <message>
+        <source>the record does not exist on the server</source>
+        <translation>the record does not exist on the server</translation>
+    </message>
+    <message>
+        <source>the same change was sent twice</source>
+        <translation>the same change was sent twice</translation>
+    </message>
+    <message>
+        <source>the server could not read the change: {detail}</source>
+        <translation>the server could not read the change: {detail}</translation>
+    </message>
+    <message>
+        <source>the server does not know this kind of record ({table})</source>
+        <translation>the server does not know this kind of record ({table})</translation>
+    </message>
+    <message>
+        <source>the server&apos;s database refused it ({detail})</source>
+        <translation>the server&apos;s database refused it ({detail})</translation>
+    </message>
+    <message>
+        <source>you may not change {field} of another user</source>
+        <translation>you may not change {field} of another user</translation>
+    </message>
+    <message>
+        <source>your account is disabled</source>
+        <translation>your account is disabled</translation>
+    </message>
+    <message>
+        <source>{server} is not a server address (http://HOST:PORT or https://…).</source>
+        <translation>{server} is not a server address (http://HOST:PORT or https://…).</translation>
+    </message>
+</context>
+<context>
     <name>SyncController</name>
     <message>
         <source> — %1 conflicts, %2 rejected: see the Sync menu</source>
@@ -5002,6 +5170,10 @@ Reason: %4</translation>
         <translation>Sync s&amp;ettings…</translation>
     </message>
     <message>
+        <source>Sync stopped because of an unexpected error: %1</source>
+        <translation>Sync stopped because of an unexpected error: %1</translation>
+    </message>
+    <message>
         <source>Syncing: contacting the server…</source>
         <translation>Syncing: contacting the server…</translation>
     </message>
@@ -5016,10 +5188,6 @@ Reason: %4</translation>
     <message>
         <source>Syncing: sending changes %1 of %2</source>
         <translation>Syncing: sending changes %1 of %2</translation>
-    </message>
-    <message>
-        <source>Wrong user name or password: %1</source>
-        <translation>Wrong user name or password: %1</translation>
     </message>
 </context>
 <context>
@@ -5314,7 +5482,6 @@ Reason: %4</translation>
     </message>
     <message>
         <source>Team</source>
-        <extracomment>The ``data_changed`` kind for the sync bookkeeping itself (outbox, inbox, rejected list). Kinds the views use that are not table names.</extracomment>
         <translation>Team</translation>
     </message>
     <message>
@@ -6167,6 +6334,7 @@ Reason: %4</translation>
     </message>
     <message>
         <source>Letters, digits and - _ . / only, starting with a letter or digit.</source>
+        <extracomment>The columns the search keys are computed from (besides the customer&apos;s own id): a change of any of them must be followed by ``refresh_customer_search_keys`` of the customers concerned.</extracomment>
         <translation>Letters, digits and - _ . / only, starting with a letter or digit.</translation>
     </message>
     <message>

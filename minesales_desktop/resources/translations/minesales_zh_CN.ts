@@ -4886,6 +4886,174 @@ Reason: %4</source>
     </message>
 </context>
 <context>
+    <name>Sync</name>
+    <message>
+        <source>No database at {path}.</source>
+        <translation>找不到数据库：{path}。</translation>
+    </message>
+    <message>
+        <source>No password: set {variable} or run in a terminal.</source>
+        <translation>没有密码：请设置环境变量 {variable}，或在终端中运行。</translation>
+    </message>
+    <message>
+        <source>Password for {user} on {server}: </source>
+        <translation>{user} 在 {server} 上的密码：</translation>
+    </message>
+    <message>
+        <source>Please sign in again.</source>
+        <translation>请重新登录。</translation>
+    </message>
+    <message>
+        <source>Please update MineSales to sync with this server.</source>
+        <translation>请升级 MineSales 后再与此服务器同步。</translation>
+    </message>
+    <message>
+        <source>Please update MineSales to version {version} to sync with this server.</source>
+        <translation>请将 MineSales 升级到 {version} 版本后再与此服务器同步。</translation>
+    </message>
+    <message>
+        <source>Sync was cancelled.</source>
+        <extracomment>The ``data_changed`` kind for the sync bookkeeping itself (outbox, inbox, rejected list). Kinds the views use that are not table names.</extracomment>
+        <translation>同步已取消。</translation>
+    </message>
+    <message>
+        <source>The server sent an answer this version of MineSales cannot read: {error}</source>
+        <translation>服务器返回的应答无法被当前版本的 MineSales 识别：{error}</translation>
+    </message>
+    <message>
+        <source>The sync answer could not be saved on this computer: {error}</source>
+        <translation>同步结果无法保存到本机：{error}</translation>
+    </message>
+    <message>
+        <source>The sync server answered with an error (HTTP {status}).</source>
+        <translation>同步服务器返回错误（HTTP {status}）。</translation>
+    </message>
+    <message>
+        <source>The sync server at {server} cannot be reached ({error}).</source>
+        <translation>无法连接同步服务器 {server}（{error}）。</translation>
+    </message>
+    <message>
+        <source>The sync server at {server} is not available at the moment (HTTP {status}).</source>
+        <translation>同步服务器 {server} 暂时无法使用（HTTP {status}）。</translation>
+    </message>
+    <message>
+        <source>The sync server could not read a request from this computer; please tell IT.</source>
+        <translation>同步服务器无法识别本机发送的请求，请联系 IT 人员。</translation>
+    </message>
+    <message>
+        <source>The sync server is busy at the moment; please try again shortly.</source>
+        <translation>同步服务器暂时繁忙，请稍后重试。</translation>
+    </message>
+    <message>
+        <source>The sync server refused a batch of changes as too large; please tell IT.</source>
+        <translation>同步服务器因数据量过大拒收了一批更改，请联系 IT 人员。</translation>
+    </message>
+    <message>
+        <source>The sync server reported an error: {message}</source>
+        <translation>同步服务器报告错误：{message}</translation>
+    </message>
+    <message>
+        <source>The sync server runs an older version of MineSales than this computer; ask IT to update the server.</source>
+        <translation>同步服务器上的 MineSales 版本比本机旧，请联系 IT 人员升级服务器。</translation>
+    </message>
+    <message>
+        <source>This account is disabled; ask your administrator.</source>
+        <translation>此账户已停用，请联系系统管理员。</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+        <source>Your sign-in has expired; please sign in again.</source>
+        <translation>登录已过期，请重新登录。</translation>
+    </message>
+    <message>
+        <source>a contract&apos;s status cannot move backwards ({old} → {new})</source>
+        <translation>合同状态不能回退（{old} → {new}）</translation>
+    </message>
+    <message>
+        <source>a required value is missing ({detail})</source>
+        <translation>缺少必填值（{detail}）</translation>
+    </message>
+    <message>
+        <source>a value is out of range ({detail})</source>
+        <translation>有数值超出允许范围（{detail}）</translation>
+    </message>
+    <message>
+        <source>another record already has this value ({detail})</source>
+        <translation>已有其他记录使用此值（{detail}）</translation>
+    </message>
+    <message>
+        <source>approving a contract needs the manager role</source>
+        <translation>只有经理可以批准合同</translation>
+    </message>
+    <message>
+        <source>it refers to a record the server does not have ({detail})</source>
+        <translation>引用了服务器上不存在的记录（{detail}）</translation>
+    </message>
+    <message>
+        <source>only a manager may change this kind of record ({table})</source>
+        <translation>只有经理可以修改此类记录（{table}）</translation>
+    </message>
+    <message>
+        <source>only an administrator may change users and teams</source>
+        <translation>只有管理员可以修改用户和团队</translation>
+    </message>
+    <message>
+        <source>outside your rights: the change would move the record out of your view</source>
+        <translation>超出你的权限：此更改会使该记录移出你的可见范围</translation>
+    </message>
+    <message>
+        <source>outside your rights: you could not see this record</source>
+        <translation>超出你的权限：新记录不在你的可见范围内</translation>
+    </message>
+    <message>
+        <source>outside your rights: you may not see this record</source>
+        <translation>超出你的权限：你无权查看此记录</translation>
+    </message>
+    <message>
+        <source>refused by the server</source>
+        <translation>被服务器拒绝</translation>
+    </message>
+    <message>
+        <source>the contract is {status}; its status cannot change</source>
+        <translation>合同已处于“{status}”状态，不能再更改状态</translation>
+    </message>
+    <message>
+        <source>the record does not exist on the server</source>
+        <translation>服务器上不存在此记录</translation>
+    </message>
+    <message>
+        <source>the same change was sent twice</source>
+        <translation>同一更改被重复发送</translation>
+    </message>
+    <message>
+        <source>the server could not read the change: {detail}</source>
+        <translation>服务器无法识别此更改：{detail}</translation>
+    </message>
+    <message>
+        <source>the server does not know this kind of record ({table})</source>
+        <translation>服务器不支持此类记录（{table}）</translation>
+    </message>
+    <message>
+        <source>the server&apos;s database refused it ({detail})</source>
+        <translation>服务器数据库拒绝了此更改（{detail}）</translation>
+    </message>
+    <message>
+        <source>you may not change {field} of another user</source>
+        <translation>你不能修改其他用户的{field}</translation>
+    </message>
+    <message>
+        <source>your account is disabled</source>
+        <translation>你的账户已停用</translation>
+    </message>
+    <message>
+        <source>{server} is not a server address (http://HOST:PORT or https://…).</source>
+        <translation>{server} 不是有效的服务器地址（应为 http://主机:端口 或 https://…）。</translation>
+    </message>
+</context>
+<context>
     <name>SyncController</name>
     <message>
         <source> — %1 conflicts, %2 rejected: see the Sync menu</source>
@@ -4985,6 +5153,10 @@ Reason: %4</source>
         <translation>同步设置(&amp;E)…</translation>
     </message>
     <message>
+        <source>Sync stopped because of an unexpected error: %1</source>
+        <translation>同步因意外错误而中止：%1</translation>
+    </message>
+    <message>
         <source>Syncing: contacting the server…</source>
         <translation>正在同步：连接服务器…</translation>
     </message>
@@ -4999,10 +5171,6 @@ Reason: %4</source>
     <message>
         <source>Syncing: sending changes %1 of %2</source>
         <translation>正在同步：发送更改 %1/%2</translation>
-    </message>
-    <message>
-        <source>Wrong user name or password: %1</source>
-        <translation>用户名或密码错误：%1</translation>
     </message>
 </context>
 <context>
@@ -5297,7 +5465,6 @@ Reason: %4</source>
     </message>
     <message>
         <source>Team</source>
-        <extracomment>The ``data_changed`` kind for the sync bookkeeping itself (outbox, inbox, rejected list). Kinds the views use that are not table names.</extracomment>
         <translation>团队</translation>
     </message>
     <message>
@@ -6143,6 +6310,7 @@ Reason: %4</source>
     </message>
     <message>
         <source>Letters, digits and - _ . / only, starting with a letter or digit.</source>
+        <extracomment>The columns the search keys are computed from (besides the customer&apos;s own id): a change of any of them must be followed by ``refresh_customer_search_keys`` of the customers concerned.</extracomment>
         <translation>只能包含字母、数字和 - _ . /，以字母或数字开头。</translation>
     </message>
     <message>
