@@ -176,6 +176,10 @@ class MainWindow(QMainWindow):
         self.busy.setMaximumHeight(14)
         self.busy.hide()
         bar.addWidget(self.status_summary, 1)
+        # A temporary message (a finished sync, an export) takes the summary's place. Qt hides
+        # the summary for it but may show it again while the message stays (then both texts
+        # print over each other), so the summary is hidden and shown here, explicitly.
+        bar.messageChanged.connect(lambda message: self.status_summary.setVisible(not message))
         bar.addPermanentWidget(self.busy)
         self.sync.add_status_widgets(bar)
         bar.addPermanentWidget(self.status_user)

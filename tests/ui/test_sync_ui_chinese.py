@@ -75,6 +75,15 @@ def test_wrong_password_and_a_refused_change_read_in_chinese(
     assert error is None and result.rejected == 1
     assert message_boxes == []
 
+    # The status bar says how the sync went, and only that: the tab's summary on its left
+    # stays hidden under the message (it used to come back and print over it).
+    bar = window.statusBar()
+    qtbot.wait(300)  # what Qt does after the message (it re-showed the summary)
+    assert bar.currentMessage().startswith("同步完成：发送 1 条")
+    assert not window.status_summary.isVisible()
+    bar.clearMessage()
+    assert window.status_summary.isVisible()
+
     # The refused change, listed with the server's reason worded in Chinese.
     qtbot.waitUntil(lambda: ctrl.inbox_button.text() == "1 个被拒绝", timeout=10_000)
     ctrl.inbox_button.click()  # the status-bar badge opens the list
