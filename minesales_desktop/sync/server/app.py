@@ -2,7 +2,9 @@
 
 Bodies are compressed JSON (``Content-Encoding: zstd`` or ``gzip``), so the endpoints read and
 write raw bytes and validate with the shared ``sync.protocol`` models; the OpenAPI document still
-describes every message (``/openapi.json``, ``/docs``). Database work runs in the thread pool.
+describes every message (``/openapi.json``, ``/docs``). Database work runs in the thread pool,
+except a push that arrives while no other request is being answered: it runs on the event loop
+(``_InFlight``).
 
 Errors are one JSON object ``{"error", "message", "update_to"?}``: 401 ``unauthorized`` /
 ``token_expired`` (sign in again and repeat), 426 ``update_required`` (the laptop must be updated:
@@ -23,6 +25,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic.json_schema import models_json_schema
 from sqlalchemy.exc import OperationalError
 from starlette.concurrency import run_in_threadpool
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from minesales_desktop.db.migrate import head_revision
 from minesales_desktop.sync import hlc
@@ -87,12 +90,41 @@ def _answer(model: type[BaseModel]) -> dict[int | str, dict[str, Any]]:
     return {200: {"model": model}, 401: {"model": ErrorReply}, 426: {"model": ErrorReply}}
 
 
+class _InFlight:
+    """Counts the HTTP requests being answered (a plain ASGI middleware: no per-request task).
+
+    A push that is the only request in flight runs on the event loop instead of the thread pool.
+    The hop to a worker thread and back, with the two threads taking turns at the GIL, cost the
+    server about a tenth of its CPU time per batch (measured with ``bench/sync_bench.py``: a
+    push of 10 000 new customers + contacts 0.88–0.95 s of server CPU in the pool, 0.76–0.83 s
+    on the loop). While it runs, nothing else waits: a request that arrives meanwhile is read
+    when the batch is done (one batch, ~20 ms), and from then on pushes go to the pool again, so
+    many laptops at once are served as before.
+    """
+
+    def __init__(self, app: ASGIApp, counter: list[int]) -> None:
+        self.app = app
+        self.counter = counter
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        self.counter[0] += 1
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            self.counter[0] -= 1
+
+
 def create_app(store: Store, *, token_ttl: dt.timedelta = DEFAULT_TOKEN_TTL) -> FastAPI:
     app = FastAPI(
         title="MineSales sync server",
         version=APP_VERSION,
         description="Offline-first sync for MineSales Desktop (see docs/sync-protocol.md).",
     )
+    in_flight = [0]  # requests being answered now (``_InFlight``)
+    app.add_middleware(_InFlight, counter=in_flight)
     schema_head = head_revision()
 
     async def read(request: Request, model: type[BaseModel]) -> Any:
@@ -233,7 +265,10 @@ def create_app(store: Store, *, token_ttl: dt.timedelta = DEFAULT_TOKEN_TTL) -> 
         check_schema(batch.schema)
         token = bearer(request)
         try:
-            answer = await run_in_threadpool(push_as, token, batch)
+            if in_flight[0] == 1:  # the only request: no thread hop (see ``_InFlight``)
+                answer = push_as(token, batch)
+            else:
+                answer = await run_in_threadpool(push_as, token, batch)
         except AuthError as exc:
             raise ApiError(401, exc.code, exc.message) from None
         return reply(request, answer)
