@@ -5,7 +5,8 @@ Why it is built the way it is:
 
 * **Reproducible.** Same seed and same ``as_of`` give a byte-identical database
   (``sqlite3 a.db .dump``). Every random choice comes from ``random.Random`` streams derived from
-  the seed, every time from ``as_of``, every id from :class:`~minesales_desktop.ids.IdFactory`;
+  the seed, every time from ``as_of``, every id from :class:`~minesales_desktop.ids.IdFactory`
+  (KPI targets: from their key, :func:`~minesales_desktop.ids.keyed_id`, as the app makes them);
   no row relies on a column default (``new_id``/``utcnow``); rows go in in generation order.
   Random walks use only ``random()`` and basic arithmetic (no ``gauss``/``log``), so they do not
   depend on the platform's libm either.
@@ -41,7 +42,7 @@ from sqlalchemy.orm import Session
 
 from minesales_desktop import models as m
 from minesales_desktop.db.base import Base
-from minesales_desktop.ids import IdFactory
+from minesales_desktop.ids import IdFactory, keyed_id
 from minesales_desktop.models.enums import (
     ActionStatus,
     ActivityKind,
@@ -1315,12 +1316,18 @@ class _Builder:
         created: dt.datetime,
         owner: str | None,
         updated: dt.datetime | None = None,
+        *,
+        row_id: str | None = None,
         **fields: Any,
     ) -> str:
-        """Buffer one row with every synced column set explicitly; returns its id."""
+        """Buffer one row with every synced column set explicitly; returns its id.
+
+        ``row_id`` is for rows the app keys by their natural key (``ids.keyed_id``); the next
+        UUIDv7 is drawn all the same, so every other id of a seed stays what it was."""
         created = min(created, self.now)
         upd = created if updated is None else min(max(updated, created), self.now)
-        row_id = self.ids.make(_ms(created))
+        made = self.ids.make(_ms(created))
+        row_id = row_id or made
         row = {
             "id": row_id,
             "created_at": created,
@@ -3973,6 +3980,7 @@ class _Builder:
                         m.KpiTarget,
                         at,
                         mgr.id,
+                        row_id=keyed_id("kpi_targets", kid, rep.id, period),
                         kpi_id=kid,
                         user_id=rep.id,
                         period_type=ptype,

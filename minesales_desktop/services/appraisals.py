@@ -40,7 +40,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from minesales_desktop.db.base import utcnow
-from minesales_desktop.ids import new_id
+from minesales_desktop.ids import keyed_id
 from minesales_desktop.messages import current_language, translate
 from minesales_desktop.models.enums import (
     AppraisalStatus,
@@ -262,7 +262,11 @@ def _require_status(row: Appraisal, allowed: Sequence[AppraisalStatus], doing: s
 # --- lines ------------------------------------------------------------------------------------
 def _sync_lines(session: Session, row: Appraisal) -> dict[str, AppraisalLine]:
     """One live line per active KPI (weight and order as defined now); lines of KPIs no longer
-    active are tombstoned. Returns kpi id → line."""
+    active are tombstoned. Returns kpi id → line.
+
+    A missing line gets the id of its key (appraisal, KPI) — ``ids.keyed_id`` — so every laptop
+    that fills in the same appraisal offline makes the same lines. Lines found (tombstones
+    included) are reused whatever their id, so lines made before keyed ids keep theirs."""
     kpis = kpi_definitions.active(session)
     existing = {
         ln.kpi_id: ln
@@ -273,7 +277,8 @@ def _sync_lines(session: Session, row: Appraisal) -> dict[str, AppraisalLine]:
         line = existing.get(kpi.id)
         if line is None:
             line = AppraisalLine(
-                id=new_id(),
+                # Keyed: the rep's and the manager's laptop make the same line (ids.keyed_id).
+                id=keyed_id("appraisal_lines", row.id, kpi.id),
                 appraisal_id=row.id,
                 kpi_id=kpi.id,
                 sort_order=order,
@@ -571,7 +576,10 @@ def open_appraisal(
     row = _find_row(session, user_id, when)
     if row is None:
         row = Appraisal(
-            id=new_id(),
+            # Keyed by (person, period): the rep and the manager may each open it offline on
+            # their own laptop; both make this same row, which the server merges
+            # (ids.keyed_id). A row already here, keyed or not, was found above and is reused.
+            id=keyed_id("appraisals", user_id, when.text),
             user_id=user_id,
             period_type=when.kind,
             period=when.text,

@@ -22,10 +22,11 @@ from decimal import Decimal, InvalidOperation
 from typing import Any, Self
 
 from sqlalchemy import func, select
+from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import Session
 
 from minesales_desktop.db.base import utcnow
-from minesales_desktop.ids import new_id
+from minesales_desktop.ids import keyed_id, new_id
 from minesales_desktop.messages import current_language, translate
 from minesales_desktop.models.enums import (
     KpiDirection,
@@ -635,6 +636,9 @@ class KpiTargetService(EntityService[KpiTarget, KpiTargetDTO]):
     def before_save(self, session: Session, row: KpiTarget, actor: Actor) -> None:
         # The person a target is for owns it, so sync gives it to their laptop.
         row.owner_id = row.user_id
+        state = sa_inspect(row)
+        if state.transient or state.pending:  # a new target (create, set_target): its keyed id
+            row.id = _target_id(session, row.kpi_id, row.user_id, row.period)
 
     def set_target(
         self,
@@ -674,7 +678,7 @@ class KpiTargetService(EntityService[KpiTarget, KpiTargetDTO]):
         if check_errors:
             raise ValidationError(check_errors)
         if row is None:
-            row = KpiTarget(id=new_id(), **clean)
+            row = KpiTarget(**clean)  # its id, keyed: before_save
             session.add(row)
         else:
             row.target_value = clean["target_value"]
@@ -695,6 +699,21 @@ class KpiTargetService(EntityService[KpiTarget, KpiTargetDTO]):
             .order_by(KpiDefinition.sort_order, KpiDefinition.code)
         ).all()
         return [self.to_dto(session, r) for r in rows]
+
+
+def _target_id(session: Session, kpi_id: str, user_id: str, period: str) -> str:
+    """The id of a new target: keyed by (KPI, person, period) — ``ids.keyed_id`` — so two
+    managers (or a manager and an admin) who set the same target offline make the same row, and
+    the server merges their two values (one wins, the other goes to the conflict inbox) instead
+    of refusing the second row. Callers look the key up first (tombstones included) and reuse a
+    row they find, so targets made before keyed ids keep their ids.
+
+    ``update`` may move a target to another period, leaving its keyed id on a row of another
+    key; a new target of the old key then gets a random id, as every target did before."""
+    wanted = keyed_id("kpi_targets", kpi_id, user_id, period)
+    with session.no_autoflush:
+        taken = session.get(KpiTarget, wanted) is not None
+    return new_id() if taken else wanted
 
 
 kpi_targets = KpiTargetService()

@@ -4,11 +4,15 @@ snapshot that later edits to the records never change."""
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
+from minesales_desktop.db.engine import make_session_factory
+from minesales_desktop.db.migrate import open_database
+from minesales_desktop.ids import keyed_id, new_id
 from minesales_desktop.models.enums import (
     AppraisalStatus,
     KpiDirection,
@@ -351,3 +355,91 @@ def test_sheets_for_printing_without_an_actor(session: Session, dept: Department
     assert preview.id is None and preview.status is AppraisalStatus.DRAFT
     assert preview.company == "华北矿业" and len(preview.lines) == 10
     assert all(ln.actual is None or ln.actual == 0 for ln in preview.lines)
+
+
+# --- keyed ids: two laptops that open the same appraisal offline make the same rows -------------
+def _line_ids(session: Session, appraisal_id: str) -> dict[str, str]:
+    rows = session.execute(
+        select(AppraisalLine.kpi_id, AppraisalLine.id).where(
+            AppraisalLine.appraisal_id == appraisal_id
+        )
+    ).all()
+    return {kpi_id: line_id for kpi_id, line_id in rows}
+
+
+def test_two_laptops_opening_the_same_appraisal_make_the_same_rows(
+    session: Session, dept: Department, engine: Engine, tmp_path: Path
+):
+    """The rep's laptop and the manager's laptop (the same people and KPIs, as sync gives them)
+    each open the rep's 2026Q3 appraisal without a network: the same appraisal id and the same
+    line ids on both, so the server gets one row, not two that its unique constraints refuse."""
+    ensure_default_kpis(session)
+    session.commit()
+    copy = tmp_path / "managers-laptop.db"
+    with engine.connect() as conn:
+        conn.exec_driver_sql(f"VACUUM INTO '{copy}'")
+    managers = open_database(copy, backup=False)
+    try:
+        with make_session_factory(managers)() as other:
+            theirs = open_appraisal(other, dept.manager, dept.rep.user_id, Q3)
+            other.commit()
+            assert theirs.id is not None
+            their_lines = _line_ids(other, theirs.id)
+    finally:
+        managers.dispose()
+    mine = open_appraisal(session, dept.rep, dept.rep.user_id, "2026-Q3")
+    session.commit()
+
+    assert mine.id == theirs.id == keyed_id("appraisals", dept.rep.user_id, "2026Q3")
+    assert _line_ids(session, mine.id) == their_lines
+    assert len(their_lines) == len(CODES)
+    for kpi_id, line_id in their_lines.items():
+        assert line_id == keyed_id("appraisal_lines", mine.id, kpi_id)
+    # Another person or period: other ids.
+    other_period = open_appraisal(session, dept.rep, dept.rep.user_id, "2026Q4")
+    other_person = open_appraisal(session, dept.rep2, dept.rep2.user_id, Q3)
+    assert len({mine.id, other_period.id, other_person.id}) == 3
+    assert not set(_line_ids(session, other_period.id or "").values()) & set(their_lines.values())
+
+
+def test_an_appraisal_made_before_keyed_ids_keeps_its_ids(session: Session, dept: Department):
+    """Rows made with random ids are found by their key and reused, never made again with a
+    keyed id (no migration needed); a line added to such an appraisal later is keyed by the
+    appraisal's id as it is."""
+    ensure_default_kpis(session)
+    legacy = Appraisal(
+        id=new_id(),
+        user_id=dept.rep.user_id,
+        period_type=Q3.kind,
+        period=Q3.text,
+        status=AppraisalStatus.DRAFT,
+        owner_id=dept.rep.user_id,
+    )
+    session.add(legacy)
+    session.flush()
+    volume = kpi_definitions.by_code(session, "SALES_VOLUME")
+    assert volume is not None
+    old_line = AppraisalLine(
+        id=new_id(),
+        appraisal_id=legacy.id,
+        kpi_id=volume.id,
+        sort_order=1,
+        weight=volume.weight,
+        owner_id=dept.rep.user_id,
+    )
+    session.add(old_line)
+    session.commit()
+
+    opened = open_appraisal(session, dept.manager, dept.rep.user_id, Q3)
+    assert opened.id == legacy.id != keyed_id("appraisals", dept.rep.user_id, Q3.text)
+    lines = _line_ids(session, legacy.id)
+    assert lines[volume.id] == old_line.id
+    assert {k: v for k, v in lines.items() if k != volume.id} == {
+        k: keyed_id("appraisal_lines", legacy.id, k) for k in lines if k != volume.id
+    }
+    assert session.scalar(select(func.count()).select_from(Appraisal)) == 1
+
+    # A tombstoned appraisal is revived under its id, not made again.
+    legacy.is_deleted = True
+    session.commit()
+    assert open_appraisal(session, dept.rep, dept.rep.user_id, Q3).id == legacy.id

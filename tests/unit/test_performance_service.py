@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from minesales_desktop.ids import keyed_id, new_id
 from minesales_desktop.messages import current_language, set_language
 from minesales_desktop.models.enums import PeriodType, ScoringRule
 from minesales_desktop.models.performance import KpiDefinition, KpiTarget
@@ -288,3 +289,50 @@ def test_targets_upsert_normalise_and_refuse(session: Session, dept: Department)
     assert revived.id == target.id and revived.target_value == Decimal("10.0000")
     with pytest.raises(ValidationError, match="target\\(s\\) use this KPI"):
         kpi_definitions.delete(session, dept.manager, volume.id)
+
+
+def test_a_new_target_is_keyed_by_kpi_person_and_period(session: Session, dept: Department) -> None:
+    """Two managers (or a manager and an admin) who set the same target offline make the same
+    row: its id comes from (KPI, person, period), whichever way it is made. Targets made before
+    keep their ids."""
+    ensure_default_kpis(session)
+    volume = kpi_definitions.by_code(session, "SALES_VOLUME")
+    revenue = kpi_definitions.by_code(session, "SALES_REVENUE")
+    assert volume is not None and revenue is not None
+    rep = dept.rep.user_id
+    by_set = kpi_targets.set_target(session, dept.manager, volume.id, rep, "2026-q3", "150000")
+    assert by_set.id == keyed_id("kpi_targets", volume.id, rep, "2026Q3")
+    by_admin = kpi_targets.set_target(session, dept.admin, volume.id, rep, "2026Q3", "1")
+    assert by_admin.id == by_set.id
+    by_create = kpi_targets.create(
+        session,
+        dept.manager,
+        {"kpi_id": volume.id, "user_id": rep, "period": "2026-10", "target_value": "50000"},
+    )
+    assert by_create.id == keyed_id("kpi_targets", volume.id, rep, "2026-10")
+    made = session.get(KpiTarget, by_create.id)
+    assert made is not None and (made.period, made.owner_id) == ("2026-10", rep)
+
+    # Made before keyed ids: found by its key and kept.
+    legacy = KpiTarget(
+        id=new_id(),
+        kpi_id=revenue.id,
+        user_id=rep,
+        period_type=PeriodType.YEAR,
+        period="2026",
+        target_value=Decimal(1),
+        owner_id=rep,
+    )
+    session.add(legacy)
+    session.flush()
+    assert kpi_targets.set_target(session, dept.manager, revenue.id, rep, "2026", "9").id == (
+        legacy.id
+    )
+
+    # A target moved to another period keeps its id; a new target of its old key cannot take
+    # that id, so it gets a random one (as before keyed ids) instead of clashing with it.
+    moved = kpi_targets.update(session, dept.manager, by_set.id, {"period": "2026Q4"})
+    assert (moved.id, moved.period) == (by_set.id, "2026Q4")
+    again = kpi_targets.set_target(session, dept.manager, volume.id, rep, "2026Q3", "7")
+    assert again.id not in (by_set.id, keyed_id("kpi_targets", volume.id, rep, "2026Q4"))
+    assert again.period == "2026Q3" and _count(session, KpiTarget) == 4
