@@ -645,11 +645,21 @@ class SyncClient:
         acked: list[tuple[int, str, int, str]] = []
         dropped: list[tuple[int, str]] = []
         rejected: list[tuple[Any, ...]] = []
-        reverts: list[tuple[OutOp, OpResult]] = []
+        reverts: list[tuple[OutOp, OpResult, frozenset[str]]] = []
         conflicts: list[tuple[OutOp, OpResult]] = []
         outcomes = report.outcomes
         report.pushed += len(ops)
-        for op, result in zip(ops, results, strict=True):
+        # Fields the server took from this batch, by row: a row the answer carries for an
+        # earlier op of the batch (``cur``) is as it was then, before these fields were taken.
+        taken: dict[tuple[str, str], list[tuple[int, str]]] = {}
+        for pos, (op, result) in enumerate(zip(ops, results, strict=True)):
+            if type(result) is int or (
+                isinstance(result, OpResult)
+                and result.seq is not None
+                and (result.s != "conflict" or result.won)
+            ):
+                taken.setdefault((op.t, op.r), []).append((pos, op.f))
+        for pos, (op, result) in enumerate(zip(ops, results, strict=True)):
             if type(result) is int:  # plainly applied (most ops): no OpResult is made for it
                 outcomes.append(OpOutcome(op.i, op.t, op.r, op.f, op.raw, "applied", None, None))
                 acked.append((result, batch_id, op.k, op.i))
@@ -661,9 +671,13 @@ class SyncClient:
             )
             if result.seq is not None and (result.s != "conflict" or result.won):
                 acked.append((result.seq, batch_id, op.k, op.i))
+                if result.s == "merged" and result.has_cur:
+                    # Taken in part (a row two laptops made, whose other maker's edits stay):
+                    # the answer carries the row as the server had it then.
+                    reverts.append((op, result, _later(taken, op, pos)))
             else:
                 dropped.append((op.k, op.i))
-                reverts.append((op, result))
+                reverts.append((op, result, _later(taken, op, pos)))
             if result.s == "applied":
                 report.applied += 1
             elif result.s == "merged":
@@ -709,12 +723,22 @@ class SyncClient:
             if reverts:
                 pending = Pending.load(conn)
                 # Local fields (customer search keys) are recomputed for what the reverts touch.
-                with refreshing_local_fields(conn, [(op.t, op.r, op.f) for op, _ in reverts]):
-                    for op, result in reverts:
-                        self._revert(conn, op, result, pending)
+                touched = [(op.t, op.r, op.f) for op, _, _ in reverts]
+                with refreshing_local_fields(conn, touched):
+                    for op, result, later in reverts:
+                        self._revert(conn, op, result, pending, later)
 
-    def _revert(self, conn: Connection, op: OutOp, result: OpResult, pending: Pending) -> None:
-        """Make the laptop hold the server's value for an op that did not take effect."""
+    def _revert(
+        self,
+        conn: Connection,
+        op: OutOp,
+        result: OpResult,
+        pending: Pending,
+        later: frozenset[str] = frozenset(),
+    ) -> None:
+        """Make the laptop hold the server's value for an op that did not take effect (or, for
+        a whole row, the fields of it that did not); ``later``: fields of the row the server
+        took from later ops of the same batch, which the row in the answer predates."""
         if not result.has_cur:
             if not any(key[:2] == (op.t, op.r) for key in pending.unresolved):
                 for tbl, row_id in reversed(subtree_rows(conn, op.t, op.r) or [(op.t, op.r)]):
@@ -722,7 +746,8 @@ class SyncClient:
             return
         if op.f == INSERT_FIELD:
             if isinstance(result.cur, dict):
-                apply_row(conn, op.t, op.r, result.cur, KEEP_ALL, pending)
+                row = {k: v for k, v in result.cur.items() if k not in later}
+                apply_row(conn, op.t, op.r, row, KEEP_ALL, pending)
         elif not pending.keeps_local(op.t, op.r, op.f, KEEP_ALL):
             write_fields(conn, op.t, op.r, {op.f: result.cur})
 
@@ -1012,6 +1037,13 @@ class SyncClient:
         if response.status_code == 426:
             raise UpdateRequired(message, err.update_to)
         raise SyncError(message)
+
+
+def _later(
+    taken: dict[tuple[str, str], list[tuple[int, str]]], op: OutOp, pos: int
+) -> frozenset[str]:
+    """The fields of ``op``'s row that the server took from ops after position ``pos``."""
+    return frozenset(f for p, f in taken.get((op.t, op.r), ()) if p > pos)
 
 
 class _TokenExpired(SyncError):

@@ -4,12 +4,10 @@ period). Their ids come from the key (``ids.keyed_id``), so both laptops make th
 the server merges the second creation field by field — with random ids its unique constraint
 refused the second laptop's row, and the rep's self-assessment never reached the server.
 
-The tests marked ``xfail(strict=True)`` are what the server's merge does not do yet: a creation
-that meets an existing row counts as an edit of *every* field at the creation's stamp
-(``_Merge.plan``), so a laptop that made the row *after* the other laptop's edits overwrites them
-with its empty fields (the edits survive only in an inbox), and empty fields of either creation
-meet the other side's edits as conflicts. When the merge lets a creation's fields give way to
-explicit edits, they pass — drop the marks then."""
+How the server merges two makings of one row (``_Merge.plan``): a making's values are where the
+row started, so an edit made after it stays over it whatever the clocks say, an empty value never
+beats a filled one, and only two makings with two different values go by the clock (with an
+inbox entry). Nobody's value is lost, so in the appraisal cases nobody gets an inbox entry."""
 
 from __future__ import annotations
 
@@ -44,12 +42,6 @@ SELF_SCORE, MANAGER_SCORE, TEAMWORK_ACTUAL = 8500, 9000, 85000
 # Between two offline steps whose order the test relies on: more than the error of a laptop's
 # clock offset (half a round trip to the local server).
 STEP = 0.05
-
-MERGE_TAKES_A_CREATION_AS_EDITS = (
-    "server merge (_Merge.plan): a creation meeting an existing row writes every field at its "
-    "stamp — its empty fields overwrite the other laptop's later-made edits, or meet them as "
-    "conflicts"
-)
 
 
 # --- helpers ----------------------------------------------------------------------------------
@@ -270,11 +262,9 @@ def test_rep_and_manager_open_the_same_appraisal_offline(
     )
 
 
-@pytest.mark.xfail(strict=True, reason=MERGE_TAKES_A_CREATION_AS_EDITS)
 def test_making_the_same_appraisal_leaves_nothing_to_decide(server: ServerProcess, laptops) -> None:
-    """Nobody's value was lost above, so nobody should have an inbox entry; today the laptop
-    whose creation came second gets one per row (its empty fields against the other's edits),
-    and the first one per field the second edited (its creation's empty value overwritten)."""
+    """Nobody's value was lost above, so nobody has an inbox entry: the second making's empty
+    fields give way to the first maker's edits, and edits made after either making stay."""
     _, rep, mgr = _department(server, laptops)
     made = _offline_appraisal(rep, mgr, "both-open-then-both-write")
     for laptop in (rep, mgr, rep, mgr):
@@ -284,7 +274,6 @@ def test_making_the_same_appraisal_leaves_nothing_to_decide(server: ServerProces
     assert _inbox(rep, mgr) == []
 
 
-@pytest.mark.xfail(strict=True, reason=MERGE_TAKES_A_CREATION_AS_EDITS)
 @pytest.mark.parametrize(
     "timeline", ["rep-done-before-manager-opens", "manager-done-before-rep-opens"]
 )

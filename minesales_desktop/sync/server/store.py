@@ -253,6 +253,9 @@ class _Plan:
     status: str
     lost: LogRow | None
     kind: str
+    #: A field of the op that was not taken although its value differs (a making's value that
+    #: gives way): the answer then carries the row as it is, for the laptop to take.
+    kept: bool = False
 
 
 class Rejected(Exception):
@@ -809,6 +812,7 @@ class _Merge:
         status = "merged" if others else "applied"
         lost: LogRow | None = None
         kind = "value"
+        kept = False
         for fld, value in values.items():
             if fld == "is_deleted" and value and not existing["is_deleted"] and not append_only:
                 edits = [
@@ -828,6 +832,26 @@ class _Merge:
             mine_wins = hlc.wins(self.stamp, self.node, last.hlc, last.node)
             if append_only or fld in SILENT_FIELDS:
                 if mine_wins:
+                    writes[fld] = value
+                continue
+            # Two laptops made the same keyed row (``ids.keyed_id``) and one of them met the
+            # other's making (only then is a ``*`` entry after an op's base, or the op a ``*``
+            # over an existing row). A making's values are where the row started: an edit made
+            # after it comes later in every sense, whatever the clocks say, and an empty value
+            # never beats a filled one. Only two makings with two different values go by the
+            # clock, with an inbox entry.
+            mine_made = self.op.f == INSERT_FIELD
+            they_made = last.field == INSERT_FIELD
+            if mine_made != they_made:
+                if they_made:  # my edit against their making: the edit stays
+                    writes[fld] = value
+                else:  # my making against their edit: their edit stays
+                    kept = True
+                continue
+            if mine_made and (value is None or existing.get(fld) is None):
+                if value is None:
+                    kept = True
+                else:
                     writes[fld] = value
                 continue
             if mine_wins:
@@ -859,7 +883,7 @@ class _Merge:
                     "h": d.hlc,
                     "v": 1,
                 }
-        return _Plan(writes, conflicts, status, lost, kind)
+        return _Plan(writes, conflicts, status, lost, kind, kept)
 
     def _merge(self, existing: dict[str, Any], values: dict[str, Any]) -> OpResult:
         op, tbl = self.op, self.op.t
@@ -934,6 +958,9 @@ class _Merge:
         if seq is None:
             cur, has = self._cur(after())
             return OpResult(i=op.i, s="merged", cur=cur, has_cur=has)
+        if plan.kept:  # taken in part: the laptop takes the rest from the row as it is now
+            cur, has = self._cur(after())
+            return OpResult(i=op.i, s="merged", seq=seq, cur=cur, has_cur=has)
         return OpResult(i=op.i, s=plan.status, seq=seq)  # type: ignore[arg-type]
 
 
