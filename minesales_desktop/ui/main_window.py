@@ -159,7 +159,11 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
-        self.status_db = QLabel(self.tr("Database: %1").replace("%1", str(self.ctx.db_path)))
+        # The file name only (a Windows profile path takes half the bar and cut the sync
+        # message short); the whole path is the tooltip.
+        db_path = Path(self.ctx.db_path)
+        self.status_db = QLabel(self.tr("Database: %1").replace("%1", db_path.name))
+        self.status_db.setToolTip(str(db_path))
         self.status_db.setObjectName("status_db")
         actor = self.ctx.actor
         self.status_user = QLabel(

@@ -73,7 +73,8 @@ def test_window_has_six_tabs_menus_and_status(qtbot, controller, tmp_path):
     ]  # fmt: skip
     menus = [a.text() for a in window.menuBar().actions()]
     assert menus == ["&File", "&View", "&Sync", "&Help"]
-    assert "w.db" in window.status_db.text()
+    assert window.status_db.text() == "Database: w.db"  # the name; the path is the tooltip
+    assert window.status_db.toolTip() == str(tmp_path / "w.db")
     assert "Administrator" in window.status_user.text()
     for index in range(window.tabs.count()):
         window.tabs.setCurrentIndex(index)
