@@ -618,6 +618,13 @@ class KpiTargetService(EntityService[KpiTarget, KpiTargetDTO]):
             errors["user_id"] = translate(
                 "Performance", "A target cannot be moved to another person or KPI."
             )
+        if row is not None and values.get("period") not in (None, row.period):
+            # Its id is its key (``_target_id``): another laptop that sets the old period's
+            # target makes that id again, and would change this row instead.
+            errors["period"] = translate(
+                "Performance",
+                "A target stays in its period: delete it and set one for the other period.",
+            )
         if not errors:
             clash = session.scalar(
                 select(KpiTarget.id).where(
@@ -706,10 +713,9 @@ def _target_id(session: Session, kpi_id: str, user_id: str, period: str) -> str:
     managers (or a manager and an admin) who set the same target offline make the same row, and
     the server merges their two values (one wins, the other goes to the conflict inbox) instead
     of refusing the second row. Callers look the key up first (tombstones included) and reuse a
-    row they find, so targets made before keyed ids keep their ids.
-
-    ``update`` may move a target to another period, leaving its keyed id on a row of another
-    key; a new target of the old key then gets a random id, as every target did before."""
+    row they find, so targets made before keyed ids keep their ids. ``check`` refuses to move a
+    target to another period (or person, or KPI), so an id never ends on a row of another key;
+    should the id be taken all the same (a database edited by hand), a random one is used."""
     wanted = keyed_id("kpi_targets", kpi_id, user_id, period)
     with session.no_autoflush:
         taken = session.get(KpiTarget, wanted) is not None

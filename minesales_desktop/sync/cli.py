@@ -68,6 +68,14 @@ def register(subparsers: Any) -> None:
     p.add_argument("--server", required=True, help="server URL, e.g. https://sync.example:8765")
     p.add_argument("--user", required=True, help="login on the server")
     p.add_argument("--cafile", help="CA certificate to trust for a self-signed server")
+    # Also after the command (``minesales sync --lang zh_CN …``); SUPPRESS keeps a --lang given
+    # before the command when this one is not given.
+    p.add_argument(
+        "--lang",
+        choices=["zh_CN", "en"],
+        default=argparse.SUPPRESS,
+        help="language of the messages (zh_CN or en; English without it)",
+    )
     p.set_defaults(func=cmd_sync)
 
 

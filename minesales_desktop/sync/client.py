@@ -75,7 +75,7 @@ from minesales_desktop.sync.reasons import (
     server_unreachable,
     unreadable_answer,
 )
-from minesales_desktop.sync.tables import INSERT_FIELD, REVOKE_FIELD
+from minesales_desktop.sync.tables import INSERT_FIELD, REVOKE_FIELD, SILENT_FIELDS
 
 log = logging.getLogger(__name__)
 M = TypeVar("M", bound=BaseModel)
@@ -671,8 +671,8 @@ class SyncClient:
             )
             if result.seq is not None and (result.s != "conflict" or result.won):
                 acked.append((result.seq, batch_id, op.k, op.i))
-                if result.s == "merged" and result.has_cur:
-                    # Taken in part (a row two laptops made, whose other maker's edits stay):
+                if result.has_cur:
+                    # Taken in part (a row two laptops made, whose other maker's values stay):
                     # the answer carries the row as the server had it then.
                     reverts.append((op, result, _later(taken, op, pos)))
             else:
@@ -707,19 +707,20 @@ class SyncClient:
                     [(*r, now) for r in rejected],
                 )
             for op, result in conflicts:
-                self._record_conflict(
-                    conn,
-                    op.t,
-                    op.r,
-                    op.f,
-                    result.k or "value",
-                    mine=op.v,
-                    theirs=result.cur,
-                    mine_hlc=op.h,
-                    theirs_hlc=result.th or 0,
-                    theirs_user=result.tu,
-                    theirs_node=result.tn,
-                )
+                for fld, mine, theirs in _lost_values(op, result):
+                    self._record_conflict(
+                        conn,
+                        op.t,
+                        op.r,
+                        fld,
+                        result.k or "value",
+                        mine=mine,
+                        theirs=theirs,
+                        mine_hlc=op.h,
+                        theirs_hlc=result.th or 0,
+                        theirs_user=result.tu,
+                        theirs_node=result.tn,
+                    )
             if reverts:
                 pending = Pending.load(conn)
                 # Local fields (customer search keys) are recomputed for what the reverts touch.
@@ -1037,6 +1038,22 @@ class SyncClient:
         if response.status_code == 426:
             raise UpdateRequired(message, err.update_to)
         raise SyncError(message)
+
+
+def _lost_values(op: OutOp, result: OpResult) -> list[tuple[str, Any, Any]]:
+    """(field, mine, theirs) for the inbox: one entry per field a lost whole row differs in
+    (a making of a keyed row that lost to the other making), so a person can keep each value of
+    theirs or mine; the op's own field otherwise."""
+    if op.f == INSERT_FIELD and isinstance(op.v, dict) and isinstance(result.cur, dict):
+        cur = result.cur
+        fields = [
+            (f, v, cur.get(f))
+            for f, v in op.v.items()
+            if f not in SILENT_FIELDS and f in cur and v != cur.get(f)
+        ]
+        if fields:
+            return fields
+    return [(op.f, op.v, result.cur)]
 
 
 def _later(

@@ -168,6 +168,16 @@ def test_headless_sync_speaks_the_language_asked_for(
 
     chinese = sync("--lang", "zh_CN")
     assert chinese.returncode == 2 and chinese.stderr.strip() == "用户名或密码错误。"
+    # The app's own command, the language after the command name as people type it.
+    after = subprocess.run(
+        [sys.executable, "-m", "minesales_desktop", "sync", "--lang", "zh_CN"]
+        + ["--db", str(laptop), "--server", server.url, "--user", "rep1"],
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin:/bin", "MINESALES_PASSWORD": "nope"},
+        stdin=subprocess.DEVNULL,
+    )
+    assert after.returncode == 2 and after.stderr.strip() == "用户名或密码错误。", after.stderr
     english = sync()
     assert english.returncode == 2 and english.stderr.strip() == "Wrong user name or password."
 

@@ -329,10 +329,11 @@ def test_a_new_target_is_keyed_by_kpi_person_and_period(session: Session, dept: 
         legacy.id
     )
 
-    # A target moved to another period keeps its id; a new target of its old key cannot take
-    # that id, so it gets a random one (as before keyed ids) instead of clashing with it.
-    moved = kpi_targets.update(session, dept.manager, by_set.id, {"period": "2026Q4"})
-    assert (moved.id, moved.period) == (by_set.id, "2026Q4")
+    # A target stays in its period (its id is its key): moving it is refused and changes nothing.
+    with pytest.raises(ValidationError) as refused:
+        kpi_targets.update(session, dept.manager, by_set.id, {"period": "2026Q4"})
+    assert "period" in refused.value.errors
+    assert session.get(KpiTarget, by_set.id).period == "2026Q3"  # type: ignore[union-attr]
     again = kpi_targets.set_target(session, dept.manager, volume.id, rep, "2026Q3", "7")
-    assert again.id not in (by_set.id, keyed_id("kpi_targets", volume.id, rep, "2026Q4"))
-    assert again.period == "2026Q3" and _count(session, KpiTarget) == 4
+    assert again.id == by_set.id
+    assert again.period == "2026Q3" and _count(session, KpiTarget) == 3

@@ -3455,6 +3455,10 @@ The customer disappears from every list; the deletion is synced to the other lap
         <translation>A target cannot be moved to another person or KPI.</translation>
     </message>
     <message>
+        <source>A target stays in its period: delete it and set one for the other period.</source>
+        <translation>A target stays in its period: delete it and set one for the other period.</translation>
+    </message>
+    <message>
         <source>Appraisals are for sales reps and managers.</source>
         <translation>Appraisals are for sales reps and managers.</translation>
     </message>

@@ -3438,6 +3438,10 @@ The customer disappears from every list; the deletion is synced to the other lap
         <translation>目标不能转给其他人或其他考核指标。</translation>
     </message>
     <message>
+        <source>A target stays in its period: delete it and set one for the other period.</source>
+        <translation>目标的期间不能更改：请删除此目标，再为另一期间设定目标。</translation>
+    </message>
+    <message>
         <source>Appraisals are for sales reps and managers.</source>
         <translation>绩效考核只适用于销售代表和经理。</translation>
     </message>

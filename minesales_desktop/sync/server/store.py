@@ -131,8 +131,8 @@ def make_server_engines(url: str, *, own_checkpoints: bool = False) -> tuple[Eng
         dbapi_connection.execute("PRAGMA cache_size=-8192")
         # Another process (an administrator's command) may hold the write lock for a while.
         dbapi_connection.execute("PRAGMA busy_timeout=30000")
-        if own_checkpoints:
-            dbapi_connection.execute("PRAGMA wal_autocheckpoint=0")
+        if own_checkpoints:  # a backstop only: ``_Checkpointer`` keeps the WAL far smaller
+            dbapi_connection.execute(f"PRAGMA wal_autocheckpoint={_Checkpointer.BACKSTOP_PAGES}")
 
     @event.listens_for(writer, "begin")
     def _begin_immediate(conn: Connection) -> None:
@@ -277,6 +277,9 @@ class _Checkpointer:
     """
 
     INTERVAL_S = 0.25
+    #: Writers still copy the WAL back themselves past this many pages (40 MB): should this
+    #: thread ever stop, the WAL still cannot grow without bound.
+    BACKSTOP_PAGES = 10_000
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
@@ -294,18 +297,18 @@ class _Checkpointer:
         self._thread.join(timeout=30)
 
     def _run(self) -> None:
-        with self.engine.connect() as conn:
-            raw = conn.connection.driver_connection
-            assert raw is not None
-            while not self._stopping.is_set():
-                self._wake.wait()
-                self._wake.clear()
-                if self._stopping.wait(self.INTERVAL_S):
-                    break
-                try:
+        while not self._stopping.is_set():
+            self._wake.wait()
+            self._wake.clear()
+            if self._stopping.wait(self.INTERVAL_S):
+                break
+            try:
+                with self.engine.connect() as conn:  # a pooled connection: no reconnect each time
+                    raw = conn.connection.driver_connection  # outside any transaction
+                    assert raw is not None
                     raw.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
-                except Exception:  # noqa: BLE001 - a busy or failing copy is retried next time
-                    log.warning("WAL checkpoint failed", exc_info=True)
+            except Exception:  # noqa: BLE001 - a busy or failing copy is retried next time
+                log.warning("WAL checkpoint failed", exc_info=True)
 
 
 class Store:
@@ -825,35 +828,52 @@ class _Merge:
             if last is None:
                 writes[fld] = value
                 continue
+            mine_wins = hlc.wins(self.stamp, self.node, last.hlc, last.node)
             if _same(value, existing.get(fld)):
                 # Both sides hold the same value (two laptops made the same keyed row, or typed
                 # the same correction): nothing to decide and nothing lost, so no inbox entry.
+                # The newer stamp is still written, so a third value decides against it.
+                if mine_wins:
+                    writes[fld] = value
                 continue
-            mine_wins = hlc.wins(self.stamp, self.node, last.hlc, last.node)
             if append_only or fld in SILENT_FIELDS:
                 if mine_wins:
                     writes[fld] = value
                 continue
             # Two laptops made the same keyed row (``ids.keyed_id``) and one of them met the
-            # other's making (only then is a ``*`` entry after an op's base, or the op a ``*``
-            # over an existing row). A making's values are where the row started: an edit made
-            # after it comes later in every sense, whatever the clocks say, and an empty value
-            # never beats a filled one. Only two makings with two different values go by the
-            # clock, with an inbox entry.
+            # other's making: a laptop's ``*`` entry after an op's base, or a ``*`` op over an
+            # existing row. (The server's own ``*`` entries — ``record_change``, adopted rows —
+            # are changes made on the server: the clock decides, as for any edit.) A making's
+            # values are where the row started: an edit made after it comes later in every
+            # sense, whatever the clocks say, and an empty value never beats a filled one. Only
+            # two makings with two different values go by the clock, with an inbox entry; a
+            # making that meets a delete brings the row back and tells the deleter, as an edit
+            # does.
             mine_made = self.op.f == INSERT_FIELD
             they_made = last.field == INSERT_FIELD
-            if mine_made != they_made:
-                if they_made:  # my edit against their making: the edit stays
+            if (mine_made or they_made) and last.node != SERVER_NODE:
+                if not they_made:  # my making against their edit
+                    if fld == "is_deleted" and not value and existing["is_deleted"]:
+                        writes[fld] = value
+                        conflicts[fld] = {
+                            "k": "delete",
+                            "n": last.node,
+                            "u": last.user,
+                            "h": last.hlc,
+                            "v": 1,
+                        }
+                    else:  # their edit stays
+                        kept = True
+                    continue
+                if not mine_made:  # my edit against their making: the edit stays
                     writes[fld] = value
-                else:  # my making against their edit: their edit stays
-                    kept = True
-                continue
-            if mine_made and (value is None or existing.get(fld) is None):
-                if value is None:
-                    kept = True
-                else:
-                    writes[fld] = value
-                continue
+                    continue
+                if value is None or existing.get(fld) is None:  # two makings, one empty
+                    if value is None:
+                        kept = True
+                    else:
+                        writes[fld] = value
+                    continue
             if mine_wins:
                 writes[fld] = value
                 conflicts[fld] = {
@@ -951,16 +971,21 @@ class _Merge:
                 tn=lost.node,
             )
         conflicts = plan.conflicts
+        # Taken in part (a making whose other maker's values stay): whatever the answer, it
+        # carries the row as it is now, and the laptop takes the fields it did not set.
+        rest: dict[str, Any] = {}
+        if plan.kept and seq is not None:
+            cur, has = self._cur(after())
+            rest = {"cur": cur, "has_cur": has}
         if conflicts and any(c["k"] == "value" for c in conflicts.values()):
-            return OpResult(i=op.i, s="conflict", won=True, k="value", seq=seq)
+            return OpResult(i=op.i, s="conflict", won=True, k="value", seq=seq, **rest)
         if conflicts:
-            return OpResult(i=op.i, s="conflict", won=True, k="delete", seq=seq)
+            return OpResult(i=op.i, s="conflict", won=True, k="delete", seq=seq, **rest)
         if seq is None:
             cur, has = self._cur(after())
             return OpResult(i=op.i, s="merged", cur=cur, has_cur=has)
-        if plan.kept:  # taken in part: the laptop takes the rest from the row as it is now
-            cur, has = self._cur(after())
-            return OpResult(i=op.i, s="merged", seq=seq, cur=cur, has_cur=has)
+        if rest:
+            return OpResult(i=op.i, s="merged", seq=seq, **rest)
         return OpResult(i=op.i, s=plan.status, seq=seq)  # type: ignore[arg-type]
 
 
