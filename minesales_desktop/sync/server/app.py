@@ -99,7 +99,9 @@ class _InFlight:
     push of 10 000 new customers + contacts 0.88–0.95 s of server CPU in the pool, 0.76–0.83 s
     on the loop). While it runs, nothing else waits: a request that arrives meanwhile is read
     when the batch is done (one batch, ~20 ms), and from then on pushes go to the pool again, so
-    many laptops at once are served as before.
+    many laptops at once are served as before. The price: a batch that waits on the loop waits
+    for everyone — for a write lock another *process* holds (an IT ``server-user`` command:
+    under a second), or through the per-op path of a batch the database refused in bulk.
     """
 
     def __init__(self, app: ASGIApp, counter: list[int]) -> None:
