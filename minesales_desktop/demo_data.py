@@ -6,7 +6,8 @@ Why it is built the way it is:
 * **Reproducible.** Same seed and same ``as_of`` give a byte-identical database
   (``sqlite3 a.db .dump``). Every random choice comes from ``random.Random`` streams derived from
   the seed, every time from ``as_of``, every id from :class:`~minesales_desktop.ids.IdFactory`
-  (KPI targets: from their key, :func:`~minesales_desktop.ids.keyed_id`, as the app makes them);
+  (KPI targets, index quotes, training attendance and credit profiles: from their key,
+  :func:`~minesales_desktop.ids.keyed_id`, as the app makes them);
   no row relies on a column default (``new_id``/``utcnow``); rows go in in generation order.
   Random walks use only ``random()`` and basic arithmetic (no ``gauss``/``log``), so they do not
   depend on the platform's libm either.
@@ -1564,6 +1565,7 @@ class _Builder:
                     m.IndexQuote,
                     stamp,
                     admin,
+                    row_id=keyed_id("index_quotes", index_ids[idx.code], d.isoformat()),
                     index_id=index_ids[idx.code],
                     quote_date=d,
                     price=price_d,
@@ -2192,6 +2194,7 @@ class _Builder:
             m.CreditProfile,
             at,
             cust.owner.id,
+            row_id=keyed_id("credit_profiles", cust.id),
             customer_id=cust.id,
             score=score,
             rating=rating,
@@ -3777,6 +3780,7 @@ class _Builder:
                     at,
                     organiser,
                     at + dt.timedelta(hours=hours),
+                    row_id=keyed_id("training_attendance", tid, p.id),
                     training_id=tid,
                     user_id=p.id,
                     attended=attended,

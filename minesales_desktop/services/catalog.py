@@ -18,10 +18,11 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import Session
 
 from minesales_desktop.db.base import utcnow
-from minesales_desktop.ids import new_id
+from minesales_desktop.ids import keyed_id, new_id
 from minesales_desktop.messages import translate
 from minesales_desktop.models.catalog import IndexQuote, PriceIndex, Product, QualitySpec
 from minesales_desktop.models.contracts import Contract
@@ -145,6 +146,42 @@ def _check_index(session: Session, index_id: Any) -> dict[str, str]:
     return {}
 
 
+def _quote_key(index_id: str, day: dt.date) -> str:
+    """The keyed id (``ids.keyed_id``) of the quote of ``index_id`` on ``day`` (ISO date)."""
+    return keyed_id("index_quotes", index_id, day.isoformat())
+
+
+def _new_quote_ids(session: Session, index_id: str, days: list[dt.date]) -> dict[dt.date, str]:
+    """The ids of new quotes of ``index_id`` on ``days`` (days that have no row, tombstones
+    included, on this device): keyed by (index, day) — ``ids.keyed_id`` — so two managers who
+    enter the same day's price, or import the same CSV file, offline make the same rows, which
+    the server merges (equal prices: nothing to decide; different ones: the later wins and the
+    other goes to its setter's conflict inbox) instead of refusing the second laptop's rows.
+    Callers look the key up first and reuse a row they find, so quotes made before keyed ids
+    keep their ids.
+
+    ``update`` may move a quote to another day, leaving its keyed id on a row of another key; a
+    new quote of the old day then gets a random id, as every quote did before."""
+    wanted = {day: _quote_key(index_id, day) for day in days}
+    taken: set[str] = set()
+    values = list(wanted.values())
+    with session.no_autoflush:
+        for start in range(0, len(values), 500):  # SQLite's bound-parameter limit
+            chunk = values[start : start + 500]
+            taken.update(session.scalars(select(IndexQuote.id).where(IndexQuote.id.in_(chunk))))
+    return {day: new_id() if qid in taken else qid for day, qid in wanted.items()}
+
+
+def _index_owner(session: Session, index_id: str) -> str | None:
+    """Who a new quote belongs to: its index's owner. A day's price belongs to the index, as its
+    key does, not to whoever typed it first: two managers who make the same quote offline make
+    it with the same owner too, so equal prices leave nothing to decide (who entered a price is
+    in the server's sync log)."""
+    with session.no_autoflush:
+        index = session.get(PriceIndex, index_id)
+    return index.owner_id if index is not None else None
+
+
 class IndexQuoteService(_CatalogService[IndexQuote, IndexQuoteDTO]):
     """One price per index per day; ``set_quote`` is the way to enter or correct one."""
 
@@ -184,6 +221,12 @@ class IndexQuoteService(_CatalogService[IndexQuote, IndexQuoteDTO]):
                 ).format(date=values["quote_date"].isoformat())
         return errors
 
+    def before_save(self, session: Session, row: IndexQuote, actor: Actor) -> None:
+        state = sa_inspect(row)
+        if state.transient or state.pending:  # a new quote (create): keyed id, index's owner
+            row.id = _new_quote_ids(session, row.index_id, [row.quote_date])[row.quote_date]
+            row.owner_id = _index_owner(session, row.index_id)
+
     def set_quote(
         self,
         session: Session,
@@ -196,6 +239,7 @@ class IndexQuoteService(_CatalogService[IndexQuote, IndexQuoteDTO]):
 
         A tombstoned quote of the same day is revived rather than duplicated: the unique key
         (index, day) also covers deleted rows, which sync still has to tell other devices about.
+        A new day's quote gets the id of its key (``_new_quote_ids``).
         """
         _require_catalog_editor(actor)
         errors: dict[str, str] = {}
@@ -219,12 +263,13 @@ class IndexQuoteService(_CatalogService[IndexQuote, IndexQuoteDTO]):
             )
         )
         if row is None:
+            day: dt.date = clean["quote_date"]
             row = IndexQuote(
-                id=new_id(),
+                id=_new_quote_ids(session, clean["index_id"], [day])[day],
                 index_id=clean["index_id"],
-                quote_date=clean["quote_date"],
+                quote_date=day,
                 price=clean["price"],
-                owner_id=actor.user_id,
+                owner_id=_index_owner(session, clean["index_id"]),
             )
             session.add(row)
         else:
@@ -381,7 +426,9 @@ def import_index_quotes_csv(
     """Import ``date,price`` lines into one index: every line is checked first, and any bad line
     refuses the whole file (``ValidationError`` keyed "Line n") with nothing written.
 
-    A day that already has a price gets the file's price (the file is the correction).
+    A day that already has a price gets the file's price (the file is the correction); a
+    deleted day's quote is revived. A new day's quote gets the id of its key
+    (``_new_quote_ids``), so two managers who import the same file offline make the same rows.
     """
     _require_catalog_editor(actor)
     index = session.scalar(
@@ -417,17 +464,18 @@ def import_index_quotes_csv(
     }
     inserted = updated = unchanged = 0
     now = utcnow()
+    new_ids = _new_quote_ids(session, index.id, [d for d in prices if d not in existing])
     for day in sorted(prices):
         price = prices[day]
         row = existing.get(day)
         if row is None:
             session.add(
                 IndexQuote(
-                    id=new_id(),
+                    id=new_ids[day],
                     index_id=index.id,
                     quote_date=day,
                     price=price,
-                    owner_id=actor.user_id,
+                    owner_id=index.owner_id,
                 )
             )
             inserted += 1

@@ -26,10 +26,12 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from sqlalchemy import case, func, select, type_coerce
+from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import Select
 
 from minesales_desktop.db.types import Money, Quantity
+from minesales_desktop.ids import keyed_id
 from minesales_desktop.messages import translate
 from minesales_desktop.models.contracts import Contract, Invoice, Payment, Shipment
 from minesales_desktop.models.customers import Customer
@@ -47,7 +49,7 @@ from minesales_desktop.models.enums import (
 from minesales_desktop.models.risk import CreditProfile, RiskRecord
 from minesales_desktop.services.auth import Actor
 from minesales_desktop.services.crud import EntityService, Page, PageRequest
-from minesales_desktop.services.customers import _CustomerChildService
+from minesales_desktop.services.customers import _customer_owner, _CustomerChildService
 from minesales_desktop.services.errors import (
     PermissionDenied,
     ServiceError,
@@ -432,7 +434,16 @@ class CreditProfileService(_CustomerChildService[CreditProfile, CreditProfileDTO
         return actor.is_manager and super().can_modify(session, actor, row)
 
     def create(self, session: Session, actor: Actor, values: Mapping[str, Any]) -> CreditProfileDTO:
+        """A customer's profile, made once (the id of its key: ``before_save``). Unless the
+        caller names an owner, it belongs to the customer's owner, not to the manager who set
+        it: two managers who set the same terms offline make the same row with nothing to
+        decide. (A shared customer has no owner: then the manager, as before.)"""
         self._require_manager(actor)
+        customer_id = values.get("customer_id")
+        if values.get("owner_id") in (None, "") and isinstance(customer_id, str):
+            owner = _customer_owner(session, customer_id.strip() or None)
+            if owner is not None:
+                values = {**values, "owner_id": owner}
         return super().create(session, actor, values)
 
     def check(
@@ -466,6 +477,14 @@ class CreditProfileService(_CustomerChildService[CreditProfile, CreditProfileDTO
 
     def before_save(self, session: Session, row: CreditProfile, actor: Actor) -> None:
         row.rating = rating_for_score(row.score)
+        state = sa_inspect(row)
+        if state.transient or state.pending:
+            # A new profile: keyed by its customer — ids.keyed_id — so two managers who set a
+            # customer's credit terms offline make the same row, which the server merges (one
+            # limit wins, the other goes to its setter's conflict inbox) instead of refusing the
+            # second laptop's. ``check`` refuses a second profile of a customer (tombstones
+            # included) and a profile cannot move to another customer, so the id is free.
+            row.id = keyed_id("credit_profiles", row.customer_id)
 
     def for_customer(self, session: Session, customer_id: str) -> CreditProfileDTO | None:
         row = session.scalar(self.query(session, customer_id=customer_id))

@@ -15,9 +15,11 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import Session
 
 from minesales_desktop.db.base import utcnow
+from minesales_desktop.ids import keyed_id
 from minesales_desktop.messages import translate
 from minesales_desktop.models.enums import (
     ActionStatus,
@@ -235,6 +237,14 @@ class AttendanceService(EntityService[TrainingAttendance, AttendanceDTO]):
     def before_save(self, session: Session, row: TrainingAttendance, actor: Actor) -> None:
         # The attendee owns the record, so it travels to their laptop and counts for their KPI.
         row.owner_id = row.user_id
+        state = sa_inspect(row)
+        if state.transient or state.pending:
+            # A new record (create, record): keyed by (training, person) — ids.keyed_id — so
+            # the organiser, a manager and the attendee who each record it offline make the same
+            # row, which the server merges instead of refusing the second laptop's. A record
+            # already here (tombstones included) is found first and reused, whatever its id;
+            # records cannot move to another training or person, so the key's id is free.
+            row.id = keyed_id("training_attendance", row.training_id, row.user_id)
 
     def record(
         self,

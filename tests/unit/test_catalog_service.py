@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from contextlib import contextmanager
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
+from minesales_desktop.db.engine import make_session_factory
+from minesales_desktop.db.migrate import open_database
+from minesales_desktop.ids import keyed_id, new_id
 from minesales_desktop.messages import current_language, set_language
 from minesales_desktop.models.catalog import IndexQuote, Product, QualitySpec
 from minesales_desktop.services.catalog import (
@@ -267,3 +272,130 @@ def test_csv_import_is_all_or_nothing(
     with pytest.raises(PermissionDenied):
         import_index_quotes_csv(session, dept.rep, "PLATTS62", "2026-10-01,1")
     assert _count(session, IndexQuote) == before
+
+
+# --- keyed ids: two laptops that enter or import the same day's price offline make one row ------
+@contextmanager
+def _other_laptop(engine: Engine, tmp_path: Path) -> Iterator[Session]:
+    """A second laptop: a copy of this database as it is now (the same people and indices, as
+    sync gives them), in its own file."""
+    copy = tmp_path / "other-laptop.db"
+    with engine.connect() as conn:
+        conn.exec_driver_sql(f"VACUUM INTO '{copy}'")
+    other = open_database(copy, backup=False)
+    try:
+        with make_session_factory(other)() as session:
+            yield session
+            session.commit()
+    finally:
+        other.dispose()
+
+
+def _quote_ids(session: Session, index_id: str) -> dict[dt.date, tuple[str, str | None]]:
+    rows = session.execute(
+        select(IndexQuote.quote_date, IndexQuote.id, IndexQuote.owner_id).where(
+            IndexQuote.index_id == index_id
+        )
+    ).all()
+    return {day: (qid, owner) for day, qid, owner in rows}
+
+
+def test_a_new_quote_is_keyed_by_index_and_day(
+    session: Session, dept: Department, platts: PriceIndexDTO, engine: Engine, tmp_path: Path
+) -> None:
+    """The manager's laptop and the administrator's each enter the same day's price, and import
+    the same file, without a network: the same ids (and owner: the index's) on both, whichever
+    way the row was made, so the server gets one row per day instead of a second one its unique
+    key refuses. Another day or another index: another id."""
+    day = dt.date(2026, 10, 9)
+    text = "date,price\n2026-10-09,104.35\n2026-10-12,105\n2026-10-13,104.8\n"
+    session.commit()
+    with _other_laptop(engine, tmp_path) as other:
+        by_hand = index_quotes.set_quote(other, dept.admin, platts.id, "2026-10-09", "104.35")
+        import_index_quotes_csv(other, dept.admin, "PLATTS62", text)
+        theirs = _quote_ids(other, platts.id)
+    mine = index_quotes.set_quote(session, dept.manager, platts.id, day, "104.35")
+    result = import_index_quotes_csv(session, dept.manager, "PLATTS62", text)
+    assert (result.inserted, result.updated, result.unchanged) == (2, 0, 1)
+
+    assert mine.id == by_hand.id == keyed_id("index_quotes", platts.id, "2026-10-09")
+    assert _quote_ids(session, platts.id) == theirs
+    assert theirs == {
+        d: (keyed_id("index_quotes", platts.id, d.isoformat()), dept.manager.user_id)
+        for d in (day, dt.date(2026, 10, 12), dt.date(2026, 10, 13))
+    }
+    # Made through create too.
+    created = index_quotes.create(
+        session, dept.admin, {"index_id": platts.id, "quote_date": "2026-10-14", "price": "1"}
+    )
+    assert created.id == keyed_id("index_quotes", platts.id, "2026-10-14")
+    made = session.get(IndexQuote, created.id)
+    assert made is not None and made.owner_id == dept.manager.user_id  # the index's owner
+    # Another day, another index: other ids.
+    mb65 = price_indices.create(
+        session,
+        dept.manager,
+        {"code": "MB65", "name_zh": "MB 65%", "name_en": "MB 65% Fe", "currency": "USD",
+         "unit": "USD/dmt"},
+    )  # fmt: skip
+    other_index = index_quotes.set_quote(session, dept.manager, mb65.id, day, "104.35")
+    other_day = index_quotes.set_quote(session, dept.manager, platts.id, "2026-10-08", "104.35")
+    assert len({mine.id, other_index.id, other_day.id}) == 3
+
+
+def test_quotes_made_before_keyed_ids_keep_their_ids(
+    session: Session, dept: Department, platts: PriceIndexDTO
+) -> None:
+    """A day that already has a row — random id, live or deleted — keeps it: set_quote and the
+    import find it by its key and reuse it (a deleted one is revived), never make a keyed one."""
+    legacy = {
+        d: IndexQuote(
+            id=new_id(),
+            index_id=platts.id,
+            quote_date=dt.date(2026, 10, d),
+            price=Decimal(100),
+            owner_id=dept.admin.user_id,
+        )
+        for d in (1, 2, 5, 6)
+    }
+    session.add_all(legacy.values())
+    session.flush()
+    index_quotes.delete(session, dept.manager, legacy[2].id)
+    index_quotes.delete(session, dept.manager, legacy[6].id)
+
+    assert index_quotes.set_quote(session, dept.manager, platts.id, "2026-10-01", "90").id == (
+        legacy[1].id
+    )
+    revived = index_quotes.set_quote(session, dept.manager, platts.id, "2026-10-02", "91")
+    assert revived.id == legacy[2].id and revived.price == Decimal("91.0000")
+    result = import_index_quotes_csv(
+        session, dept.manager, "PLATTS62", "2026-10-05,100\n2026-10-06,96\n2026-10-07,97\n"
+    )
+    assert (result.inserted, result.updated, result.unchanged) == (1, 1, 1)
+    ids = _quote_ids(session, platts.id)
+    assert {d.day: qid for d, (qid, _) in ids.items() if d.day in legacy} == {
+        d: row.id for d, row in legacy.items()
+    }
+    assert ids[dt.date(2026, 10, 7)][0] == keyed_id("index_quotes", platts.id, "2026-10-07")
+    assert session.get(IndexQuote, legacy[6].id).is_deleted is False  # type: ignore[union-attr]
+    assert {owner for _, owner in ids.values()} == {dept.admin.user_id, dept.manager.user_id}
+
+
+def test_a_quote_moved_to_another_day_leaves_its_old_day_a_random_id(
+    session: Session, dept: Department, platts: PriceIndexDTO
+) -> None:
+    """update may move a quote to another day, its keyed id with it; a new quote of the old day
+    cannot take that id, so it gets a random one (as before keyed ids) instead of clashing —
+    entered by hand or imported."""
+    first = index_quotes.set_quote(session, dept.manager, platts.id, "2026-10-09", "104")
+    second = index_quotes.set_quote(session, dept.manager, platts.id, "2026-10-12", "105")
+    index_quotes.update(session, dept.manager, first.id, {"quote_date": "2026-10-10"})
+    index_quotes.update(session, dept.manager, second.id, {"quote_date": "2026-10-11"})
+    again = index_quotes.set_quote(session, dept.manager, platts.id, "2026-10-09", "103")
+    assert again.id not in (first.id, keyed_id("index_quotes", platts.id, "2026-10-10"))
+    result = import_index_quotes_csv(session, dept.manager, "PLATTS62", "2026-10-12,106\n")
+    assert result.inserted == 1
+    ids = _quote_ids(session, platts.id)
+    assert ids[dt.date(2026, 10, 12)][0] != second.id
+    assert ids[dt.date(2026, 10, 10)][0] == first.id and ids[dt.date(2026, 10, 11)][0] == second.id
+    assert _count(session, IndexQuote) == 4

@@ -33,6 +33,7 @@ from minesales_desktop.demo_data import (
     run,
     summarize,
 )
+from minesales_desktop.ids import keyed_id
 from minesales_desktop.models.enums import (
     ContractStatus,
     DealType,
@@ -441,6 +442,24 @@ def test_index_quotes_cover_two_years_with_two_decimals(session: Session) -> Non
         assert min(days) <= DEFAULT_AS_OF - dt.timedelta(days=730)
         assert max(days) <= DEFAULT_AS_OF
         assert all(q.price == q.price.quantize(Decimal("0.01")) and q.price > 0 for q in quotes)
+
+
+def test_rows_the_app_keys_carry_the_ids_of_their_keys(session: Session) -> None:
+    """Rows the app makes under the id of their natural key (``ids.keyed_id``) have it in the
+    demo too: a laptop that makes such a row again for the same key makes this one."""
+    quotes = _all(session, m.IndexQuote)
+    attended = _all(session, m.TrainingAttendance)
+    profiles = _all(session, m.CreditProfile)
+    targets = _all(session, m.KpiTarget)
+    assert quotes and attended and profiles and targets
+    for q in quotes:
+        assert q.id == keyed_id("index_quotes", q.index_id, q.quote_date.isoformat())
+    for a in attended:
+        assert a.id == keyed_id("training_attendance", a.training_id, a.user_id)
+    for p in profiles:
+        assert p.id == keyed_id("credit_profiles", p.customer_id)
+    for t in targets:
+        assert t.id == keyed_id("kpi_targets", t.kpi_id, t.user_id, t.period)
 
 
 # --- the run() contract -----------------------------------------------------------------------

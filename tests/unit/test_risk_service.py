@@ -4,16 +4,24 @@ register — against a real SQLite file."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
+from minesales_desktop.db.engine import make_session_factory
+from minesales_desktop.db.migrate import open_database
+from minesales_desktop.ids import keyed_id, new_id
 from minesales_desktop.models.catalog import Product
+from minesales_desktop.models.customers import Customer
 from minesales_desktop.models.enums import (
     CreditRating,
+    CreditSecurity,
     Currency,
     ProductCategory,
     QuantityUnit,
@@ -136,6 +144,92 @@ def test_only_managers_set_credit_terms(session: Session, dept: Any, customer_id
     with pytest.raises(PermissionDenied):
         credit_profiles.update(session, dept.rep, p.id, {"credit_limit": "999999999"})
     assert credit_profiles.get(session, p.id).credit_limit == Decimal("100")
+
+
+@contextmanager
+def _other_laptop(engine: Engine, tmp_path: Path) -> Iterator[Session]:
+    """A second laptop: a copy of this database as it is now (the same people and customers, as
+    sync gives them), in its own file."""
+    copy = tmp_path / "other-laptop.db"
+    with engine.connect() as conn:
+        conn.exec_driver_sql(f"VACUUM INTO '{copy}'")
+    other = open_database(copy, backup=False)
+    try:
+        with make_session_factory(other)() as session:
+            yield session
+            session.commit()
+    finally:
+        other.dispose()
+
+
+def test_a_profile_is_keyed_by_its_customer(
+    session: Session, dept: Any, customer_id: str, engine: Engine, tmp_path: Path
+) -> None:
+    """The team's manager and an administrator each set a customer's credit terms offline: the
+    same id — and the same owner, the customer's — on both, so the server gets one profile
+    instead of a second one its unique key refuses. Another customer: another id."""
+    terms = {"customer_id": customer_id, "score": 80, "credit_limit": "3000000"}
+    with _other_laptop(engine, tmp_path) as other:
+        theirs = credit_profiles.create(other, dept.admin, terms)
+    mine = credit_profiles.create(session, dept.manager, {**terms, "credit_limit": "2500000"})
+    assert mine.id == theirs.id == keyed_id("credit_profiles", customer_id)
+    assert mine.owner_id == theirs.owner_id == dept.rep.user_id  # the customer's owner
+
+    second = customers.create(
+        session, dept.rep2, {"code": "JG-02", "name_zh": "金川集团", "customer_type": "CU_SMELTER"}
+    )
+    named = credit_profiles.create(
+        session,
+        dept.manager,
+        {"customer_id": second.id, "score": 60, "credit_limit": "1", "owner_id": dept.rep.user_id},
+    )
+    assert named.id == keyed_id("credit_profiles", second.id) != mine.id
+    assert named.owner_id == dept.rep.user_id  # an owner the caller names stays
+    # A shared customer (no owner): the profile is the manager's, as before keyed ids.
+    shared = customers.create(
+        session,
+        dept.manager,
+        {"code": "JG-03", "name_zh": "铜陵有色", "customer_type": "CU_SMELTER"},
+    )
+    shared_row = session.get(Customer, shared.id)
+    assert shared_row is not None
+    shared_row.owner_id = None
+    session.flush()
+    unowned = credit_profiles.create(
+        session, dept.manager, {"customer_id": shared.id, "score": 60, "credit_limit": "1"}
+    )
+    assert unowned.id == keyed_id("credit_profiles", shared.id)
+    assert unowned.owner_id == dept.manager.user_id
+    assert _count(session, CreditProfile) == 3
+
+
+def test_a_profile_made_before_keyed_ids_keeps_its_id(
+    session: Session, dept: Any, customer_id: str
+) -> None:
+    """A customer whose profile has a random id keeps it: it is edited in place, and a second
+    profile — keyed or not — is refused, deleted or not."""
+    legacy = CreditProfile(
+        id=new_id(),
+        customer_id=customer_id,
+        score=70,
+        rating=CreditRating.A,
+        credit_limit=Decimal(100),
+        currency=Currency.CNY,
+        credit_days=30,
+        security=CreditSecurity.NONE,
+        reviewed_on=dt.date(2026, 1, 5),
+        owner_id=dept.manager.user_id,
+    )
+    session.add(legacy)
+    session.flush()
+    terms = {"customer_id": customer_id, "score": 80, "credit_limit": "1"}
+    with pytest.raises(ValidationError, match="already has a credit profile"):
+        credit_profiles.create(session, dept.manager, terms)
+    assert credit_profiles.update(session, dept.manager, legacy.id, {"score": 81}).id == legacy.id
+    credit_profiles.delete(session, dept.manager, legacy.id)
+    with pytest.raises(ValidationError, match="already has a credit profile"):
+        credit_profiles.create(session, dept.manager, terms)
+    assert session.get(CreditProfile, keyed_id("credit_profiles", customer_id)) is None
 
 
 def test_profile_validation_writes_nothing(session: Session, dept: Any, customer_id: str) -> None:

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from contextlib import contextmanager
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
+from minesales_desktop.db.engine import make_session_factory
+from minesales_desktop.db.migrate import open_database
+from minesales_desktop.ids import keyed_id, new_id
 from minesales_desktop.messages import current_language, set_language
 from minesales_desktop.models.enums import ActionStatus, FeedbackStatus
 from minesales_desktop.models.team import (
@@ -265,4 +270,71 @@ def test_deleted_attendance_is_revived(
     assert training_hours(session, dept.rep.user_id, course.held_on, course.held_on) == 0
     again = attendance.record(session, dept.manager, course.id, dept.rep.user_id, hours="2")
     assert again.id == first.id and again.hours == Decimal("2.00")
+    assert _count(session, TrainingAttendance) == 1
+
+
+# --- keyed ids: the organiser, a manager and the attendee may each record attendance offline -----
+@contextmanager
+def _other_laptop(engine: Engine, tmp_path: Path) -> Iterator[Session]:
+    """A second laptop: a copy of this database as it is now (the same people and trainings, as
+    sync gives them), in its own file."""
+    copy = tmp_path / "other-laptop.db"
+    with engine.connect() as conn:
+        conn.exec_driver_sql(f"VACUUM INTO '{copy}'")
+    other = open_database(copy, backup=False)
+    try:
+        with make_session_factory(other)() as session:
+            yield session
+            session.commit()
+    finally:
+        other.dispose()
+
+
+def test_attendance_is_keyed_by_training_and_person(
+    session: Session, dept: Department, course: TrainingDTO, engine: Engine, tmp_path: Path
+) -> None:
+    """The manager records 李强's attendance on their laptop and 李强 records it on his, both
+    offline: the same id on both, so the server gets one record instead of a second one its
+    unique key refuses. Another person or training: another id."""
+    session.commit()
+    with _other_laptop(engine, tmp_path) as other:
+        theirs = attendance.record(other, dept.rep, course.id, dept.rep.user_id, hours="5")
+    mine = attendance.record(session, dept.manager, course.id, dept.rep.user_id, exam_score="90")
+    assert mine.id == theirs.id == keyed_id("training_attendance", course.id, dept.rep.user_id)
+
+    other_person = attendance.record(session, dept.manager, course.id, dept.rep2.user_id)
+    later = trainings.create(
+        session, dept.manager, {"title": "合同风险", "held_on": "2026-10-10", "hours": "2"}
+    )
+    other_training = attendance.record(session, dept.rep, later.id, dept.rep.user_id)
+    assert len({mine.id, other_person.id, other_training.id}) == 3
+    # Made through create too.
+    made = attendance.create(
+        session,
+        dept.manager,
+        {"training_id": later.id, "user_id": dept.rep2.user_id, "hours": "1"},
+    )
+    assert made.id == keyed_id("training_attendance", later.id, dept.rep2.user_id)
+
+
+def test_attendance_recorded_before_keyed_ids_keeps_its_id(
+    session: Session, dept: Department, course: TrainingDTO
+) -> None:
+    """A record with a random id is found by its key and corrected in place — and a deleted
+    one revived under its id — never made again with a keyed id."""
+    legacy = TrainingAttendance(
+        id=new_id(),
+        training_id=course.id,
+        user_id=dept.rep.user_id,
+        attended=True,
+        hours=Decimal(6),
+        owner_id=dept.rep.user_id,
+    )
+    session.add(legacy)
+    session.flush()
+    again = attendance.record(session, dept.manager, course.id, dept.rep.user_id, hours="4")
+    assert again.id == legacy.id and again.hours == Decimal("4.00")
+    attendance.delete(session, dept.manager, legacy.id)
+    revived = attendance.record(session, dept.rep, course.id, dept.rep.user_id, hours="3")
+    assert revived.id == legacy.id and revived.hours == Decimal("3.00")
     assert _count(session, TrainingAttendance) == 1
