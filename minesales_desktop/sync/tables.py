@@ -78,7 +78,15 @@ SELF_SERVICE_USER_FIELDS = frozenset(
 )
 #: Company-wide reference data only managers (and admins) change.
 MANAGER_TABLES = frozenset(
-    {"kpi_definitions", "kpi_targets", "products", "quality_specs", "price_indices"}
+    {
+        "kpi_definitions",
+        "kpi_targets",
+        "products",
+        "quality_specs",
+        "price_indices",
+        "index_quotes",  # the prices contracts are settled on
+        "credit_profiles",  # credit limits, checked when a contract is approved
+    }
 )
 
 #: How a row reaches the customer whose owner decides who may see it: (fk column, parent table)

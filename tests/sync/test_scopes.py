@@ -4,6 +4,7 @@ them after the outbox is pushed; refused changes are kept locally with the reaso
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import text
 
 from tests.sync.conftest import ServerProcess, new_contact, new_customer
 
@@ -53,6 +54,40 @@ def test_refused_changes_are_kept_with_their_reason(server: ServerProcess, lapto
     assert rep1.sql("SELECT full_name FROM users WHERE login = 'rep2'") == [("赵敏",)]
     assert rep1.sql("SELECT owner_id FROM customers WHERE id = :id", id=cid) == [(rep1_id,)]
     assert {r.value for r in rep1.client.rejected_changes()} >= {"改名"}
+
+
+def test_a_rep_cannot_set_credit_terms_even_for_an_own_customer(
+    server: ServerProcess, laptops
+) -> None:
+    """Credit limits (and index prices) are the managers': the app does not let a rep set them,
+    and neither does the server, whatever a laptop sends."""
+    admin = laptops("admin")
+    admin.sync()
+    cid = new_customer(admin, "CR1", owner=admin.user_id("rep1"))
+    admin.sync()
+    rep1 = laptops("rep1")
+    rep1.sync()
+    rep1.sql(
+        "INSERT INTO credit_profiles (id, customer_id, score, rating, credit_limit, currency,"
+        " credit_days, security, reviewed_on, created_at, updated_at, is_deleted, owner_id)"
+        " VALUES (:id, :c, 95, 'AAA', 900000000000, 'CNY', 180, 'NONE', '2026-11-01',"
+        " '2026-11-01 00:00:00.000000', '2026-11-01 00:00:00.000000', 0, :o)",
+        id="0196f0c2-0000-7000-8000-00000000c001",
+        c=cid,
+        o=rep1.user_id(),
+    )
+    report = rep1.sync()
+    assert report.rejected == 1
+    assert [r.reason for r in rep1.client.rejected_changes()] == [
+        "only a manager may change credit_profiles"
+    ]
+    assert rep1.sql("SELECT count(*) FROM credit_profiles") == [(0,)]
+    engine = server.engine()
+    try:
+        with engine.connect() as conn:
+            assert conn.execute(text("SELECT count(*) FROM credit_profiles")).scalar_one() == 0
+    finally:
+        engine.dispose()
 
 
 def test_contract_status_cannot_move_backwards(server: ServerProcess, laptops) -> None:
