@@ -30,6 +30,7 @@ from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import Select
 
+from minesales_desktop.db.base import utcnow
 from minesales_desktop.db.types import Money, Quantity
 from minesales_desktop.ids import keyed_id
 from minesales_desktop.messages import translate
@@ -437,14 +438,58 @@ class CreditProfileService(_CustomerChildService[CreditProfile, CreditProfileDTO
         """A customer's profile, made once (the id of its key: ``before_save``). Unless the
         caller names an owner, it belongs to the customer's owner, not to the manager who set
         it: two managers who set the same terms offline make the same row with nothing to
-        decide. (A shared customer has no owner: then the manager, as before.)"""
+        decide. (A shared customer has no owner: then the manager, as before.)
+
+        A customer whose profile was deleted gets that row back (``_revive``): the unique key on
+        customer_id also holds the tombstone, which sync still has to tell other devices about,
+        so a second row could never be made."""
         self._require_manager(actor)
         customer_id = values.get("customer_id")
-        if values.get("owner_id") in (None, "") and isinstance(customer_id, str):
-            owner = _customer_owner(session, customer_id.strip() or None)
+        key = (customer_id.strip() or None) if isinstance(customer_id, str) else None
+        if values.get("owner_id") in (None, "") and key is not None:
+            owner = _customer_owner(session, key)
             if owner is not None:
                 values = {**values, "owner_id": owner}
+        tombstone = (
+            session.scalar(
+                select(CreditProfile).where(
+                    CreditProfile.customer_id == key, CreditProfile.is_deleted.is_(True)
+                )
+            )
+            if key is not None
+            else None
+        )
+        if tombstone is not None:
+            return self._revive(session, actor, tombstone, values)
         return super().create(session, actor, values)
+
+    def _revive(
+        self, session: Session, actor: Actor, row: CreditProfile, values: Mapping[str, Any]
+    ) -> CreditProfileDTO:
+        """Create over a deleted profile: the same row and id (a keyed one, or one made before
+        keyed ids) take the new values — validated as a create's are, every field not given back
+        to its default — and are no longer deleted, like ``IndexQuoteService.set_quote``."""
+        errors: dict[str, str] = {}
+        base = {**self.defaults(session, actor)}
+        if values.get("owner_id") in (None, ""):
+            base["owner_id"] = actor.user_id
+        clean = self._coerce({**base, **values}, errors, creating=True)
+        errors.update({k: v for k, v in self._required_missing(clean).items() if k not in errors})
+        if not errors:
+            # ``row`` given: the deleted profile is the one being made again, not a clash.
+            errors.update(self.check(session, clean, row))
+        if not errors:
+            errors.update(self._unique_clashes(session, clean, row.id))
+        if errors:
+            raise ValidationError(errors)
+        for name in self.editable:
+            setattr(row, name, clean.get(name))
+        row.is_deleted = False
+        row.updated_at = utcnow()
+        with session.no_autoflush:
+            self.before_save(session, row, actor)
+        session.flush()
+        return self.to_dto(session, row)
 
     def check(
         self, session: Session, values: dict[str, Any], row: CreditProfile | None
@@ -465,7 +510,8 @@ class CreditProfileService(_CustomerChildService[CreditProfile, CreditProfileDTO
                 "Credit", "A credit profile cannot be moved to another customer."
             )
         elif row is None and "customer_id" not in errors:
-            # Tombstoned profiles count too: the unique index on customer_id still holds them.
+            # Tombstoned profiles count too: the unique index on customer_id still holds them
+            # (``create`` revives a deleted profile rather than getting here).
             taken = session.scalar(
                 select(func.count()).where(CreditProfile.customer_id == values.get("customer_id"))
             )
@@ -483,7 +529,8 @@ class CreditProfileService(_CustomerChildService[CreditProfile, CreditProfileDTO
             # customer's credit terms offline make the same row, which the server merges (one
             # limit wins, the other goes to its setter's conflict inbox) instead of refusing the
             # second laptop's. ``check`` refuses a second profile of a customer (tombstones
-            # included) and a profile cannot move to another customer, so the id is free.
+            # included: ``create`` revives a deleted one instead) and a profile cannot move to
+            # another customer, so the id is free.
             row.id = keyed_id("credit_profiles", row.customer_id)
 
     def for_customer(self, session: Session, customer_id: str) -> CreditProfileDTO | None:

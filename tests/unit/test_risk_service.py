@@ -206,8 +206,8 @@ def test_a_profile_is_keyed_by_its_customer(
 def test_a_profile_made_before_keyed_ids_keeps_its_id(
     session: Session, dept: Any, customer_id: str
 ) -> None:
-    """A customer whose profile has a random id keeps it: it is edited in place, and a second
-    profile — keyed or not — is refused, deleted or not."""
+    """A customer whose profile has a random id keeps it: it is edited in place, a second
+    profile — keyed or not — is refused, and once deleted, a new profile revives that row."""
     legacy = CreditProfile(
         id=new_id(),
         customer_id=customer_id,
@@ -227,9 +227,80 @@ def test_a_profile_made_before_keyed_ids_keeps_its_id(
         credit_profiles.create(session, dept.manager, terms)
     assert credit_profiles.update(session, dept.manager, legacy.id, {"score": 81}).id == legacy.id
     credit_profiles.delete(session, dept.manager, legacy.id)
-    with pytest.raises(ValidationError, match="already has a credit profile"):
-        credit_profiles.create(session, dept.manager, terms)
+    revived = credit_profiles.create(session, dept.manager, terms)
+    assert (revived.id, revived.score, revived.credit_limit) == (legacy.id, 80, Decimal(1))
     assert session.get(CreditProfile, keyed_id("credit_profiles", customer_id)) is None
+    assert _count(session, CreditProfile) == 1
+
+
+def test_a_deleted_profile_is_revived_by_a_new_one(
+    session: Session, dept: Any, customer_id: str
+) -> None:
+    """Deleting a customer's profile is not a dead end: a manager's new profile is that row again
+    (the same keyed id, which sync already knows), no longer deleted, with the new values only —
+    a field not given goes back to its default — and the rating of the new score."""
+    first = credit_profiles.create(
+        session, dept.manager,
+        {"customer_id": customer_id, "score": 92, "credit_limit": "5000000", "currency": "USD",
+         "credit_days": 60, "security": "BANK_GUARANTEE", "reviewed_on": "2025-01-02",
+         "notes": "旧额度"},
+    )  # fmt: skip
+    assert first.rating is CreditRating.AAA
+    credit_profiles.delete(session, dept.manager, first.id)
+    assert credit_profiles.for_customer(session, customer_id) is None
+    with pytest.raises(PermissionDenied, match="Only a sales manager can set a customer's credit"):
+        credit_profiles.create(
+            session, dept.rep, {"customer_id": customer_id, "score": 99, "credit_limit": "1e9"}
+        )
+    with pytest.raises(ValidationError) as err:
+        credit_profiles.create(
+            session, dept.manager,
+            {"customer_id": customer_id, "score": 101, "credit_limit": "-1", "credit_days": -5},
+        )  # fmt: skip
+    assert err.value.errors == {
+        "score": "Must be between 0 and 100.",
+        "credit_limit": "May not be negative.",
+        "credit_days": "May not be negative.",
+    }
+    with pytest.raises(ValidationError, match="credit_limit: At most 4 decimal places"):
+        credit_profiles.create(
+            session, dept.manager,
+            {"customer_id": customer_id, "score": 50, "credit_limit": "1.00001"},
+        )  # fmt: skip
+    row = session.get(CreditProfile, first.id)
+    assert row is not None and row.is_deleted and row.score == 92  # refused: nothing written
+
+    again = credit_profiles.create(
+        session, dept.manager,
+        {"customer_id": f" {customer_id} ", "score": "45", "credit_limit": "1200000.50"},
+    )  # fmt: skip
+    assert again.id == first.id == keyed_id("credit_profiles", customer_id)
+    assert (again.score, again.rating, again.credit_limit) == (
+        45, CreditRating.B, Decimal("1200000.50"),
+    )  # fmt: skip
+    assert isinstance(again.credit_limit, Decimal)
+    assert (again.currency, again.credit_days, again.security, again.notes) == (
+        Currency.CNY, 0, CreditSecurity.NONE, None,
+    )  # fmt: skip
+    assert again.reviewed_on == dt.date.today()
+    assert again.owner_id == dept.rep.user_id  # the customer's owner, as for a new profile
+    session.expire_all()
+    row = session.get(CreditProfile, first.id)
+    assert row is not None and not row.is_deleted and row.rating is CreditRating.B
+    assert _count(session, CreditProfile) == 1
+    assert credit_profiles.for_customer(session, customer_id) == again
+    assert credit_position(session, customer_id, dt.date(2025, 5, 10)).credit_limit == Decimal(
+        "1200000.50"
+    )
+    # Alive again: a second profile is refused as ever, and it is edited in place.
+    with pytest.raises(ValidationError, match="already has a credit profile; edit that one"):
+        credit_profiles.create(
+            session, dept.manager, {"customer_id": customer_id, "score": 60, "credit_limit": "2"}
+        )
+    assert credit_profiles.update(session, dept.manager, again.id, {"score": 81}).rating is (
+        CreditRating.AA
+    )
+    assert _count(session, CreditProfile) == 1
 
 
 def test_profile_validation_writes_nothing(session: Session, dept: Any, customer_id: str) -> None:
