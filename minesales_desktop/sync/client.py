@@ -1041,15 +1041,17 @@ class SyncClient:
 
 
 def _lost_values(op: OutOp, result: OpResult) -> list[tuple[str, Any, Any]]:
-    """(field, mine, theirs) for the inbox: one entry per field a lost whole row differs in
-    (a making of a keyed row that lost to the other making), so a person can keep each value of
-    theirs or mine; the op's own field otherwise."""
+    """(field, mine, theirs) for the inbox: one entry per field a lost whole row lost by the
+    clock (a making of a keyed row against the other making: ``lf``), so a person can keep each
+    value of theirs or mine — not the fields that gave way to a later edit or were empty; the
+    op's own field otherwise."""
     if op.f == INSERT_FIELD and isinstance(op.v, dict) and isinstance(result.cur, dict):
         cur = result.cur
+        named = set(result.lf or ())
         fields = [
             (f, v, cur.get(f))
             for f, v in op.v.items()
-            if f not in SILENT_FIELDS and f in cur and v != cur.get(f)
+            if f in named and f not in SILENT_FIELDS and f in cur and v != cur.get(f)
         ]
         if fields:
             return fields

@@ -203,6 +203,9 @@ class OpResult(_Msg):
     th: int | None = Field(default=None, description="their stamp (conflict)")
     tu: str | None = Field(default=None, description="their user id (conflict)")
     tn: str | None = Field(default=None, description="their node (conflict)")
+    lf: list[str] | None = Field(
+        default=None, description="a lost whole row: the fields it lost (what its laptop files)"
+    )
 
 
 class StoredReply(_Msg):

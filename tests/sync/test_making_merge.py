@@ -208,3 +208,49 @@ def test_a_password_reset_on_the_server_beats_an_older_laptop_edit(
         engine.dispose()
     assert on_server == reset != "laptop-offline-hash"
     assert [(f, m) for f, _k, m, _t in _inbox(rep)] == [("password_hash", "laptop-offline-hash")]
+
+
+def test_an_edit_after_the_first_making_beats_an_equal_second_making(
+    server: ServerProcess, laptops
+) -> None:
+    """A makes the row and syncs, then corrects the name offline; B makes the same row later with
+    the values A made it with. B's making agrees with where the row started: A's correction
+    stays, and nobody has anything to decide."""
+    a, b = laptops("admin", "A"), laptops("admin", "B")
+    a.sync()
+    b.sync()
+    cid = str(uuid.uuid4())
+    _make(a, cid, "E1", name_zh="同名")
+    a.sync()
+    a.sql("UPDATE customers SET name_zh = '甲改过的名称' WHERE id = :i", i=cid)
+    time.sleep(STEP)
+    _make(b, cid, "E1", name_zh="同名")
+    for lap in (b, a, b):
+        lap.sync()
+    assert _everywhere(server, [a, b], cid)[0] == "甲改过的名称"
+    assert _inbox(a) == [] and _inbox(b) == []
+
+
+@pytest.mark.parametrize("order", ["ABC", "ACB", "CBA"])
+def test_three_makings_end_the_same_in_any_push_order(
+    server: ServerProcess, laptops, order: str
+) -> None:
+    """A, B and C make the same rows in that clock order (say an attendance the organiser, the
+    manager and the attendee each record): the newest making's name wins whoever pushes first,
+    the others find their names in the inbox, and C's notes (the only filled ones) stay."""
+    laps = {n: laptops("admin", n) for n in "ABC"}
+    for lap in laps.values():
+        lap.sync()
+    same, names = str(uuid.uuid4()), str(uuid.uuid4())
+    for n, name in zip("ABC", ("甲", "乙", "丙"), strict=True):
+        notes = "丙的备注" if n == "C" else None
+        _make(laps[n], same, "T1", name_zh="同名", notes=notes)
+        _make(laps[n], names, "T2", name_zh=name)
+        time.sleep(STEP)
+    for n in order * 2:
+        laps[n].sync()
+    all_laps = list(laps.values())
+    assert _everywhere(server, all_laps, same) == ("同名", "丙的备注", 0)
+    assert _everywhere(server, all_laps, names)[0] == "丙"
+    lost = sorted((lap.name, f, m) for lap in all_laps for f, _k, m, _t in _inbox(lap))
+    assert lost == [("A", "name_zh", "甲"), ("B", "name_zh", "乙")]

@@ -256,6 +256,8 @@ class _Plan:
     #: A field of the op that was not taken although its value differs (a making's value that
     #: gives way): the answer then carries the row as it is, for the laptop to take.
     kept: bool = False
+    #: The fields the op lost by the clock (for a whole row: what its laptop files, per field).
+    lost_fields: tuple[str, ...] = ()
 
 
 class Rejected(Exception):
@@ -816,6 +818,8 @@ class _Merge:
         lost: LogRow | None = None
         kind = "value"
         kept = False
+        lost_fields: list[str] = []
+        mine_made = self.op.f == INSERT_FIELD
         for fld, value in values.items():
             if fld == "is_deleted" and value and not existing["is_deleted"] and not append_only:
                 edits = [
@@ -832,8 +836,9 @@ class _Merge:
             if _same(value, existing.get(fld)):
                 # Both sides hold the same value (two laptops made the same keyed row, or typed
                 # the same correction): nothing to decide and nothing lost, so no inbox entry.
-                # The newer stamp is still written, so a third value decides against it.
-                if mine_wins:
+                # An edit's newer stamp is still written, so a third value decides against it;
+                # a making's equal value is not (it would pass for an edit made after it).
+                if mine_wins and not mine_made:
                     writes[fld] = value
                 continue
             if append_only or fld in SILENT_FIELDS:
@@ -849,7 +854,6 @@ class _Merge:
             # two makings with two different values go by the clock, with an inbox entry; a
             # making that meets a delete brings the row back and tells the deleter, as an edit
             # does.
-            mine_made = self.op.f == INSERT_FIELD
             they_made = last.field == INSERT_FIELD
             if (mine_made or they_made) and last.node != SERVER_NODE:
                 if not they_made:  # my making against their edit
@@ -885,6 +889,7 @@ class _Merge:
                 }
             else:
                 lost, kind = last, "value"
+                lost_fields.append(fld)
         # An edit of a row someone else deleted meanwhile brings the row back, and says so.
         if (
             existing["is_deleted"]
@@ -903,7 +908,7 @@ class _Merge:
                     "h": d.hlc,
                     "v": 1,
                 }
-        return _Plan(writes, conflicts, status, lost, kind, kept)
+        return _Plan(writes, conflicts, status, lost, kind, kept, tuple(lost_fields))
 
     def _merge(self, existing: dict[str, Any], values: dict[str, Any]) -> OpResult:
         op, tbl = self.op, self.op.t
@@ -939,6 +944,13 @@ class _Merge:
                     self.viewer.user_id,
                     conflict=conflicts.get(fld),
                 )
+            if op.f == INSERT_FIELD:
+                # A making merged into the row: its entries end with a whole-row entry, so a
+                # later op meets it as a making (``plan``), not as edits made after the row's
+                # other makings. A pull sends the row as it is then.
+                seq = self.w.append(
+                    tbl, op.r, INSERT_FIELD, None, self.stamp, self.node, self.viewer.user_id
+                )
             if tbl == "customers" and "owner_id" in writes:
                 if existing.get("owner_id") != writes["owner_id"]:
                     self.store.rescope_customer(
@@ -969,6 +981,7 @@ class _Merge:
                 th=lost.hlc,
                 tu=lost.user,
                 tn=lost.node,
+                lf=list(plan.lost_fields) if op.f == INSERT_FIELD and plan.lost_fields else None,
             )
         conflicts = plan.conflicts
         # Taken in part (a making whose other maker's values stay): whatever the answer, it
