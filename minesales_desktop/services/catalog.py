@@ -206,6 +206,12 @@ class IndexQuoteService(_CatalogService[IndexQuote, IndexQuoteDTO]):
             errors["index_id"] = translate(
                 "Validation", "A quote cannot be moved to another index."
             )
+        if row is not None and values.get("quote_date") not in (None, row.quote_date):
+            # Its id is its key (index, day): another laptop entering the old day's price makes
+            # that id again, and would change this row instead.
+            errors["quote_date"] = translate(
+                "Catalog", "A price stays on its day: delete it and enter the other day's price."
+            )
         if not errors and values.get("quote_date") is not None:
             clash = session.scalar(
                 select(IndexQuote.id).where(
@@ -220,6 +226,26 @@ class IndexQuoteService(_CatalogService[IndexQuote, IndexQuoteDTO]):
                     "Catalog", "This index already has a price on {date}."
                 ).format(date=values["quote_date"].isoformat())
         return errors
+
+    def create(self, session: Session, actor: Actor, values: Mapping[str, Any]) -> IndexQuoteDTO:
+        """A new day's price; a deleted price of that day is revived (``set_quote``): the unique
+        key (index, day) covers deleted rows, so inserting a second row would fail."""
+        _require_catalog_editor(actor)
+        errors: dict[str, str] = {}
+        clean = self._coerce(dict(values), errors, creating=True)
+        if not errors and clean.get("price") is not None:
+            deleted = session.scalar(
+                select(IndexQuote.id).where(
+                    IndexQuote.index_id == clean.get("index_id"),
+                    IndexQuote.quote_date == clean.get("quote_date"),
+                    IndexQuote.is_deleted.is_(True),
+                )
+            )
+            if deleted is not None:
+                return self.set_quote(
+                    session, actor, clean["index_id"], clean["quote_date"], clean["price"]
+                )
+        return super().create(session, actor, values)
 
     def before_save(self, session: Session, row: IndexQuote, actor: Actor) -> None:
         state = sa_inspect(row)

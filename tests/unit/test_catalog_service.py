@@ -381,21 +381,24 @@ def test_quotes_made_before_keyed_ids_keep_their_ids(
     assert {owner for _, owner in ids.values()} == {dept.admin.user_id, dept.manager.user_id}
 
 
-def test_a_quote_moved_to_another_day_leaves_its_old_day_a_random_id(
+def test_a_quote_stays_on_its_day_and_a_deleted_day_is_entered_again(
     session: Session, dept: Department, platts: PriceIndexDTO
 ) -> None:
-    """update may move a quote to another day, its keyed id with it; a new quote of the old day
-    cannot take that id, so it gets a random one (as before keyed ids) instead of clashing —
-    entered by hand or imported."""
+    """A price's id is its key (index, day): moving it to another day is refused (another laptop
+    entering the old day would change it); a deleted day's price entered again through
+    ``create`` revives the row (before: the unique key made the insert fail)."""
     first = index_quotes.set_quote(session, dept.manager, platts.id, "2026-10-09", "104")
-    second = index_quotes.set_quote(session, dept.manager, platts.id, "2026-10-12", "105")
-    index_quotes.update(session, dept.manager, first.id, {"quote_date": "2026-10-10"})
-    index_quotes.update(session, dept.manager, second.id, {"quote_date": "2026-10-11"})
-    again = index_quotes.set_quote(session, dept.manager, platts.id, "2026-10-09", "103")
-    assert again.id not in (first.id, keyed_id("index_quotes", platts.id, "2026-10-10"))
-    result = import_index_quotes_csv(session, dept.manager, "PLATTS62", "2026-10-12,106\n")
-    assert result.inserted == 1
-    ids = _quote_ids(session, platts.id)
-    assert ids[dt.date(2026, 10, 12)][0] != second.id
-    assert ids[dt.date(2026, 10, 10)][0] == first.id and ids[dt.date(2026, 10, 11)][0] == second.id
-    assert _count(session, IndexQuote) == 4
+    with pytest.raises(ValidationError, match="stays on its day") as refused:
+        index_quotes.update(session, dept.manager, first.id, {"quote_date": "2026-10-10"})
+    assert set(refused.value.errors) == {"quote_date"}
+    assert index_quotes.get(session, first.id).quote_date == dt.date(2026, 10, 9)
+    index_quotes.delete(session, dept.manager, first.id)
+    again = index_quotes.create(
+        session, dept.manager, {"index_id": platts.id, "quote_date": "2026-10-09", "price": "103"}
+    )
+    assert again.id == first.id == keyed_id("index_quotes", platts.id, "2026-10-09")
+    assert again.price == Decimal("103.0000") and _count(session, IndexQuote) == 1
+    with pytest.raises(PermissionDenied):
+        index_quotes.create(
+            session, dept.rep, {"index_id": platts.id, "quote_date": "2026-10-11", "price": "1"}
+        )

@@ -461,6 +461,10 @@ Weighted by probability %2</translation>
 <context>
     <name>Catalog</name>
     <message>
+        <source>A price stays on its day: delete it and enter the other day&apos;s price.</source>
+        <translation>A price stays on its day: delete it and enter the other day&apos;s price.</translation>
+    </message>
+    <message>
         <source>Line {n}</source>
         <translation>Line {n}</translation>
     </message>

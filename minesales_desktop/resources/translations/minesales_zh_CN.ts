@@ -460,6 +460,10 @@ Weighted by probability %2</source>
 <context>
     <name>Catalog</name>
     <message>
+        <source>A price stays on its day: delete it and enter the other day&apos;s price.</source>
+        <translation>价格不能改到其他日期：请删除此价格，再录入另一天的价格。</translation>
+    </message>
+    <message>
         <source>Line {n}</source>
         <translation>第 {n} 行</translation>
     </message>
