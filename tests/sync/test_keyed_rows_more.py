@@ -7,8 +7,9 @@ making field by field; with random ids its unique constraint refused the second 
 
 What the merge keeps: two makings with the same value leave nothing to decide (no inbox entry);
 an empty value never beats a filled one; two different values go by the clock — the later making
-wins — and the loser, and only the loser, finds the other value in their inbox. Each test pushes
-in both orders: the clock decides, not who syncs first."""
+wins — and the loser, and only the loser, finds the other value in their inbox. The three
+tests per table push in both orders (the clock decides, not who syncs first); the last two pin
+one order each, the one that went wrong."""
 
 from __future__ import annotations
 
