@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,6 +48,22 @@ def session(engine: Engine) -> Iterator[Session]:
     factory = make_session_factory(engine)
     with factory() as s:
         yield s
+
+
+@contextmanager
+def other_laptop(engine: Engine, tmp_path: Path, name: str = "other-laptop") -> Iterator[Session]:
+    """A second laptop: a copy of this database as it is now (the same people and reference
+    data, as sync gives them), in its own file; the session commits when the block ends."""
+    copy = tmp_path / f"{name}.db"
+    with engine.connect() as conn:
+        conn.exec_driver_sql(f"VACUUM INTO '{copy}'")
+    other = open_database(copy, backup=False)
+    try:
+        with make_session_factory(other)() as session:
+            yield session
+            session.commit()
+    finally:
+        other.dispose()
 
 
 @dataclass

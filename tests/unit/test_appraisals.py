@@ -10,8 +10,6 @@ import pytest
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
-from minesales_desktop.db.engine import make_session_factory
-from minesales_desktop.db.migrate import open_database
 from minesales_desktop.ids import keyed_id, new_id
 from minesales_desktop.models.enums import (
     AppraisalStatus,
@@ -44,7 +42,7 @@ from minesales_desktop.services.performance import (
     kpi_definitions,
     kpi_targets,
 )
-from tests.conftest import Department
+from tests.conftest import Department, other_laptop
 from tests.unit.test_kpi_engine import Q3, Quarter, build_quarter
 
 D = Decimal
@@ -375,18 +373,10 @@ def test_two_laptops_opening_the_same_appraisal_make_the_same_rows(
     line ids on both, so the server gets one row, not two that its unique constraints refuse."""
     ensure_default_kpis(session)
     session.commit()
-    copy = tmp_path / "managers-laptop.db"
-    with engine.connect() as conn:
-        conn.exec_driver_sql(f"VACUUM INTO '{copy}'")
-    managers = open_database(copy, backup=False)
-    try:
-        with make_session_factory(managers)() as other:
-            theirs = open_appraisal(other, dept.manager, dept.rep.user_id, Q3)
-            other.commit()
-            assert theirs.id is not None
-            their_lines = _line_ids(other, theirs.id)
-    finally:
-        managers.dispose()
+    with other_laptop(engine, tmp_path, "managers-laptop") as other:
+        theirs = open_appraisal(other, dept.manager, dept.rep.user_id, Q3)
+        assert theirs.id is not None
+        their_lines = _line_ids(other, theirs.id)
     mine = open_appraisal(session, dept.rep, dept.rep.user_id, "2026-Q3")
     session.commit()
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -13,8 +12,6 @@ import pytest
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
-from minesales_desktop.db.engine import make_session_factory
-from minesales_desktop.db.migrate import open_database
 from minesales_desktop.ids import keyed_id, new_id
 from minesales_desktop.messages import current_language, set_language
 from minesales_desktop.models.catalog import IndexQuote, Product, QualitySpec
@@ -29,7 +26,7 @@ from minesales_desktop.services.catalog import (
     quality_specs,
 )
 from minesales_desktop.services.errors import PermissionDenied, ValidationError
-from tests.conftest import Department
+from tests.conftest import Department, other_laptop
 
 
 @pytest.fixture(autouse=True)
@@ -275,22 +272,6 @@ def test_csv_import_is_all_or_nothing(
 
 
 # --- keyed ids: two laptops that enter or import the same day's price offline make one row ------
-@contextmanager
-def _other_laptop(engine: Engine, tmp_path: Path) -> Iterator[Session]:
-    """A second laptop: a copy of this database as it is now (the same people and indices, as
-    sync gives them), in its own file."""
-    copy = tmp_path / "other-laptop.db"
-    with engine.connect() as conn:
-        conn.exec_driver_sql(f"VACUUM INTO '{copy}'")
-    other = open_database(copy, backup=False)
-    try:
-        with make_session_factory(other)() as session:
-            yield session
-            session.commit()
-    finally:
-        other.dispose()
-
-
 def _quote_ids(session: Session, index_id: str) -> dict[dt.date, tuple[str, str | None]]:
     rows = session.execute(
         select(IndexQuote.quote_date, IndexQuote.id, IndexQuote.owner_id).where(
@@ -310,7 +291,7 @@ def test_a_new_quote_is_keyed_by_index_and_day(
     day = dt.date(2026, 10, 9)
     text = "date,price\n2026-10-09,104.35\n2026-10-12,105\n2026-10-13,104.8\n"
     session.commit()
-    with _other_laptop(engine, tmp_path) as other:
+    with other_laptop(engine, tmp_path) as other:
         by_hand = index_quotes.set_quote(other, dept.admin, platts.id, "2026-10-09", "104.35")
         import_index_quotes_csv(other, dept.admin, "PLATTS62", text)
         theirs = _quote_ids(other, platts.id)

@@ -4,8 +4,6 @@ register — against a real SQLite file."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -14,8 +12,6 @@ import pytest
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
-from minesales_desktop.db.engine import make_session_factory
-from minesales_desktop.db.migrate import open_database
 from minesales_desktop.ids import keyed_id, new_id
 from minesales_desktop.models.catalog import Product
 from minesales_desktop.models.customers import Customer
@@ -49,6 +45,7 @@ from minesales_desktop.services.risk import (
     risk_level,
     risk_records,
 )
+from tests.conftest import other_laptop
 
 
 def _count(session: Session, model: type) -> int:
@@ -146,22 +143,6 @@ def test_only_managers_set_credit_terms(session: Session, dept: Any, customer_id
     assert credit_profiles.get(session, p.id).credit_limit == Decimal("100")
 
 
-@contextmanager
-def _other_laptop(engine: Engine, tmp_path: Path) -> Iterator[Session]:
-    """A second laptop: a copy of this database as it is now (the same people and customers, as
-    sync gives them), in its own file."""
-    copy = tmp_path / "other-laptop.db"
-    with engine.connect() as conn:
-        conn.exec_driver_sql(f"VACUUM INTO '{copy}'")
-    other = open_database(copy, backup=False)
-    try:
-        with make_session_factory(other)() as session:
-            yield session
-            session.commit()
-    finally:
-        other.dispose()
-
-
 def test_a_profile_is_keyed_by_its_customer(
     session: Session, dept: Any, customer_id: str, engine: Engine, tmp_path: Path
 ) -> None:
@@ -169,7 +150,7 @@ def test_a_profile_is_keyed_by_its_customer(
     same id — and the same owner, the customer's — on both, so the server gets one profile
     instead of a second one its unique key refuses. Another customer: another id."""
     terms = {"customer_id": customer_id, "score": 80, "credit_limit": "3000000"}
-    with _other_laptop(engine, tmp_path) as other:
+    with other_laptop(engine, tmp_path) as other:
         theirs = credit_profiles.create(other, dept.admin, terms)
     mine = credit_profiles.create(session, dept.manager, {**terms, "credit_limit": "2500000"})
     assert mine.id == theirs.id == keyed_id("credit_profiles", customer_id)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
 
@@ -12,8 +11,6 @@ import pytest
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
-from minesales_desktop.db.engine import make_session_factory
-from minesales_desktop.db.migrate import open_database
 from minesales_desktop.ids import keyed_id, new_id
 from minesales_desktop.messages import current_language, set_language
 from minesales_desktop.models.enums import ActionStatus, FeedbackStatus
@@ -34,7 +31,7 @@ from minesales_desktop.services.team import (
     training_hours,
     trainings,
 )
-from tests.conftest import Department
+from tests.conftest import Department, other_laptop
 
 
 @pytest.fixture(autouse=True)
@@ -274,22 +271,6 @@ def test_deleted_attendance_is_revived(
 
 
 # --- keyed ids: the organiser, a manager and the attendee may each record attendance offline -----
-@contextmanager
-def _other_laptop(engine: Engine, tmp_path: Path) -> Iterator[Session]:
-    """A second laptop: a copy of this database as it is now (the same people and trainings, as
-    sync gives them), in its own file."""
-    copy = tmp_path / "other-laptop.db"
-    with engine.connect() as conn:
-        conn.exec_driver_sql(f"VACUUM INTO '{copy}'")
-    other = open_database(copy, backup=False)
-    try:
-        with make_session_factory(other)() as session:
-            yield session
-            session.commit()
-    finally:
-        other.dispose()
-
-
 def test_attendance_is_keyed_by_training_and_person(
     session: Session, dept: Department, course: TrainingDTO, engine: Engine, tmp_path: Path
 ) -> None:
@@ -297,7 +278,7 @@ def test_attendance_is_keyed_by_training_and_person(
     offline: the same id on both, so the server gets one record instead of a second one its
     unique key refuses. Another person or training: another id."""
     session.commit()
-    with _other_laptop(engine, tmp_path) as other:
+    with other_laptop(engine, tmp_path) as other:
         theirs = attendance.record(other, dept.rep, course.id, dept.rep.user_id, hours="5")
     mine = attendance.record(session, dept.manager, course.id, dept.rep.user_id, exam_score="90")
     assert mine.id == theirs.id == keyed_id("training_attendance", course.id, dept.rep.user_id)
