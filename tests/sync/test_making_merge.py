@@ -18,32 +18,10 @@ from sqlalchemy import text
 from minesales_desktop.services.performance import kpi_targets
 from minesales_desktop.sync.client import Credentials
 from minesales_desktop.sync.server.auth import set_user_password
-from tests.sync.conftest import Laptop, ServerProcess
+from tests.sync.conftest import Laptop, ServerProcess, new_customer
 from tests.sync.test_keyed_rows import PERIOD, _as_user, _department, _kpi_ids
 
 STEP = 0.05  # between offline steps whose order matters (more than the clock offset's error)
-
-
-def _make(lap: Laptop, cid: str, code: str, **fields: Any) -> None:
-    values = {
-        "id": cid,
-        "code": code,
-        "name_zh": f"客户{code}",
-        "customer_type": "STEEL_MILL",
-        "tier": "A",
-        "status": "ACTIVE",
-        "created_at": "2026-01-01 00:00:00.000000",
-        "updated_at": "2026-01-01 00:00:00.000000",
-        "is_deleted": 0,
-        "name_pinyin": "",
-        "name_initials": "",
-        "search_text": "",
-        "owner_id": None,
-    }
-    values.update(fields)
-    cols = ", ".join(values)
-    marks = ", ".join(f":{k}" for k in values)
-    lap.sql(f"INSERT INTO customers ({cols}) VALUES ({marks})", **values)
 
 
 _ROW = "SELECT name_zh, notes, is_deleted FROM customers WHERE id = :i"
@@ -77,9 +55,9 @@ def test_a_making_that_wins_one_field_and_gives_way_on_another(
     a.sync()
     b.sync()
     cid = str(uuid.uuid4())
-    _make(b, cid, "K1", name_zh="乙方名称", notes="乙的备注")
+    new_customer(b, id=cid, code="K1", name_zh="乙方名称", notes="乙的备注")
     time.sleep(STEP)
-    _make(a, cid, "K1", name_zh="甲方名称", notes="甲的备注")
+    new_customer(a, id=cid, code="K1", name_zh="甲方名称", notes="甲的备注")
     time.sleep(STEP)
     b.sql("UPDATE customers SET notes = '乙改过的备注' WHERE id = :i", i=cid)
     for lap in (b, a, b, a):
@@ -100,11 +78,11 @@ def test_a_making_against_a_delete_keeps_the_row_and_tells_the_deleter(
     a.sync()
     b.sync()
     cid = str(uuid.uuid4())
-    _make(a, cid, "K2", name_zh="甲方名称")
+    new_customer(a, id=cid, code="K2", name_zh="甲方名称")
     time.sleep(STEP)
     a.sql("UPDATE customers SET is_deleted = 1 WHERE id = :i", i=cid)
     time.sleep(STEP)
-    _make(b, cid, "K2", name_zh="乙方名称")
+    new_customer(b, id=cid, code="K2", name_zh="乙方名称")
     order = (a, b) if first == "deleter" else (b, a)
     for lap in (*order, *order):
         lap.sync()
@@ -127,7 +105,7 @@ def test_the_newest_of_three_edits_wins_in_any_order(
     a, b, c = laps["A"], laps["B"], laps["C"]
     a.sync()
     cid = str(uuid.uuid4())
-    _make(a, cid, "K3", name_zh="原名")
+    new_customer(a, id=cid, code="K3", name_zh="原名")
     for lap in (a, b, c):
         lap.sync()
     for lap, value in ((b, "V"), (c, "W"), (a, "V")):
@@ -220,11 +198,11 @@ def test_an_edit_after_the_first_making_beats_an_equal_second_making(
     a.sync()
     b.sync()
     cid = str(uuid.uuid4())
-    _make(a, cid, "E1", name_zh="同名")
+    new_customer(a, id=cid, code="E1", name_zh="同名")
     a.sync()
     a.sql("UPDATE customers SET name_zh = '甲改过的名称' WHERE id = :i", i=cid)
     time.sleep(STEP)
-    _make(b, cid, "E1", name_zh="同名")
+    new_customer(b, id=cid, code="E1", name_zh="同名")
     for lap in (b, a, b):
         lap.sync()
     assert _everywhere(server, [a, b], cid)[0] == "甲改过的名称"
@@ -244,8 +222,8 @@ def test_three_makings_end_the_same_in_any_push_order(
     same, names = str(uuid.uuid4()), str(uuid.uuid4())
     for n, name in zip("ABC", ("甲", "乙", "丙"), strict=True):
         notes = "丙的备注" if n == "C" else None
-        _make(laps[n], same, "T1", name_zh="同名", notes=notes)
-        _make(laps[n], names, "T2", name_zh=name)
+        new_customer(laps[n], id=same, code="T1", name_zh="同名", notes=notes)
+        new_customer(laps[n], id=names, code="T2", name_zh=name)
         time.sleep(STEP)
     for n in order * 2:
         laps[n].sync()
