@@ -859,13 +859,7 @@ class _Merge:
                 if not they_made:  # my making against their edit
                     if fld == "is_deleted" and not value and existing["is_deleted"]:
                         writes[fld] = value
-                        conflicts[fld] = {
-                            "k": "delete",
-                            "n": last.node,
-                            "u": last.user,
-                            "h": last.hlc,
-                            "v": 1,
-                        }
+                        conflicts[fld] = _overwritten("delete", last, 1)
                     else:  # their edit stays
                         kept = True
                     continue
@@ -880,13 +874,9 @@ class _Merge:
                     continue
             if mine_wins:
                 writes[fld] = value
-                conflicts[fld] = {
-                    "k": "value",
-                    "n": last.node,
-                    "u": last.user,
-                    "h": last.hlc,
-                    "v": tc.columns[fld].encode(existing.get(fld)),
-                }
+                conflicts[fld] = _overwritten(
+                    "value", last, tc.columns[fld].encode(existing.get(fld))
+                )
             else:
                 lost, kind = last, "value"
                 lost_fields.append(fld)
@@ -900,14 +890,7 @@ class _Merge:
             deletes = [e for e in others if e.field == "is_deleted" and e.value == "1"]
             if deletes:
                 writes["is_deleted"] = False
-                d = deletes[-1]
-                conflicts["is_deleted"] = {
-                    "k": "delete",
-                    "n": d.node,
-                    "u": d.user,
-                    "h": d.hlc,
-                    "v": 1,
-                }
+                conflicts["is_deleted"] = _overwritten("delete", deletes[-1], 1)
         return _Plan(writes, conflicts, status, lost, kind, kept, tuple(lost_fields))
 
     def _merge(self, existing: dict[str, Any], values: dict[str, Any]) -> OpResult:
@@ -1000,6 +983,12 @@ class _Merge:
         if rest:
             return OpResult(i=op.i, s="merged", seq=seq, **rest)
         return OpResult(i=op.i, s=plan.status, seq=seq)  # type: ignore[arg-type]
+
+
+def _overwritten(kind: str, entry: LogRow, value: Any) -> dict[str, Any]:
+    """The conflict a winning op records in its log entry (``x`` in a pull): the kind, and the
+    overwritten ``value`` with who wrote it and when, for that laptop's inbox."""
+    return {"k": kind, "n": entry.node, "u": entry.user, "h": entry.hlc, "v": value}
 
 
 def _same(mine: Any, theirs: Any) -> bool:
