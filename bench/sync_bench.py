@@ -357,15 +357,48 @@ class Row:
     down: int
     round_trips: int
     note: str = ""
+    cpu: tuple[float, float] = (0.0, 0.0)  # (client process, server process) CPU seconds
 
     @property
     def link_s(self) -> float:
         return self.round_trips * LINK_RTT_S + (self.up + self.down) / LINK_BYTES_PER_S
 
 
-def measured(system: str, phase: str, proxy: Proxy, seconds: float, note: str = "") -> Row:
+def measured(
+    system: str,
+    phase: str,
+    proxy: Proxy,
+    seconds: float,
+    note: str = "",
+    cpu: CpuMeter | None = None,
+) -> Row:
     t = proxy.reset()
-    return Row(system, phase, seconds, t.up, t.down, t.round_trips, note)
+    used = cpu.take() if cpu is not None else (0.0, 0.0)
+    return Row(system, phase, seconds, t.up, t.down, t.round_trips, note, used)
+
+
+def process_cpu(pid: int) -> float:
+    """User + system CPU seconds of a process so far, all its threads (Linux ``/proc``)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+class CpuMeter:
+    """CPU the client's and the server's processes used since the last ``take``: tells how much
+    of a phase's wall time each end worked (on this 2-core machine both share the cores)."""
+
+    def __init__(self, client_pid: int, server_pid: int) -> None:
+        self.pids = (client_pid, server_pid)
+        self.last = self._now()
+
+    def _now(self) -> tuple[float, float]:
+        return (process_cpu(self.pids[0]), process_cpu(self.pids[1]))
+
+    def take(self) -> tuple[float, float]:
+        now = self._now()
+        spent = (now[0] - self.last[0], now[1] - self.last[1])
+        self.last = now
+        return spent
 
 
 def kb(n: int) -> str:
@@ -713,14 +746,16 @@ def run_minesales(
     laptop = make_laptop(procs, laptop_template, work / "laptop-main.db", proxy.url)
     rows: list[Row] = []
     info: dict[str, Any] = {}
+    cpu = CpuMeter(laptop.proc.pid, server.proc.pid)
     try:
         report, seconds = laptop.sync()
-        rows.append(measured("MineSales", "setup: sign in + first pull", proxy, seconds))
+        rows.append(measured("MineSales", "setup: sign in + first pull", proxy, seconds, cpu=cpu))
         customers, contacts = make_records(n, 1, laptop.user_id())
         info["content"] = content_bytes(customers, contacts)
         insert_records(laptop.engine, customers, contacts)
         ops = laptop.pending_count()
         dl.check("the MineSales push")
+        cpu.take()
         report, seconds = laptop.sync()
         assert report.applied == ops == 2 * n, (report, ops)
         info["push_requests"] = [e for e in proxy.tally.exchanges if e.path == "/sync/push"]
@@ -728,7 +763,7 @@ def run_minesales(
             measured(
                 "MineSales", f"push {n:,} new customers + contacts", proxy, seconds,
                 f"{ops:,} ops, {report.batches_sent} batches, client counted"
-                f" {report.round_trips} requests",
+                f" {report.round_trips} requests", cpu,
             )
         )  # fmt: skip
         addresses = new_addresses(customers, 1)
@@ -739,13 +774,14 @@ def run_minesales(
             )
         ops = laptop.pending_count()
         dl.check("the MineSales update push")
+        cpu.take()
         report, seconds = laptop.sync()
         assert report.applied + report.merged == ops == n, (report, ops)
         rows.append(
             measured(
                 "MineSales", f"push {n:,} one-field updates", proxy, seconds,
                 f"{ops:,} ops, {report.batches_sent} batches, client counted"
-                f" {report.round_trips} requests",
+                f" {report.round_trips} requests", cpu,
             )
         )  # fmt: skip
         report, seconds = laptop.sync()
@@ -753,7 +789,7 @@ def run_minesales(
         rows.append(
             measured(
                 "MineSales", "no-op sync", proxy, seconds,
-                f"client counted {report.round_trips} request(s)",
+                f"client counted {report.round_trips} request(s)", cpu,
             )
         )  # fmt: skip
         c, k, logged = server_counts(db)
@@ -898,6 +934,7 @@ def run_anki(
     driver = AnkiDriver(procs, python, work / "anki-driver.log")
     rows: list[Row] = []
     info: dict[str, Any] = {}
+    cpu = CpuMeter(driver.proc.pid, server.pid)
     try:
         customers, contacts = make_records(n, 1, str(uuid.UUID(int=1)))
         info["content"] = content_bytes(customers, contacts)
@@ -915,28 +952,35 @@ def run_anki(
         note = "full upload of the empty collection" if got["full_upload"] else "normal sync"
         rows.append(
             measured(
-                "Anki", "setup: sign in + first sync", proxy, got["login_s"] + got["seconds"], note
+                "Anki",
+                "setup: sign in + first sync",
+                proxy,
+                got["login_s"] + got["seconds"],
+                note,
+                cpu,
             )
         )
         added = driver.call(dl.left(), cmd="add", records=str(records))
         dl.check("the Anki push")
+        cpu.take()
         got = driver.call(dl.left(), cmd="sync")
         assert not got["full"], "Anki asked for a full sync instead of a normal one"
         rows.append(
             measured(
                 "Anki", f"push {n:,} new notes", proxy, got["seconds"],
-                f"{added['notes']:,} notes + {added['cards']:,} cards, normal sync",
+                f"{added['notes']:,} notes + {added['cards']:,} cards, normal sync", cpu,
             )
         )  # fmt: skip
         driver.call(dl.left(), cmd="edit", field=EDIT_FIELD, values=str(edits))
         dl.check("the Anki update push")
+        cpu.take()
         got = driver.call(dl.left(), cmd="sync")
         rows.append(
             measured("Anki", f"push {n:,} one-field note edits", proxy, got["seconds"],
-                     "whole notes are sent")
+                     "whole notes are sent", cpu)
         )  # fmt: skip
         got = driver.call(dl.left(), cmd="sync")
-        rows.append(measured("Anki", "no-op sync", proxy, got["seconds"]))
+        rows.append(measured("Anki", "no-op sync", proxy, got["seconds"], cpu=cpu))
     finally:
         driver.close()
         procs.stop(driver.proc)
@@ -949,14 +993,15 @@ def run_anki(
 def print_table(rows: list[Row]) -> None:
     head = (
         f"| {'system':<9} | {'phase':<38} | {'time':>8} | {'up':>11} | {'down':>11} |"
-        f" {'round trips':>11} | {'link':>7} | note"
+        f" {'round trips':>11} | {'link':>7} | {'CPU client + server':>19} | note"
     )
     print(head)
     print("|" + "|".join("-" * len(c) for c in head.split("|")[1:-1]) + "|---|")
     for r in rows:
         print(
             f"| {r.system:<9} | {r.phase:<38} | {r.seconds:>6.2f} s | {kb(r.up):>11} |"
-            f" {kb(r.down):>11} | {r.round_trips:>11} | {r.link_s:>5.0f} s | {r.note}"
+            f" {kb(r.down):>11} | {r.round_trips:>11} | {r.link_s:>5.0f} s |"
+            f" {r.cpu[0]:>6.2f} + {r.cpu[1]:>5.2f} s   | {r.note}"
         )
 
 
