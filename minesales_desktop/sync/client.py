@@ -24,8 +24,10 @@ import json
 import logging
 import random
 import re
+import threading
 import time
 import uuid
+from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -55,6 +57,7 @@ from minesales_desktop.sync.changes import (
 from minesales_desktop.sync.protocol import (
     DEFAULT_PULL_LIMIT,
     MAX_BATCH_OPS,
+    PUSH_WINDOW,
     ErrorReply,
     Hello,
     HelloReply,
@@ -282,7 +285,9 @@ def _jstr(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def push_body(node: str, schema: str, batch_id: str, ops: list[OutOp]) -> bytes:
+def push_body(
+    node: str, schema: str, batch_id: str, ops: list[OutOp], after: str | None = None
+) -> bytes:
     """The JSON of a ``PushRequest``, written straight from the outbox rows: a value goes as the
     JSON text the trigger stored (parsing and re-serialising 500 rows was most of the client's
     time per batch). A new row goes without its op id (the server derives it from table, row and
@@ -295,8 +300,9 @@ def push_body(node: str, schema: str, batch_id: str, ops: list[OutOp]) -> bytes:
             f'{head}"t":{_jstr(op.t)},"r":{_jstr(op.r)},"f":{_jstr(op.f)},"v":{value},'
             f'"h":{op.h},"b":{op.b}}}'
         )
+    follows = "" if after is None else f'"after":{_jstr(after)},'
     return (
-        f'{{"node":{_jstr(node)},"schema":{_jstr(schema)},"batch":{_jstr(batch_id)},'
+        f'{{"node":{_jstr(node)},"schema":{_jstr(schema)},"batch":{_jstr(batch_id)},{follows}'
         f'"ops":[{",".join(parts)}]}}'
     ).encode()
 
@@ -317,6 +323,7 @@ class SyncClient:
         schema: str | None = None,
         verify: bool | str = True,
         sleep: Callable[[float], None] = time.sleep,
+        window: int = PUSH_WINDOW,
     ) -> None:
         if engine.dialect.name != "sqlite" or not engine.url.database:
             raise ValueError("the sync client works on a local SQLite database file")
@@ -325,6 +332,9 @@ class SyncClient:
         self.credentials = credentials
         self.retry = retry or RetryPolicy()
         self.batch_size = max(1, min(batch_size, MAX_BATCH_OPS))
+        #: Push batches in flight at once: this, or the server's ``HelloReply.window`` if lower.
+        self.window = max(1, window)
+        self._server_window = 1
         self.pull_limit = pull_limit
         self.clock = clock
         self.sleep = sleep
@@ -339,6 +349,11 @@ class SyncClient:
         self.user_id: str | None = None
         self._sent_batches: set[str] = set()
         self._last_exchange: tuple[int, int] = (0, 0)  # clock at the last request and answer
+        # Push batches travel on threads of their own (``_push_all``): the counters of a report
+        # and the sign-in are shared by them.
+        self._lock = threading.Lock()
+        self._sign_in = threading.Lock()
+        self._abandoned = threading.Event()  # a push stopped: its requests in flight stop retrying
 
     def close(self) -> None:
         self.http.close()
@@ -509,14 +524,23 @@ class SyncClient:
     ) -> int:
         """Push the outbox batch by batch, in capture order; returns how many ops were pushed.
 
-        The laptop's own work overlaps the server's: a second thread reads batch N + 1 from the
-        outbox and compresses it while the server works on batch N, and applies N's answer while
-        the server works on N + 1. Only that local work runs ahead: N + 1 is sent once N's answer
-        has come back, so the server receives the batches one after the other, in order. Reading
-        a batch writes nothing; an op stays in the queue until its answer is applied, so ops sent
-        but not acknowledged (the sync stopped, the link failed, an answer could not be applied)
-        are simply sent again at the next sync.
+        Up to ``window`` batches are in flight at once, each on a thread of its own (a server
+        before protocol windows says 1): batch N + 1 is sent without waiting for N's answer and
+        names N as the batch it follows, and the server applies them in that order whichever
+        arrives first (``server.app._Sequence``). On a satellite link this keeps the link busy
+        instead of idle for a round trip per batch; on a fast one the laptop's work (reading the
+        next batch from the outbox and compressing it, applying answers) overlaps the server's.
+        Answers are applied in order on one more thread. Reading a batch writes nothing; an op
+        stays in the queue until its answer is applied, so ops sent but not acknowledged (the
+        sync stopped, the link failed, an answer could not be applied) are simply sent again at
+        the next sync, where the server answers them from their op ids.
+
+        A cut request is sent again by its own thread (``_send`` retries) while the later
+        batches wait on the server for it, so a cut costs that one batch. If the server refuses
+        a batch's predecessor or it never arrives, the batch is answered 409 ``out_of_order``
+        and sent again once the predecessor is answered.
         """
+        window = max(1, min(self.window, self._server_window))
         pushed = 0
         applying: list[Future[None]] = []
         failed: list[BaseException] = []
@@ -540,37 +564,59 @@ class SyncClient:
                 failed.append(exc)
                 raise
 
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-push") as worker:
-            nxt = self._take(node, after=0)
-            while nxt is not None:
-                if stop():
-                    raise SyncCancelled(translate("Sync", "Sync was cancelled."))
-                batch = nxt
-                following = worker.submit(self._take, node, batch.ops[-1].k)
-                reply = self._post(
-                    "/sync/push",
-                    _Compressed(batch.body),
-                    PushReply,
-                    report,
-                    batch_id=batch.batch_id,
-                )
-                applying.append(worker.submit(apply, batch.ops, reply))
-                nxt = following.result()
-                pushed += len(batch.ops)
-                notify(SyncProgress("push", pushed, max(total, pushed), "Sending changes"))
-                while applying and (applying[0].done() or failed):
-                    applying.pop(0).result()  # an answer that could not be applied stops here
-            for done in applying:
-                done.result()
+        def send(batch: _Batch, before: Future[PushReply] | None) -> PushReply:
+            message = _Compressed(batch.body)
+            try:
+                return self._post("/sync/push", message, PushReply, report, batch_id=batch.batch_id)
+            except _OutOfOrder:
+                if before is None:
+                    raise SyncError(server_status(409)) from None
+                before.result()  # the predecessor is stored now (or the push stops with it)
+                return self._post("/sync/push", message, PushReply, report, batch_id=batch.batch_id)
+
+        self._abandoned.clear()
+        senders = ThreadPoolExecutor(max_workers=window, thread_name_prefix="sync-send")
+        finished = False
+        try:
+            with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-push") as worker:
+                in_flight: deque[tuple[_Batch, Future[PushReply]]] = deque()
+                last: Future[PushReply] | None = None
+                nxt = self._take(node, 0, None)
+                while nxt is not None or in_flight:
+                    while nxt is not None and len(in_flight) < window:
+                        if stop():
+                            raise SyncCancelled(translate("Sync", "Sync was cancelled."))
+                        batch = nxt
+                        last = senders.submit(send, batch, last)
+                        in_flight.append((batch, last))
+                        follows = batch.batch_id if window > 1 else None
+                        nxt = self._take(node, batch.ops[-1].k, follows)
+                    batch, answer = in_flight.popleft()
+                    reply = answer.result()
+                    applying.append(worker.submit(apply, batch.ops, reply))
+                    pushed += len(batch.ops)
+                    notify(SyncProgress("push", pushed, max(total, pushed), "Sending changes"))
+                    while applying and (applying[0].done() or failed):
+                        applying.pop(0).result()  # an answer that could not be applied stops
+                for done in applying:
+                    done.result()
+            finished = True
+        finally:
+            if not finished:
+                # Requests still in flight are left to end on their own (their answers are not
+                # applied: those ops are sent again next time); they stop retrying.
+                self._abandoned.set()
+            senders.shutdown(wait=finished, cancel_futures=True)
         return pushed
 
-    def _take(self, node: str, after: int) -> _Batch | None:
-        """The next batch after outbox row ``after``, ready to send (written and compressed)."""
+    def _take(self, node: str, after: int, follows: str | None) -> _Batch | None:
+        """The next batch after outbox row ``after``, ready to send (written and compressed);
+        ``follows``: the batch sent before it, if several are in flight."""
         ops = self._next_batch(after)
         if not ops:
             return None
         batch_id = uuid.uuid4().hex
-        body = compress(push_body(node, self.schema, batch_id, ops), "zstd")
+        body = compress(push_body(node, self.schema, batch_id, ops, follows), "zstd")
         return _Batch(batch_id, ops, body)
 
     def _ensure_node(self) -> str:
@@ -612,6 +658,7 @@ class SyncClient:
                 {"o": offset, "h": hlc.pack(received + offset)},
             )
         self.user_id = reply.user_id
+        self._server_window = max(1, reply.window)
         return reply
 
     def _next_batch(self, after: int = 0) -> list[OutOp]:
@@ -928,16 +975,20 @@ class SyncClient:
                 )
 
     # --- transport --------------------------------------------------------------------------
-    def _login(self, report: SyncReport) -> None:
-        reply = self._send(
-            "/auth/token",
-            TokenRequest(login=self.credentials.login, password=self.credentials.password),
-            TokenResponse,
-            report,
-            auth=False,
-        )
-        self.token = reply.token
-        self.user_id = reply.user_id
+    def _login(self, report: SyncReport, stale: str | None = None) -> None:
+        """Sign in, unless another thread already did since ``stale`` was refused."""
+        with self._sign_in:
+            if self.token is not None and self.token != stale:
+                return
+            reply = self._send(
+                "/auth/token",
+                TokenRequest(login=self.credentials.login, password=self.credentials.password),
+                TokenResponse,
+                report,
+                auth=False,
+            )
+            self.token = reply.token
+            self.user_id = reply.user_id
 
     def _post(
         self,
@@ -951,14 +1002,16 @@ class SyncClient:
         if self.token is None:
             self._login(report)
         if batch_id is not None:
-            if batch_id in self._sent_batches:
-                report.batches_resent += 1
-            self._sent_batches.add(batch_id)
-            report.batches_sent += 1
+            with self._lock:
+                if batch_id in self._sent_batches:
+                    report.batches_resent += 1
+                self._sent_batches.add(batch_id)
+                report.batches_sent += 1
+        token = self.token
         try:
             return self._send(path, message, model, report, batch_id=batch_id)
         except _TokenExpired:
-            self._login(report)
+            self._login(report, stale=token)
             return self._send(path, message, model, report, batch_id=batch_id)
 
     def _send(
@@ -985,13 +1038,17 @@ class SyncClient:
         last_error: Exception | None = None
         for attempt in range(self.retry.attempts):
             if attempt:
-                report.retries += 1
-                if batch_id is not None:
-                    report.batches_resent += 1
-                    report.batches_sent += 1
+                if batch_id is not None and self._abandoned.is_set():
+                    break  # the push this batch belonged to has stopped
+                with self._lock:
+                    report.retries += 1
+                    if batch_id is not None:
+                        report.batches_resent += 1
+                        report.batches_sent += 1
                 self.sleep(self.retry.delay(attempt - 1))
-            report.round_trips += 1
-            report.bytes_up += len(body) + _header_bytes(path, headers)
+            with self._lock:
+                report.round_trips += 1
+                report.bytes_up += len(body) + _header_bytes(path, headers)
             try:
                 started = self.clock()
                 response = self.http.post(path, content=body, headers=headers)
@@ -1000,9 +1057,10 @@ class SyncClient:
             except httpx.TransportError as exc:
                 last_error = exc
                 continue
-            report.bytes_down += response.num_bytes_downloaded + _header_bytes(
-                "", dict(response.headers)
-            )
+            with self._lock:
+                report.bytes_down += response.num_bytes_downloaded + _header_bytes(
+                    "", dict(response.headers)
+                )
             if response.status_code in (502, 503, 504):
                 last_error = SyncUnavailable(
                     server_unavailable(self.server_url, response.status_code, content)
@@ -1031,12 +1089,13 @@ class SyncClient:
             and self.token
             and "sign in again" in err.message
         ):
-            self.token = None
-            raise _TokenExpired(message)
+            raise _TokenExpired(message)  # ``_post`` signs in again (once, for every thread)
         if response.status_code == 401:
             raise AuthFailed(message)
         if response.status_code == 426:
             raise UpdateRequired(message, err.update_to)
+        if response.status_code == 409 and err.error == "out_of_order":
+            raise _OutOfOrder(message)
         raise SyncError(message)
 
 
@@ -1067,6 +1126,10 @@ def _later(
 
 class _TokenExpired(SyncError):
     pass
+
+
+class _OutOfOrder(SyncError):
+    """The server has not stored the batch this one follows (``_push_all`` sends it again)."""
 
 
 def _header_bytes(path: str, headers: dict[str, str]) -> int:

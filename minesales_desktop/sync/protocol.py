@@ -31,6 +31,15 @@ from minesales_desktop import __version__
 PROTOCOL_VERSION = 3
 #: The most ops one push batch may carry.
 MAX_BATCH_OPS = 500
+#: Push batches a server of this version takes in flight from one laptop (``HelloReply.window``):
+#: the laptop sends the next batch without waiting for the answer to the last one, so on a
+#: satellite link (~600 ms a round trip) the link stays busy instead of idling a round trip per
+#: batch, and on a fast one the laptop's work overlaps the server's. Each batch names the one it
+#: follows (``PushRequest.after``) and the server applies them in that order.
+PUSH_WINDOW = 3
+#: How long the server holds a batch whose predecessor has not arrived (a cut request the laptop
+#: is re-sending) before it answers 409 ``out_of_order``; below the laptop's request timeout.
+ORDER_WAIT_S = 30.0
 #: Default number of log entries the server scans per pull page.
 DEFAULT_PULL_LIMIT = 2000
 
@@ -77,6 +86,11 @@ class HelloReply(_Msg):
     pull: bool = Field(description="whether there is anything to pull after the cursor")
     user_id: str
     role: str
+    window: int = Field(
+        default=1,
+        description="push batches the laptop may have in flight at once (servers before this"
+        " field: 1); each names the batch it follows (PushRequest.after)",
+    )
 
 
 def derived_op_id(t: str, r: str, h: Any) -> str:
@@ -115,6 +129,11 @@ class PushRequest(_Msg):
     node: str
     schema_: str = Field(alias="schema")
     batch: str = Field(description="batch id: a replay returns the stored answer")
+    after: str | None = Field(
+        default=None,
+        description="the batch of this laptop this one follows (batches in flight, HelloReply"
+        ".window): the server applies it only once that batch is stored",
+    )
     ops: list[Op] = Field(max_length=MAX_BATCH_OPS)
 
     model_config = ConfigDict(populate_by_name=True, extra="ignore")
@@ -140,6 +159,7 @@ class PushBatch:
     schema: str
     batch: str
     ops: list[WireOp]
+    after: str | None = None
 
 
 class BatchTooLarge(ValueError):
@@ -166,6 +186,9 @@ def parse_push(data: bytes) -> PushBatch:
     if type(obj) is not dict:
         raise ValueError("a push must be a JSON object")
     node, schema, batch = _text(obj, "node"), _text(obj, "schema"), _text(obj, "batch")
+    after = obj.get("after")
+    if after is not None and type(after) is not str:
+        raise ValueError("after: expected text")
     raw = obj.get("ops")
     if type(raw) is not list:
         raise ValueError("ops: expected a list")
@@ -187,7 +210,7 @@ def parse_push(data: bytes) -> PushBatch:
         elif type(i) is not str:
             raise ValueError(f"ops[{n}]: i must be text")
         ops.append(WireOp(i, t, r, f, o.get("v"), h, b))
-    return PushBatch(node, schema, batch, ops)
+    return PushBatch(node, schema, batch, ops, after)
 
 
 class OpResult(_Msg):

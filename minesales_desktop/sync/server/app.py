@@ -6,15 +6,24 @@ describes every message (``/openapi.json``, ``/docs``). Database work runs in th
 except a push that arrives while no other request is being answered: it runs on the event loop
 (``_InFlight``).
 
+A laptop may have several push batches in flight (``HelloReply.window``); each names the batch
+it follows and waits here until that one is stored (``_Sequence``), so one laptop's batches are
+applied in the order it sent them, whichever connection delivers them first.
+
 Errors are one JSON object ``{"error", "message", "update_to"?}``: 401 ``unauthorized`` /
 ``token_expired`` (sign in again and repeat), 426 ``update_required`` (the laptop must be updated:
-nothing was changed), 400 ``bad_request``, 413 ``batch_too_large``.
+nothing was changed), 400 ``bad_request``, 413 ``batch_too_large``, 409 ``out_of_order`` (the
+batch this one follows did not arrive or was refused: nothing was changed; send it again once
+that one is answered).
 """
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import logging
+import os
+from collections import OrderedDict
 from typing import Any
 
 import orjson
@@ -23,6 +32,7 @@ from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ValidationError
 from pydantic.json_schema import models_json_schema
+from sqlalchemy import text
 from sqlalchemy.exc import OperationalError
 from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Receive, Scope, Send
@@ -32,7 +42,9 @@ from minesales_desktop.sync import hlc
 from minesales_desktop.sync.protocol import (
     APP_VERSION,
     MAX_BATCH_OPS,
+    ORDER_WAIT_S,
     PROTOCOL_VERSION,
+    PUSH_WINDOW,
     BatchTooLarge,
     ErrorReply,
     Hello,
@@ -60,6 +72,9 @@ from minesales_desktop.sync.server.scopes import Viewer
 from minesales_desktop.sync.server.store import Store
 
 log = logging.getLogger(__name__)
+
+#: Seconds a batch waits for its predecessor (``_Sequence``); for tests that need it short.
+ORDER_WAIT_ENV = "MINESALES_SYNC_ORDER_WAIT_S"
 
 MESSAGES: list[type[BaseModel]] = [
     TokenRequest,
@@ -119,6 +134,76 @@ class _InFlight:
             self.counter[0] -= 1
 
 
+class _Waiting:
+    """Batches waiting for one predecessor (usually one; a re-sent batch may join it)."""
+
+    def __init__(self) -> None:
+        self.event = asyncio.Event()
+        self.count = 0
+
+
+class _Sequence:
+    """Holds a pushed batch until the batch it follows (``PushRequest.after``) is stored.
+
+    Runs on the event loop only (no lock needed: nothing awaits between looking and waiting).
+    A batch is *ended* when its push is answered: stored (applied now or a replay), or refused
+    (then a batch waiting for it is answered 409 at once instead of at the timeout). A batch
+    whose predecessor is neither ended here nor stored in the database waits up to
+    ``ORDER_WAIT_S`` — the predecessor's request was cut and its laptop is sending it again.
+    """
+
+    KEEP = 10_000  # recently stored batch ids remembered (after that: the database is asked)
+
+    def __init__(self, store: Store, wait_s: float = ORDER_WAIT_S) -> None:
+        self.store = store
+        self.wait_s = wait_s
+        self.stored: OrderedDict[str, None] = OrderedDict()
+        self.refused: OrderedDict[str, None] = OrderedDict()
+        self.waiting: dict[str, _Waiting] = {}
+        self.parked = 0  # requests waiting here now (``_InFlight``: they do no work)
+
+    def _in_database(self, batch_id: str) -> bool:
+        with self.store.reader.connect() as conn:
+            found = conn.execute(
+                text("SELECT 1 FROM sync_batches WHERE batch_id = :b"), {"b": batch_id}
+            ).first()
+            return found is not None
+
+    async def follows(self, after: str) -> bool:
+        """Wait until batch ``after`` is stored; False if it was refused or never came."""
+        if after in self.stored:
+            return True
+        if after in self.refused:
+            return False
+        waiting = self.waiting.setdefault(after, _Waiting())  # before the awaits below
+        waiting.count += 1
+        self.parked += 1
+        try:
+            if await run_in_threadpool(self._in_database, after):
+                return True
+            try:
+                await asyncio.wait_for(waiting.event.wait(), self.wait_s)
+            except TimeoutError:
+                return False
+            return after in self.stored
+        finally:
+            self.parked -= 1
+            waiting.count -= 1
+            if waiting.count == 0 and self.waiting.get(after) is waiting:
+                del self.waiting[after]
+
+    def ended(self, batch_id: str, stored: bool) -> None:
+        kept = self.stored if stored else self.refused
+        kept[batch_id] = None
+        while len(kept) > self.KEEP:
+            kept.popitem(last=False)
+        if stored:
+            self.refused.pop(batch_id, None)
+        waiting = self.waiting.pop(batch_id, None)
+        if waiting is not None:
+            waiting.event.set()
+
+
 def create_app(store: Store, *, token_ttl: dt.timedelta = DEFAULT_TOKEN_TTL) -> FastAPI:
     app = FastAPI(
         title="MineSales sync server",
@@ -126,6 +211,7 @@ def create_app(store: Store, *, token_ttl: dt.timedelta = DEFAULT_TOKEN_TTL) -> 
         description="Offline-first sync for MineSales Desktop (see docs/sync-protocol.md).",
     )
     in_flight = [0]  # requests being answered now (``_InFlight``)
+    sequence = _Sequence(store, float(os.environ.get(ORDER_WAIT_ENV) or ORDER_WAIT_S))
     app.add_middleware(_InFlight, counter=in_flight)
     schema_head = head_revision()
 
@@ -243,7 +329,12 @@ def create_app(store: Store, *, token_ttl: dt.timedelta = DEFAULT_TOKEN_TTL) -> 
         return reply(
             request,
             HelloReply(
-                server_ms=hlc.wall_ms(), head=head, pull=pull, user_id=who.user_id, role=who.role
+                server_ms=hlc.wall_ms(),
+                head=head,
+                pull=pull,
+                user_id=who.user_id,
+                role=who.role,
+                window=PUSH_WINDOW,
             ),
         )
 
@@ -266,13 +357,25 @@ def create_app(store: Store, *, token_ttl: dt.timedelta = DEFAULT_TOKEN_TTL) -> 
             raise ApiError(400, "bad_request", f"malformed request: {exc}") from None
         check_schema(batch.schema)
         token = bearer(request)
+        if batch.after is not None and not await sequence.follows(batch.after):
+            sequence.ended(batch.batch, stored=False)
+            raise ApiError(
+                409,
+                "out_of_order",
+                "The batch this one follows has not reached the server; send that one first.",
+            )
+        stored = False
         try:
-            if in_flight[0] == 1:  # the only request: no thread hop (see ``_InFlight``)
+            # The only request doing work (others may wait in ``sequence``): no thread hop.
+            if in_flight[0] - sequence.parked == 1:
                 answer = push_as(token, batch)
             else:
                 answer = await run_in_threadpool(push_as, token, batch)
+            stored = True
         except AuthError as exc:
             raise ApiError(401, exc.code, exc.message) from None
+        finally:
+            sequence.ended(batch.batch, stored)
         return reply(request, answer)
 
     @app.post(

@@ -1,0 +1,265 @@
+"""Several push batches in flight (``HelloReply.window``): the server applies one laptop's
+batches in the order it sent them, whichever arrives first; a batch whose predecessor never
+comes is refused (409 ``out_of_order``) and changes nothing; the laptop's own pipelined push
+ends with every op applied in capture order. A real server process on 127.0.0.1 (SQLite and
+PostgreSQL)."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+import uuid
+from typing import Any
+
+import httpx
+import pytest
+from sqlalchemy import text
+
+from minesales_desktop.sync import hlc
+from minesales_desktop.sync.protocol import PUSH_WINDOW, PushReply, compress, dumps, expand_reply
+from minesales_desktop.sync.server.app import ORDER_WAIT_ENV
+from tests.sync.conftest import (
+    DOMAIN_TABLES,
+    PASSWORD,
+    ServerProcess,
+    new_contact,
+    new_customer,
+    table_state,
+)
+
+
+class _Raw:
+    """Push requests written by hand, as one laptop (node ``n1``) signed in as admin."""
+
+    def __init__(self, server: ServerProcess, schema: str) -> None:
+        self.url = server.url
+        self.schema = schema
+        token = httpx.post(
+            server.url + "/auth/token", content=dumps({"login": "admin", "password": PASSWORD})
+        ).json()["token"]
+        self.headers = {"Authorization": f"Bearer {token}", "Content-Encoding": "zstd"}
+
+    def push(self, batch: str, ops: list[dict[str, Any]], after: str | None) -> httpx.Response:
+        message: dict[str, Any] = {"node": "n1", "schema": self.schema, "batch": batch, "ops": ops}
+        if after is not None:
+            message["after"] = after
+        body = compress(dumps(message), "zstd")
+        return httpx.post(self.url + "/sync/push", content=body, headers=self.headers, timeout=60)
+
+
+def _customer_op(code: str) -> tuple[str, dict[str, Any]]:
+    cid = str(uuid.uuid4())
+    value = {
+        "code": code,
+        "name_zh": f"顺序{code}",
+        "customer_type": "STEEL_MILL",
+        "tier": "A",
+        "status": "ACTIVE",
+        "created_at": "2026-01-01 00:00:00.000000",
+        "updated_at": "2026-01-01 00:00:00.000000",
+        "is_deleted": 0,
+    }
+    op = {"t": "customers", "r": cid, "f": "*", "v": value, "h": hlc.pack(hlc.wall_ms()), "b": 0}
+    return cid, op
+
+
+def _edit_op(cid: str, notes: str) -> dict[str, Any]:
+    return {
+        "i": uuid.uuid4().hex[:24],
+        "t": "customers",
+        "r": cid,
+        "f": "notes",
+        "v": notes,
+        "h": hlc.pack(hlc.wall_ms()) + 1,
+        "b": 0,
+    }
+
+
+def _server_rows(server: ServerProcess, sql: str, **params: Any) -> list[tuple[Any, ...]]:
+    engine = server.engine()
+    try:
+        with engine.connect() as conn:
+            return [tuple(r) for r in conn.execute(text(sql), params)]
+    finally:
+        engine.dispose()
+
+
+def test_a_batch_that_arrives_first_waits_for_the_one_it_follows(
+    server: ServerProcess, laptops
+) -> None:
+    """Batch 2 edits the customer batch 1 makes and arrives first: it is held until batch 1
+    is stored, then applied (not refused as an edit of a row the server does not have)."""
+    a = laptops("admin")
+    a.sync()
+    raw = _Raw(server, a.client.schema)
+    cid, make = _customer_op("W1")
+    answers: dict[str, httpx.Response] = {}
+    early = threading.Thread(
+        target=lambda: answers.setdefault("b2", raw.push("b2", [_edit_op(cid, "第二批")], "b1"))
+    )
+    early.start()
+    time.sleep(1.0)
+    assert "b2" not in answers, "batch 2 was answered before batch 1 arrived"
+    assert _server_rows(server, "SELECT id FROM customers WHERE id = :i", i=cid) == []
+    first = raw.push("b1", [make], None)
+    early.join(30)
+    assert first.status_code == 200 and answers["b2"].status_code == 200, answers["b2"].text
+    result = expand_reply(PushReply.model_validate(answers["b2"].json()))[0]
+    assert result.s == "applied"
+    notes = _server_rows(server, "SELECT notes FROM customers WHERE id = :i", i=cid)
+    assert notes == [("第二批",)]
+    # Order in the log: the making, then the edit.
+    fields = _server_rows(
+        server, "SELECT field FROM sync_log WHERE row_id = :i ORDER BY seq", i=cid
+    )
+    assert fields == [("*",), ("notes",)]
+
+
+def test_a_batch_whose_predecessor_never_comes_is_refused_and_changes_nothing(
+    server: ServerProcess, laptops
+) -> None:
+    server.stop()
+    server.start(env={ORDER_WAIT_ENV: "1.5"})
+    a = laptops("admin")
+    a.sync()
+    raw = _Raw(server, a.client.schema)
+    cid, make = _customer_op("W2")
+    started = time.monotonic()
+    refused = raw.push("c2", [make], "c1-never-sent")
+    waited = time.monotonic() - started
+    assert refused.status_code == 409, refused.text
+    assert refused.json()["error"] == "out_of_order"
+    assert 1.0 <= waited < 15, waited
+    assert _server_rows(server, "SELECT id FROM customers WHERE id = :i", i=cid) == []
+    assert _server_rows(server, "SELECT 1 FROM sync_batches WHERE batch_id = 'c2'") == []
+    # The same batch once its predecessor is stored: applied once.
+    other_cid, other = _customer_op("W3")
+    assert raw.push("c1-never-sent", [other], None).status_code == 200
+    again = raw.push("c2", [make], "c1-never-sent")
+    assert again.status_code == 200
+    assert _server_rows(server, "SELECT count(*) FROM customers WHERE id IN (:a, :b)", a=cid,
+                        b=other_cid) == [(2,)]  # fmt: skip
+
+
+def test_a_batch_following_a_refused_one_is_answered_at_once(
+    server: ServerProcess, laptops
+) -> None:
+    """The predecessor is refused (here: a bad sign-in): the batch waiting for it is answered
+    409 then, not after the whole wait."""
+    a = laptops("admin")
+    a.sync()
+    raw = _Raw(server, a.client.schema)
+    _cid, make = _customer_op("W4")
+    answers: dict[str, Any] = {}
+
+    def later() -> None:
+        started = time.monotonic()
+        answers["d2"] = raw.push("d2", [make], "d1")
+        answers["waited"] = time.monotonic() - started
+
+    waiting = threading.Thread(target=later)
+    waiting.start()
+    time.sleep(0.5)
+    body = compress(
+        dumps({"node": "n1", "schema": a.client.schema, "batch": "d1", "ops": []}), "zstd"
+    )
+    bad = httpx.post(
+        server.url + "/sync/push",
+        content=body,
+        headers={"Authorization": "Bearer not-a-token", "Content-Encoding": "zstd"},
+    )
+    assert bad.status_code == 401
+    waiting.join(30)
+    assert answers["d2"].status_code == 409
+    assert answers["waited"] < 10
+
+
+class _CountingProxy:
+    """A TCP proxy on 127.0.0.1 that counts the connections a laptop opens and how many
+    requests were open at once (a laptop sending one batch at a time reuses one connection)."""
+
+    def __init__(self, target_port: int) -> None:
+        self.target_port = target_port
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self.listener.getsockname()[1]
+        self.connections = 0
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                client, _ = self.listener.accept()
+            except OSError:
+                return
+            self.connections += 1
+            upstream = socket.create_connection(("127.0.0.1", self.target_port))
+            for src, dst in ((client, upstream), (upstream, client)):
+                threading.Thread(target=self._pump, args=(src, dst), daemon=True).start()
+
+    @staticmethod
+    def _pump(src: socket.socket, dst: socket.socket) -> None:
+        try:
+            while data := src.recv(65536):
+                dst.sendall(data)
+        except OSError:
+            pass
+        finally:
+            for s in (src, dst):
+                try:
+                    s.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
+                s.close()
+
+    def close(self) -> None:
+        self.listener.close()
+
+
+@pytest.mark.parametrize("window", [PUSH_WINDOW, 1])
+def test_a_pipelined_push_applies_every_op_in_capture_order(
+    server: ServerProcess, laptops, window: int
+) -> None:
+    """Many small batches, several in flight: every op applied once, in the laptop's capture
+    order (each customer before its contact and its edit), and both sides agree. ``window=1``
+    is a laptop of the version before windows: one connection, one batch at a time."""
+    proxy = _CountingProxy(server.port)
+    try:
+        a = laptops("mgr", batch_size=3, window=window)
+        a.client.server_url = f"http://127.0.0.1:{proxy.port}"
+        a.client.http.base_url = httpx.URL(a.client.server_url)
+        b = laptops("admin")
+        a.sync()
+        owner = a.user_id("rep1")
+        made = []
+        for i in range(40):
+            cid = new_customer(a, f"P{i}", owner=owner)
+            made.append(cid)
+            new_contact(a, cid, f"联系人{i}")
+            a.sql("UPDATE customers SET notes = :n WHERE id = :i", n=f"第{i}次", i=cid)
+        captured = a.sql("SELECT op_id FROM sync_outbox ORDER BY id")
+        report = a.sync()
+        assert report.pushed == len(captured) and report.rejected == 0
+        assert report.batches_sent == -(-len(captured) // 3) and report.batches_resent == 0
+        assert a.client.pending_count() == 0
+        if window == 1:
+            assert proxy.connections == 1
+        else:
+            assert proxy.connections >= 2, "batches were sent one at a time"
+        # The server's log holds this laptop's changes in the order they were captured.
+        stamps = [
+            r[0]
+            for r in _server_rows(
+                server,
+                "SELECT hlc FROM sync_log WHERE node_id = :n ORDER BY seq",
+                n=a.client.node_id(),
+            )
+        ]
+        assert len(stamps) == len(captured) and stamps == sorted(stamps)
+        notes = dict(_server_rows(server, "SELECT id, notes FROM customers"))
+        assert [notes[c] for c in made] == [f"第{i}次" for i in range(40)]
+        b.sync()
+        state = table_state(b.engine, DOMAIN_TABLES)
+        assert table_state(a.engine, DOMAIN_TABLES) == state
+    finally:
+        proxy.close()
