@@ -1,6 +1,7 @@
 """Sync benchmark: MineSales against the Anki sync server, side by side (issue 6, "Must show").
 
-    .venv/bin/python bench/sync_bench.py [--records 10000] [--cut-records 2000] [--skip-anki]
+    .venv/bin/python bench/sync_bench.py [--records 10000] [--cut-records 2000]
+                                         [--link-records 1000] [--skip-anki]
 
 One command; about 1.5–3 minutes here (the run stops itself after --deadline seconds, default 540).
 The first run also makes the Anki bench venv (``--anki-venv``, default /tmp/anki-bench-venv:
@@ -20,7 +21,10 @@ What is measured, the same way for both
     the driver; making the local edits is not timed on either side. Everything runs on this
     machine (2 cores shared by client, server and proxy), so time is CPU and disk cost, not link
     latency; on a satellite link (≈600 ms RTT, ~100 kB/s) round trips and bytes dominate: see
-    the "link" column.
+    the "link" column (an estimate: round trips × RTT + bytes / throughput, as if one request
+    were on its way at a time) and the runs over a *simulated* satellite link (--link-records,
+    both systems again through a proxy that delays every byte by half the RTT each way and
+    passes 100 kB/s each way): time measured there, with MineSales' batches in flight.
 
 The workload
     MineSales: a REP laptop inserts N customers, each with one contact, with every column a
@@ -74,6 +78,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from queue import SimpleQueue
 from types import SimpleNamespace
 from typing import Any
 
@@ -116,15 +121,39 @@ class Tally:
     exchanges: list[Exchange] = field(default_factory=list)
 
 
+class LinkDirection:
+    """One direction of a simulated link: bytes leave one after the other at ``rate`` bytes/s
+    (shared by every connection, as one satellite channel is) and arrive ``delay`` seconds
+    later. ``due(n)``: when n bytes handed over now arrive at the other end."""
+
+    def __init__(self, delay: float, rate: float) -> None:
+        self.delay, self.rate = delay, rate
+        self.lock = threading.Lock()
+        self.free_at = 0.0
+
+    def due(self, n: int) -> float:
+        with self.lock:
+            start = max(time.monotonic(), self.free_at)
+            self.free_at = start + n / self.rate
+            return self.free_at + self.delay
+
+
 class Proxy:
     """A TCP proxy on 127.0.0.1 that counts bytes and round trips, and can cut once.
 
     ``arm(after, direction)`` closes the connection that carries the byte number ``after``
     (counted from the arming) in that direction, after forwarding exactly that many bytes.
+    ``link=(rtt, bytes_per_s)`` makes it a satellite link: half the round trip each way and that
+    throughput each way (``LinkDirection``); bytes are counted as they leave.
     """
 
-    def __init__(self, target_port: int) -> None:
+    def __init__(self, target_port: int, link: tuple[float, float] | None = None) -> None:
         self.target_port = target_port
+        self.links = (
+            None
+            if link is None
+            else {d: LinkDirection(link[0] / 2, link[1]) for d in ("up", "down")}
+        )
         self.lock = threading.Lock()
         self.tally = Tally()
         self.cut_at: tuple[str, int] | None = None
@@ -186,6 +215,12 @@ class Proxy:
         client: socket.socket,
         server: socket.socket,
     ) -> None:
+        queue: SimpleQueue[tuple[float, bytes] | None] | None = None
+        writer: threading.Thread | None = None
+        if self.links is not None:
+            queue = SimpleQueue()
+            writer = threading.Thread(target=self._deliver, args=(queue, dst), daemon=True)
+            writer.start()
         try:
             while True:
                 data = src.recv(65536)
@@ -222,13 +257,18 @@ class Proxy:
                         if cut:
                             ex.cut = True
                             self.cut_log.append(ex)
-                if data:
+                if data and queue is not None and self.links is not None:
+                    queue.put((self.links[direction].due(len(data)), data))
+                elif data:
                     dst.sendall(data)
                 if cut:
                     break
         except OSError:
             pass
         finally:
+            if queue is not None and writer is not None:
+                queue.put(None)
+                writer.join()
             for s in (client, server):
                 try:
                     s.shutdown(socket.SHUT_RDWR)
@@ -238,6 +278,17 @@ class Proxy:
             with self.lock:
                 self.sockets.discard(client)
                 self.sockets.discard(server)
+
+    @staticmethod
+    def _deliver(queue: SimpleQueue[tuple[float, bytes] | None], dst: socket.socket) -> None:
+        """The far end of a simulated link: each chunk is handed on when it is due."""
+        while (item := queue.get()) is not None:
+            due, data = item
+            time.sleep(max(0.0, due - time.monotonic()))
+            try:
+                dst.sendall(data)
+            except OSError:
+                return
 
     def close(self) -> None:
         self.closed = True
@@ -272,9 +323,18 @@ class ProxyProcess:
     way: the Anki client runs in its own process, and the MineSales client — which runs in this
     one — does not share its interpreter (and its GIL) with the proxy's pumping threads."""
 
-    def __init__(self, procs: Processes, target_port: int) -> None:
+    def __init__(
+        self, procs: Processes, target_port: int, link: tuple[float, float] | None = None
+    ) -> None:
+        shape = [] if link is None else [str(link[0]), str(link[1])]
         self.proc = procs.start(
-            [sys.executable, str(Path(__file__).resolve()), "--proxy-serve", str(target_port)],
+            [
+                sys.executable,
+                str(Path(__file__).resolve()),
+                "--proxy-serve",
+                str(target_port),
+                *shape,
+            ],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             text=True,
@@ -316,9 +376,9 @@ class ProxyProcess:
                 self.proc.kill()
 
 
-def serve_proxy(target_port: int) -> int:
+def serve_proxy(target_port: int, link: tuple[float, float] | None) -> int:
     """The ``--proxy-serve`` mode: one Proxy, commands on stdin (see ``ProxyProcess``)."""
-    proxy = Proxy(target_port)
+    proxy = Proxy(target_port, link)
     for line in sys.stdin:
         msg = json.loads(line)
         cmd = msg["cmd"]
@@ -736,13 +796,18 @@ def prepare_minesales(work: Path) -> tuple[Path, Path]:
 
 
 def run_minesales(
-    work: Path, procs: Processes, templates: tuple[Path, Path], n: int, dl: Deadline
+    work: Path,
+    procs: Processes,
+    templates: tuple[Path, Path],
+    n: int,
+    dl: Deadline,
+    link: tuple[float, float] | None = None,
 ) -> tuple[list[Row], dict[str, Any]]:
     server_template, laptop_template = templates
     db = work / "server-main.db"
     shutil.copyfile(server_template, db)
     server = MineSalesServer(procs, db, work / "server-main.log")
-    proxy = ProxyProcess(procs, server.port)
+    proxy = ProxyProcess(procs, server.port, link)
     laptop = make_laptop(procs, laptop_template, work / "laptop-main.db", proxy.url)
     rows: list[Row] = []
     info: dict[str, Any] = {}
@@ -911,7 +976,12 @@ class AnkiDriver:
 
 
 def run_anki(
-    work: Path, procs: Processes, python: Path, n: int, dl: Deadline
+    work: Path,
+    procs: Processes,
+    python: Path,
+    n: int,
+    dl: Deadline,
+    link: tuple[float, float] | None = None,
 ) -> tuple[list[Row], dict[str, Any]]:
     base = work / "anki-server"
     base.mkdir()
@@ -930,7 +1000,7 @@ def run_anki(
             [str(python), "-m", "anki.syncserver"], stdout=out, stderr=subprocess.STDOUT, env=env
         )
     wait_for_port(port, server, log)
-    proxy = ProxyProcess(procs, port)
+    proxy = ProxyProcess(procs, port, link)
     driver = AnkiDriver(procs, python, work / "anki-driver.log")
     rows: list[Row] = []
     info: dict[str, Any] = {}
@@ -1040,8 +1110,9 @@ def interrupts_raise() -> Iterator[None]:
 
 
 def main() -> int:
-    if len(sys.argv) == 3 and sys.argv[1] == "--proxy-serve":
-        return serve_proxy(int(sys.argv[2]))
+    if len(sys.argv) in (3, 5) and sys.argv[1] == "--proxy-serve":
+        link = (float(sys.argv[3]), float(sys.argv[4])) if len(sys.argv) == 5 else None
+        return serve_proxy(int(sys.argv[2]), link)
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
@@ -1049,6 +1120,12 @@ def main() -> int:
     parser.add_argument("--cut-records", type=int, default=2_000, help="customers per cut run")
     parser.add_argument("--anki-venv", type=Path, default=Path("/tmp/anki-bench-venv"))
     parser.add_argument("--skip-anki", action="store_true", help="MineSales and the cut only")
+    parser.add_argument(
+        "--link-records",
+        type=int,
+        default=1_000,
+        help="customers / notes for the runs over a simulated satellite link (1000; 0: none)",
+    )
     parser.add_argument("--deadline", type=float, default=540, help="stop after this many s")
     parser.add_argument("--keep", action="store_true", help="keep the temp dir (for debugging)")
     args = parser.parse_args()
@@ -1079,6 +1156,20 @@ def run(args: argparse.Namespace, work: Path, procs: Processes, dl: Deadline) ->
         dl.check("Anki")
         print(f"Anki {ANKI_VERSION}: {n:,} notes …", flush=True)
         anki_rows, anki_info = run_anki(work, procs, anki_python, n, dl)
+
+    link_rows: list[Row] = []
+    if args.link_records:
+        link = (LINK_RTT_S, LINK_BYTES_PER_S)
+        print(f"Both over a simulated satellite link: {args.link_records:,} records …", flush=True)
+        dl.check("the link runs")
+        lwork = work / "link"
+        lwork.mkdir()
+        ms_link = run_minesales(lwork, procs, templates, args.link_records, dl, link)[0]
+        link_rows = ms_link
+        if anki_python is not None:
+            dl.check("Anki over the link")
+            anki_link = run_anki(lwork, procs, anki_python, args.link_records, dl, link)[0]
+            link_rows = [r for pair in zip(ms_link, anki_link, strict=True) for r in pair]
 
     print(f"MineSales cut runs: {args.cut_records:,} customers + contacts each …", flush=True)
     dl.check("the cut runs")
@@ -1133,6 +1224,16 @@ def run(args: argparse.Namespace, work: Path, procs: Processes, dl: Deadline) ->
         print()
         for line in compare(ms_rows, anki_rows):
             print(line)
+    if link_rows:
+        print()
+        print(
+            f"Over a simulated satellite link ({args.link_records:,} records; the proxy delays"
+            f" every byte by half of a {LINK_RTT_S * 1000:.0f} ms round trip each way and passes"
+            f" {LINK_BYTES_PER_S // 1000} kB/s each way; time measured, the link column is the"
+            " estimate above for comparison):"
+        )
+        print()
+        print_table(link_rows)
 
     print()
     batch_sizes = sorted(e.up for e in pushes)
