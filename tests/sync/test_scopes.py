@@ -146,7 +146,9 @@ def test_scope_revoked_mid_sync(server: ServerProcess, laptops) -> None:
     keep = new_customer(admin, "KEEP", owner=admin.user_id("rep1"))
     gone = new_customer(admin, "GONE", owner=admin.user_id("rep1"))
     admin.sync()
-    rep1 = laptops("rep1", batch_size=2)
+    # One batch at a time, so the reassignment lands between two batches on the server (with
+    # batches in flight the later ones may be applied before it; test_push_window covers those).
+    rep1 = laptops("rep1", batch_size=2, window=1)
     rep1.sync()
     for i in range(3):
         rep1.sql("UPDATE customers SET notes = :n WHERE id = :id", n=f"keep{i}", id=keep)

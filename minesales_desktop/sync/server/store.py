@@ -21,6 +21,7 @@ import functools
 import hashlib
 import json
 import logging
+import operator
 import os
 import threading
 from collections.abc import Callable, Iterator
@@ -31,7 +32,7 @@ from functools import cache
 from typing import Any
 
 import orjson
-from sqlalchemy import Connection, Engine, event, insert, select, text, update
+from sqlalchemy import Connection, Dialect, Engine, event, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 
 from minesales_desktop.db.engine import make_engine
@@ -155,6 +156,14 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+@functools.lru_cache(maxsize=8)
+def _created_at_param(dialect: Dialect) -> Callable[[Any], Any]:
+    """``sync_batches.created_at`` as the driver takes it (what ``insert(SyncBatch)`` binds)."""
+    column_type = SyncBatch.__table__.c.created_at.type
+    process = column_type.dialect_impl(dialect).bind_processor(dialect)
+    return process if process is not None else (lambda value: value)
+
+
 def _json(value: Any) -> str:
     return orjson.dumps(value).decode()
 
@@ -181,9 +190,9 @@ class LogWriter:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
         self.sql = RawSql(conn)
-        if conn.dialect.name == "postgresql":
-            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": LOCK_KEY})
-        last = conn.execute(text("SELECT coalesce(max(seq), 0) FROM sync_log")).scalar_one()
+        if self.sql.pg:
+            self.sql.rows("SELECT pg_advisory_xact_lock(?)", (LOCK_KEY,))
+        last = self.sql.rows("SELECT coalesce(max(seq), 0) FROM sync_log")[0][0]
         self.next_seq = int(last) + 1
         self.buffer: list[tuple[Any, ...]] = []
 
@@ -227,6 +236,14 @@ class LogWriter:
         else:
             self.flush()
             self.sql.many(_LOG_INSERT, [entry])
+        return seq
+
+    def append_made(self, tbl: str, row_id: str, stamp: int, node: str, user: str | None) -> int:
+        """``append(tbl, row_id, INSERT_FIELD, None, stamp, node, user, buffered=True)`` (a
+        value-less whole-row entry), without the general case's work: once per new row."""
+        seq = self.next_seq
+        self.next_seq = seq + 1
+        self.buffer.append((seq, tbl, row_id, INSERT_FIELD, None, stamp, node, user, None, None))
         return seq
 
     def flush(self) -> None:
@@ -427,14 +444,12 @@ class Store:
                 return replay_wire(stored[0][0]), True
             results = _BatchPush(self, w, viewer, batch).run()
             wire = reply_wire(batch.batch, results, hlc.wall_ms())
-            w.conn.execute(
-                insert(SyncBatch).values(
-                    batch_id=batch.batch,
-                    node_id=batch.node,
-                    user_id=viewer.user_id,
-                    response=stored_reply(wire, [op.i for op in batch.ops]).decode(),
-                    created_at=_now(),
-                )
+            response = stored_reply(wire, [op.i for op in batch.ops]).decode()
+            created = _created_at_param(w.conn.dialect)(_now())
+            w.sql.many(
+                "INSERT INTO sync_batches (batch_id, node_id, user_id, response, created_at)"
+                " VALUES (?, ?, ?, ?, ?)",
+                [(batch.batch, batch.node, viewer.user_id, response, created)],
             )
         if os.environ.get(FAULT_ENV) == "exit-after-push-commit":
             os._exit(70)  # the batch is committed, the answer is never sent
@@ -809,6 +824,10 @@ class _Merge:
     def plan(self, existing: dict[str, Any], values: dict[str, Any], others: list[LogRow]) -> _Plan:
         """Decide what an op does to an existing row, given the other nodes' log entries of the
         row after the op's base (pure: reads and writes nothing)."""
+        if not others:
+            # Nobody else changed the row since the op's base: every value is taken, as the
+            # loop below would decide (no entry to lose to, none deleted the row meanwhile).
+            return _Plan(dict(values), {}, "applied", None, "value")
         tbl = self.op.t
         tc = codec(tbl)
         append_only = tbl in APPEND_ONLY
@@ -1010,15 +1029,10 @@ class _Fallback(Exception):
 Result = int | OpResult  # an int: a plainly applied op's log sequence
 
 
-@dataclass(slots=True)
-class _Pending:
-    """An op of the current run: an insert of a new row, or field writes to an existing one."""
-
-    k: int
-    op: WireOp
-    merge: _Merge
-    values: dict[str, Any]
-    existing: dict[str, Any] | None  # None: a new row
+#: An op of the current run (``_BatchPush``): (position in the batch, op, (table, row id), its
+#: values as the driver takes them, the row as it is or None for a new row). A tuple: one per
+#: op of a push, and cheaper to make than an object.
+_Pending = tuple[int, WireOp, tuple[str, str], dict[str, Any], dict[str, Any] | None]
 
 
 def _check_type(name: str, kind: type, what: str) -> Callable[[Any], Any]:
@@ -1099,6 +1113,8 @@ class _RowCodec:
     columns: dict[str, ColumnCodec]
     storage_is_wire: bool
     by_kind: dict[str, tuple[str, ...]]  # SQLite: column names per kind, for ``_plain``
+    names: tuple[str, ...]  # the columns, in order
+    take: Callable[[dict[str, Any]], tuple[Any, ...]]  # a whole row's values in that order
 
     def convert(self, values: dict[str, Any]) -> dict[str, Any]:
         if self.storage_is_wire and len(values) == len(self.columns):
@@ -1198,7 +1214,20 @@ def _row_codec(tbl: str, sqlite: bool) -> _RowCodec:
         kind: tuple(n for n, c in tc.columns.items() if c.kind == kind)
         for kind in ("str", "int", "bool", "datetime", "date")
     }
-    return _RowCodec(tbl, convs, dict(tc.local), dict(tc.columns), sqlite, by_kind)
+    names = tuple(tc.columns)
+    return _RowCodec(
+        tbl, convs, dict(tc.local), dict(tc.columns), sqlite, by_kind, names, _values_of(names)
+    )
+
+
+def _values_of(names: tuple[str, ...]) -> Callable[[dict[str, Any]], tuple[Any, ...]]:
+    """A function giving a row's values of ``names`` as a tuple (KeyError if one is missing)."""
+    if len(names) > 1:
+        return operator.itemgetter(*names)
+    if len(names) == 1:
+        name = names[0]
+        return lambda values: (values[name],)
+    return lambda values: ()
 
 
 @functools.lru_cache(maxsize=512)  # keyed by what clients send: bounded
@@ -1284,12 +1313,14 @@ class _BatchPush:
         self.rows: dict[tuple[str, str], dict[str, Any]] = {}
         self.stale: set[tuple[str, str]] = set()
         self.log: dict[tuple[str, str], list[LogRow]] = {}
+        self.codecs: dict[str, _RowCodec] = {}
+        self.now: int | None = None  # the batch's clock reading (``_bulk``)
 
     # --- the batch ----------------------------------------------------------------------------
     def run(self) -> list[Result]:
         ops = self.batch.ops
         results: list[Result | None] = [None] * len(ops)
-        ids = sorted({op.i for op in ops})
+        ids = {op.i for op in ops}  # in any order: one parameter (``RawSql.ids``)
         known: dict[str, str] = {}
         if ids:
             sql = f"SELECT op_id, batch_id FROM sync_ops WHERE {self.sql.in_ids('op_id')}"
@@ -1297,20 +1328,27 @@ class _BatchPush:
         fresh: list[int] = []
         first: dict[str, int] = {}
         duplicates: list[tuple[int, int]] = []
-        for k, op in enumerate(ops):
-            if op.i in known:
-                results[k] = self._prior(known[op.i], op.i)
-            elif op.i in first:
-                duplicates.append((k, first[op.i]))  # the same op twice in one batch
-            else:
-                first[op.i] = k
-                fresh.append(k)
-        savepoint = self.conn.begin_nested()
+        if not known and len(ids) == len(ops):
+            fresh = list(range(len(ops)))  # every op new, none twice (a batch as laptops send)
+        else:
+            for k, op in enumerate(ops):
+                if op.i in known:
+                    results[k] = self._prior(known[op.i], op.i)
+                elif op.i in first:
+                    duplicates.append((k, first[op.i]))  # the same op twice in one batch
+                else:
+                    first[op.i] = k
+                    fresh.append(k)
+        # A savepoint of the driver's own (the SQL is the same on SQLite and PostgreSQL): the
+        # per-op path's savepoints (``Connection.begin_nested``) nest inside it, each ended
+        # before the next op. SQLAlchemy's own cost a statement compile per batch.
+        self.sql.rows("SAVEPOINT push_bulk")
         seq0 = self.w.next_seq
         try:
             self._bulk(fresh, results)
         except (_Fallback, IntegrityError):
-            savepoint.rollback()
+            self.sql.rows("ROLLBACK TO SAVEPOINT push_bulk")
+            self.sql.rows("RELEASE SAVEPOINT push_bulk")
             self.w.next_seq = seq0
             self.w.buffer = []
             self.viewers = load_viewers(self.conn)
@@ -1319,13 +1357,14 @@ class _BatchPush:
                     self.store, self.w, self.viewer, self.viewers, self.node, ops[k]
                 ).run()
         else:
-            savepoint.commit()
+            self.sql.rows("RELEASE SAVEPOINT push_bulk")
         self.w.flush()
         for k, j in duplicates:
             results[k] = results[j]
+        batch_id = self.batch.batch
         self.sql.many(
             "INSERT INTO sync_ops (op_id, batch_id) VALUES (?, ?)",
-            [(ops[k].i, self.batch.batch) for k in fresh],
+            [(ops[k].i, batch_id) for k in fresh],
         )
         assert all(r is not None for r in results)
         return [r for r in results if r is not None]
@@ -1394,71 +1433,95 @@ class _BatchPush:
                 )
 
     # --- the bulk path ------------------------------------------------------------------------
+    def _merge(self, op: WireOp, now: int | None = None) -> _Merge:
+        """The per-op merge of ``op`` (built only for what needs one: rights, plans, rejections)."""
+        return _Merge(self.store, self.w, self.viewer, self.viewers, self.node, op, now)
+
     def _bulk(self, fresh: list[int], results: list[Result | None]) -> None:
         ops = self.batch.ops
         tables = synced_tables()
-        decoded: dict[int, dict[str, Any]] = {}
-        for k in fresh:
+        codecs = self.codecs
+        todo: list[_Pending] = []  # the ops whose values are good, in op order
+        keys: set[tuple[str, str]] = set()
+        inserts: set[tuple[str, str]] = set()
+        fields: set[tuple[str, str]] = set()
+        for k in fresh:  # one pass: values checked, and the rows they touch
             op = ops[k]
-            if op.t not in tables:
-                results[k] = OpResult(i=op.i, s="rejected", reason=f"unknown table {op.t}")
-                continue
-            rc = _row_codec(op.t, self.sqlite)
+            tbl = op.t
+            rc = codecs.get(tbl)
+            if rc is None:
+                if tbl not in tables:
+                    results[k] = OpResult(i=op.i, s="rejected", reason=f"unknown table {tbl}")
+                    continue
+                rc = codecs[tbl] = _row_codec(tbl, self.sqlite)
+            made = op.f == INSERT_FIELD
             try:
-                if op.f == INSERT_FIELD:
+                if made:
                     if type(op.v) is not dict:
                         raise ValueError("a new row must be an object")
-                    decoded[k] = rc.convert(op.v)
+                    values = rc.convert(op.v)
                 else:
-                    decoded[k] = {op.f: rc.field(op.f, op.v)}
+                    values = {op.f: rc.field(op.f, op.v)}
             except ValueError as exc:
-                merge = _Merge(self.store, self.w, self.viewer, self.viewers, self.node, op)
-                existing = read_row(self.conn, op.t, op.r)  # for the laptop to revert to
+                merge = self._merge(op)
+                existing = read_row(self.conn, tbl, op.r)  # for the laptop to revert to
                 results[k] = merge._rejected(f"malformed change: {exc}", existing)
-        keys = {(ops[k].t, ops[k].r) for k in decoded}
-        inserts = {(ops[k].t, ops[k].r) for k in decoded if ops[k].f == INSERT_FIELD}
-        fields = {(ops[k].t, ops[k].r) for k in decoded if ops[k].f != INSERT_FIELD}
+                continue
+            key = (tbl, op.r)
+            todo.append((k, op, key, values, None))
+            keys.add(key)
+            (inserts if made else fields).add(key)
         self._load_rows(keys, inserts - fields)
-        bases: dict[tuple[str, str], int] = {}
-        for k in decoded:
-            key = (ops[k].t, ops[k].r)
-            if key in self.rows:
-                bases[key] = min(ops[k].b, bases.get(key, ops[k].b))
-        if bases:
-            self._load_log(bases)
+        rows = self.rows
+        if rows:  # only rows that exist have a log to read
+            bases: dict[tuple[str, str], int] = {}
+            for _k, op, key, _values, _none in todo:
+                if key in rows:
+                    bases[key] = min(op.b, bases.get(key, op.b))
+            if bases:
+                self._load_log(bases)
 
         run: list[_Pending] = []
         touched: set[tuple[str, str]] = set()
         referenced: set[tuple[str, str]] = set()
-        now = hlc.server_now()  # one clock reading for the batch's stamps (see hlc.clamp)
-        for k in fresh:
-            values = decoded.get(k)
-            if values is None:
-                continue
-            op = ops[k]
-            key = (op.t, op.r)
-            if key in touched or (op.f == INSERT_FIELD and key in referenced):
+        self.now = now = hlc.server_now()  # one clock reading for the batch's stamps (hlc.clamp)
+        stale = self.stale
+        active = self.viewer.active
+        foreign: dict[str, tuple[tuple[str, str], ...]] = {}
+        for k, op, key, values, _none in todo:
+            tbl = op.t
+            made = op.f == INSERT_FIELD
+            if key in touched or (made and key in referenced):
                 self._flush(run, results)
                 run, touched, referenced = [], set(), set()
-            existing = self._row(key)
-            merge = _Merge(self.store, self.w, self.viewer, self.viewers, self.node, op, now)
-            if not _bulk_eligible(op, existing):
+            existing = self._row(key) if key in stale else rows.get(key)
+            # Can the op go in a run? It must not change who sees what: no users or teams, a
+            # new row as a new row, a field op on an existing row but not of a scope column.
+            if tbl in ADMIN_TABLES or (
+                not made if existing is None else made or op.f in _scope_columns(tbl)
+            ):
                 self._flush(run, results)
                 run, touched, referenced = [], set(), set()
-                results[k] = merge.run()
-                self.stale.add(key)
-                self.rows.pop(key, None)
+                results[k] = self._merge(op, now).run()
+                stale.add(key)
+                rows.pop(key, None)
                 continue
             if existing is None:
-                if op.t in _CHECKED_TABLES or not self.viewer.active:
+                if tbl in _CHECKED_TABLES or not active:
+                    merge = self._merge(op, now)
                     try:
                         merge._check_rights(None, values)
                     except Rejected as exc:
                         results[k] = merge._rejected(exc.reason, None)
                         continue
-                if _foreign_keys(op.t):
-                    referenced.update(_references(op.t, values))
-            run.append(_Pending(k, op, merge, values, existing))
+                fks = foreign.get(tbl)
+                if fks is None:
+                    fks = foreign[tbl] = _foreign_keys(tbl)
+                for col, parent in fks:  # the rows a new row refers to
+                    ref = values.get(col)
+                    if ref is not None:
+                        referenced.add((parent, str(ref)))
+            run.append((k, op, key, values, existing))
             touched.add(key)
         self._flush(run, results)
 
@@ -1472,98 +1535,138 @@ class _BatchPush:
         if not run:
             return
         sql = self.sql
-        # 1. new rows: one executemany per table (parents first) and column set
-        groups: dict[tuple[str, tuple[str, ...]], list[tuple[Any, ...]]] = {}
-        for p in run:
-            if p.existing is None:
-                cols = tuple(p.values)
-                groups.setdefault((p.op.t, cols), []).append((p.op.r, *p.values.values()))
-                self.rows[(p.op.t, p.op.r)] = p.values
-        order = {t: i for i, t in enumerate(synced_tables())}
-        for (tbl, cols), rows in sorted(groups.items(), key=lambda g: order[g[0][0]]):
-            statement, fills = _insert_sql(tbl, cols)
-            sql.many(statement, [(*row, *fills) for row in rows] if fills else rows)
+        cached = self.rows
+        codecs = self.codecs
+        # 1. new rows: one executemany per table (parents first) and column set. A whole row
+        # (every column: what a laptop sends) goes in the codec's column order, whatever the
+        # order of its keys; a partial one (server defaults fill the rest) in its own.
+        # (table, columns or None for whole rows) → (statement, local fields' fills, parameters)
+        groups: dict[
+            tuple[str, tuple[str, ...] | None],
+            tuple[str, tuple[Any, ...], list[tuple[Any, ...]]],
+        ] = {}
+        made: list[tuple[str, str]] = []
+        partial: list[tuple[str, str]] = []
+        for _k, op, key, values, existing in run:
+            if existing is None:
+                rc = codecs[op.t]
+                if len(values) == len(rc.columns):  # keys ⊆ columns (``convert``): all of them
+                    group = groups.get((op.t, None))
+                    if group is None:
+                        group = groups[(op.t, None)] = (*_insert_sql(op.t, rc.names), [])
+                    group[2].append((op.r, *rc.take(values), *group[1]))
+                else:
+                    shape = (op.t, tuple(values))
+                    group = groups.get(shape)
+                    if group is None:
+                        group = groups[shape] = (*_insert_sql(*shape), [])
+                    group[2].append((op.r, *values.values(), *group[1]))
+                    partial.append(key)
+                cached[key] = values
+                made.append(key)
+        order = _table_order()
+        for _shape, (statement, _fills, params) in sorted(
+            groups.items(), key=lambda g: order[g[0][0]]
+        ):
+            sql.many(statement, params)
         # 2. one visibility check: new rows after the inserts, existing ones (unchanged by a
         # run), scope roots taken from the rows this batch holds where it can
         if self.viewer.is_admin:
             visible = None
         else:
-            keys = [(p.op.t, p.op.r) for p in run]
-            visible = visible_rows(self.conn, self.viewer, self.viewers, keys, self.rows)
-            for p in run:
-                if p.existing is None and (p.op.t, p.op.r) not in visible:
-                    raise _Fallback("a new row is outside the user's view")
+            visible = visible_rows(
+                self.conn, self.viewer, self.viewers, [p[2] for p in run], cached
+            )
+            if not visible.issuperset(made):
+                raise _Fallback("a new row is outside the user's view")
         # 3. merges into existing rows (planned in op order), then their writes in bulk
         writes_by: dict[tuple[str, tuple[str, ...]], list[tuple[Any, ...]]] = {}
-        planned: dict[int, _Plan] = {}
-        for p in run:
-            if p.existing is None:
-                continue
-            key = (p.op.t, p.op.r)
-            seen = visible is None or key in visible
-            try:
-                p.merge._check_rights(p.existing, p.values, functools.partial(bool, seen))
-            except Rejected as exc:
-                results[p.k] = p.merge._rejected(exc.reason, p.existing)
-                continue
-            base = p.op.b
-            others = [e for e in self.log.get(key, ()) if e.seq > base]
-            plan = p.merge.plan(p.existing, p.values, others)
-            planned[p.k] = plan
-            if plan.writes:
-                writes_by.setdefault((p.op.t, tuple(plan.writes)), []).append(
-                    (*plan.writes.values(), p.op.r)
-                )
-        for (tbl, cols), rows in writes_by.items():
-            sql.many(_update_sql(tbl, cols), rows)
+        planned: dict[int, tuple[_Merge, _Plan]] = {}
+        now = self.now
+        assert now is not None
+        if len(made) < len(run):
+            for k, op, key, values, existing in run:
+                if existing is None:
+                    continue
+                seen = visible is None or key in visible
+                merge = self._merge(op, now)
+                try:
+                    merge._check_rights(existing, values, _seen if seen else _unseen)
+                except Rejected as exc:
+                    results[k] = merge._rejected(exc.reason, existing)
+                    continue
+                base = op.b
+                others = [e for e in self.log.get(key, ()) if e.seq > base]
+                plan = merge.plan(existing, values, others)
+                planned[k] = (merge, plan)
+                if plan.writes:
+                    writes_by.setdefault((op.t, tuple(plan.writes)), []).append(
+                        (*plan.writes.values(), op.r)
+                    )
+            for (tbl, cols), params in writes_by.items():
+                sql.many(_update_sql(tbl, cols), params)
         # 4. log entries in op order (one executemany), results, and the row cache
+        w = self.w
         user = self.viewer.user_id
-        for p in run:
-            key = (p.op.t, p.op.r)
-            merge = p.merge
-            rc = _row_codec(p.op.t, self.sqlite)
-            if p.existing is None:
-                if len(p.values) != len(rc.columns):  # server defaults filled the rest
-                    self.rows.pop(key, None)
-                    self.stale.add(key)
-                results[p.k] = self.w.append(
-                    p.op.t, p.op.r, INSERT_FIELD, None, merge.stamp, self.node, user, buffered=True
-                )
+        node = self.node
+        for key in partial:  # server defaults filled the rest: read again when needed
+            cached.pop(key, None)
+            self.stale.add(key)
+        if not planned and len(made) == len(run):  # new rows only: ``append_made`` per row
+            seq = w.next_seq
+            buffer = w.buffer
+            for k, op, _key, _values, _none in run:
+                # the stamp as ``_Merge`` clamps it (``hlc.clamp_to_server``)
+                stamp = min(int(op.h), now)
+                buffer.append((seq, op.t, op.r, INSERT_FIELD, None, stamp, node, user, None, None))
+                results[k] = seq
+                seq += 1
+            w.next_seq = seq
+            w.flush()
+            return
+        for k, op, key, _values, existing in run:
+            if existing is None:
+                results[k] = w.append_made(op.t, op.r, min(int(op.h), now), node, user)
                 continue
-            done = planned.get(p.k)
+            done = planned.get(k)
             if done is None:
                 continue  # rejected above
-            plan = done
+            merge, plan = done
+            rc = codecs[op.t]
             last: int | None = None
             for fld, value in plan.writes.items():
-                last = self.w.append(
-                    p.op.t,
-                    p.op.r,
+                last = w.append(
+                    op.t,
+                    op.r,
                     fld,
                     rc.wire_value(fld, value),
                     merge.stamp,
-                    self.node,
+                    node,
                     user,
                     conflict=plan.conflicts.get(fld),
                     buffered=True,
                 )
-            after = {**p.existing, **plan.writes}
-            self.rows[key] = after
+            after = {**existing, **plan.writes}
+            cached[key] = after
             if plan.status == "applied" and last is not None and not plan.conflicts:
                 if plan.lost is None:
-                    results[p.k] = last  # plainly applied: no OpResult (see reply_wire)
+                    results[k] = last  # plainly applied: no OpResult (see reply_wire)
                     continue
-            results[p.k] = merge.result(plan, last, functools.partial(dict, after))
-        self.w.flush()
+            results[k] = merge.result(plan, last, functools.partial(dict, after))
+        w.flush()
 
 
-def _bulk_eligible(op: Any, existing: dict[str, Any] | None) -> bool:
-    """Whether an op can go in a run (see ``_BatchPush``): it must not change who sees what."""
-    if op.t in ADMIN_TABLES:
-        return False
-    if existing is None:
-        return bool(op.f == INSERT_FIELD)
-    return op.f != INSERT_FIELD and op.f not in _scope_columns(op.t)
+def _seen() -> bool:
+    return True
+
+
+def _unseen() -> bool:
+    return False
+
+
+@cache
+def _table_order() -> dict[str, int]:
+    return {t: i for i, t in enumerate(synced_tables())}
 
 
 @cache
@@ -1577,15 +1680,6 @@ def _scope_columns(tbl: str) -> frozenset[str]:
 def _foreign_keys(tbl: str) -> tuple[tuple[str, str], ...]:
     table = synced_tables()[tbl]
     return tuple((fk.parent.name, fk.column.table.name) for fk in table.foreign_keys)
-
-
-def _references(tbl: str, values: dict[str, Any]) -> set[tuple[str, str]]:
-    """The rows a new row refers to by foreign key."""
-    return {
-        (parent, str(values[col]))
-        for col, parent in _foreign_keys(tbl)
-        if values.get(col) is not None
-    }
 
 
 def _integrity_reason(exc: IntegrityError) -> str:
