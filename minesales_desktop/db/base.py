@@ -23,6 +23,11 @@ NAMING_CONVENTION = {
 }
 
 
+#: The department's own time (months, days, document numbers): China Standard Time has no DST,
+#: so a fixed offset is exact (and needs no tz database on Windows).
+CHINA_TZ = dt.timezone(dt.timedelta(hours=8), "CST")
+
+
 def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 

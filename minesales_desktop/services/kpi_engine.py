@@ -43,6 +43,7 @@ from typing import Any
 from sqlalchemy import case, distinct, func, select, type_coerce
 from sqlalchemy.orm import Session
 
+from minesales_desktop.db.base import CHINA_TZ
 from minesales_desktop.db.types import Money, Quantity, Score
 from minesales_desktop.messages import current_language, translate
 from minesales_desktop.models.contracts import Contract, Invoice, Payment, Shipment
@@ -95,7 +96,6 @@ __all__ = [
     "visible_to",
 ]
 
-CHINA_TZ = dt.timezone(dt.timedelta(hours=8), "CST")
 CENT = Decimal("0.01")
 TONNE = Decimal("0.001")
 HUNDRED = Decimal(100)

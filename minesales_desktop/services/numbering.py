@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from minesales_desktop.db.base import utcnow
+from minesales_desktop.db.base import CHINA_TZ, utcnow
 from minesales_desktop.ids import new_id
 
 
@@ -27,10 +27,11 @@ def new_document_number(
     """``PREFIX-MONTH-XXXXXX``, unique in this database (``column`` holds the numbers).
 
     ``month`` is the month part as the document's owner wants it (tickets: ``YYYYMM`` of the
-    receipt in China time); by default ``YYMM`` of now in UTC. ``XXXXXX`` is six upper-case hex
-    digits of random.
+    receipt); by default ``YYMM`` of now. Both in China time, the month the department lives in
+    (a contract made at 07:00 on 1 December is a December contract, not a November one).
+    ``XXXXXX`` is six upper-case hex digits of random.
     """
-    part = utcnow().strftime("%y%m") if month is None else month
+    part = utcnow().astimezone(CHINA_TZ).strftime("%y%m") if month is None else month
     while True:
         candidate = f"{prefix}-{part}-{new_id()[-6:].upper()}"
         if not session.scalar(select(func.count()).where(column == candidate)):

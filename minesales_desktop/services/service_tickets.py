@@ -29,7 +29,7 @@ from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import ColumnElement, Select
 
-from minesales_desktop.db.base import utcnow
+from minesales_desktop.db.base import CHINA_TZ, utcnow
 from minesales_desktop.ids import new_id
 from minesales_desktop.messages import translate
 from minesales_desktop.models.contracts import Contract, Shipment
@@ -62,9 +62,6 @@ SLA_EXTRA_HOURS: dict[TicketType, int] = {
     TicketType.COMPLAINT: 0,
 }
 
-# Ticket numbers use the month as the department sees it: China Standard Time has no DST, so a
-# fixed offset is exact (and needs no tz database on Windows).
-CHINA_TZ = dt.timezone(dt.timedelta(hours=8), "CST")
 TICKET_PREFIX = "ST"
 
 FLOW: tuple[TicketStatus, ...] = (
