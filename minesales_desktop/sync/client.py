@@ -353,7 +353,10 @@ class SyncClient:
         # and the sign-in are shared by them.
         self._lock = threading.Lock()
         self._sign_in = threading.Lock()
-        self._abandoned = threading.Event()  # a push stopped: its requests in flight stop retrying
+        # Sender threads of a push that stopped (cancelled, an error) with requests still on
+        # their way: the next sync waits for them before it starts (``_settle``).
+        self._leftover: list[threading.Thread] = []
+        self._sign_in_refused: tuple[str | None, AuthFailed] | None = None  # this sync's
 
     def close(self) -> None:
         self.http.close()
@@ -470,6 +473,8 @@ class SyncClient:
         started = time.monotonic()
         notify = progress or (lambda _p: None)
         stop = cancelled or (lambda: False)
+        self._settle()
+        self._sign_in_refused = None
         try:
             node = self._ensure_node()
             notify(SyncProgress("hello", 0, None, "Contacting the server"))
@@ -564,18 +569,27 @@ class SyncClient:
                 failed.append(exc)
                 raise
 
+        # Set when this push stops: its requests still in flight stop retrying and are never
+        # sent again (their ops stay queued for the next sync, which waits for them first).
+        abandoned = threading.Event()
+
         def send(batch: _Batch, before: Future[PushReply] | None) -> PushReply:
             message = _Compressed(batch.body)
             try:
-                return self._post("/sync/push", message, PushReply, report, batch_id=batch.batch_id)
+                return self._post(
+                    "/sync/push", message, PushReply, report, batch.batch_id, abandoned
+                )
             except _OutOfOrder:
                 if before is None:
                     raise SyncError(server_status(409)) from None
                 before.result()  # the predecessor is stored now (or the push stops with it)
-                return self._post("/sync/push", message, PushReply, report, batch_id=batch.batch_id)
+                if abandoned.is_set():
+                    raise SyncCancelled(translate("Sync", "Sync was cancelled.")) from None
+                return self._post(
+                    "/sync/push", message, PushReply, report, batch.batch_id, abandoned
+                )
 
-        self._abandoned.clear()
-        senders = ThreadPoolExecutor(max_workers=window, thread_name_prefix="sync-send")
+        senders: list[threading.Thread] = []
         finished = False
         try:
             with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-push") as worker:
@@ -587,7 +601,7 @@ class SyncClient:
                         if stop():
                             raise SyncCancelled(translate("Sync", "Sync was cancelled."))
                         batch = nxt
-                        last = senders.submit(send, batch, last)
+                        last = _in_thread(senders, send, batch, last)
                         in_flight.append((batch, last))
                         follows = batch.batch_id if window > 1 else None
                         nxt = self._take(node, batch.ops[-1].k, follows)
@@ -603,11 +617,18 @@ class SyncClient:
             finished = True
         finally:
             if not finished:
-                # Requests still in flight are left to end on their own (their answers are not
-                # applied: those ops are sent again next time); they stop retrying.
-                self._abandoned.set()
-            senders.shutdown(wait=finished, cancel_futures=True)
+                # Requests still in flight end on their own (their answers are not applied:
+                # those ops are sent again next time) without retrying; the next sync waits
+                # for them, so no request of this push is on the wire during a later one.
+                abandoned.set()
+                self._leftover.extend(t for t in senders if t.is_alive())
         return pushed
+
+    def _settle(self) -> None:
+        """Wait for the requests a stopped push left on their way (see ``_push_all``): a batch
+        of an earlier sync must not reach the server after this sync's changes."""
+        while self._leftover:
+            self._leftover.pop().join()
 
     def _take(self, node: str, after: int, follows: str | None) -> _Batch | None:
         """The next batch after outbox row ``after``, ready to send (written and compressed);
@@ -976,17 +997,24 @@ class SyncClient:
 
     # --- transport --------------------------------------------------------------------------
     def _login(self, report: SyncReport, stale: str | None = None) -> None:
-        """Sign in, unless another thread already did since ``stale`` was refused."""
+        """Sign in, unless another thread already did since ``stale`` was refused (or was
+        refused a sign-in itself: the others give up with the same answer, not try again)."""
         with self._sign_in:
             if self.token is not None and self.token != stale:
                 return
-            reply = self._send(
-                "/auth/token",
-                TokenRequest(login=self.credentials.login, password=self.credentials.password),
-                TokenResponse,
-                report,
-                auth=False,
-            )
+            if self._sign_in_refused is not None and self._sign_in_refused[0] == stale:
+                raise self._sign_in_refused[1]
+            try:
+                reply = self._send(
+                    "/auth/token",
+                    TokenRequest(login=self.credentials.login, password=self.credentials.password),
+                    TokenResponse,
+                    report,
+                    auth=False,
+                )
+            except AuthFailed as exc:
+                self._sign_in_refused = (stale, exc)
+                raise
             self.token = reply.token
             self.user_id = reply.user_id
 
@@ -996,8 +1024,8 @@ class SyncClient:
         message: BaseModel | dict[str, Any] | _Compressed,
         model: type[M],
         report: SyncReport,
-        *,
         batch_id: str | None = None,
+        abandoned: threading.Event | None = None,
     ) -> M:
         if self.token is None:
             self._login(report)
@@ -1009,10 +1037,10 @@ class SyncClient:
                 report.batches_sent += 1
         token = self.token
         try:
-            return self._send(path, message, model, report, batch_id=batch_id)
+            return self._send(path, message, model, report, batch_id=batch_id, abandoned=abandoned)
         except _TokenExpired:
             self._login(report, stale=token)
-            return self._send(path, message, model, report, batch_id=batch_id)
+            return self._send(path, message, model, report, batch_id=batch_id, abandoned=abandoned)
 
     def _send(
         self,
@@ -1023,6 +1051,7 @@ class SyncClient:
         *,
         auth: bool = True,
         batch_id: str | None = None,
+        abandoned: threading.Event | None = None,
     ) -> M:
         if isinstance(message, _Compressed):  # a push body, written and compressed already
             body = message.data
@@ -1038,14 +1067,16 @@ class SyncClient:
         last_error: Exception | None = None
         for attempt in range(self.retry.attempts):
             if attempt:
-                if batch_id is not None and self._abandoned.is_set():
+                if abandoned is not None and abandoned.is_set():
                     break  # the push this batch belonged to has stopped
                 with self._lock:
                     report.retries += 1
                     if batch_id is not None:
                         report.batches_resent += 1
                         report.batches_sent += 1
-                self.sleep(self.retry.delay(attempt - 1))
+                self._pause(self.retry.delay(attempt - 1), abandoned)
+                if abandoned is not None and abandoned.is_set():
+                    break
             with self._lock:
                 report.round_trips += 1
                 report.bytes_up += len(body) + _header_bytes(path, headers)
@@ -1075,6 +1106,14 @@ class SyncClient:
         if isinstance(last_error, SyncUnavailable):  # an answer, but busy (or a proxy's)
             raise last_error
         raise SyncUnavailable(server_unreachable(self.server_url, last_error))
+
+    def _pause(self, seconds: float, abandoned: threading.Event | None) -> None:
+        """The back-off before a retry; a push that stops ends its senders' back-offs at once
+        (unless a test gave the client a sleep function of its own)."""
+        if abandoned is not None and self.sleep is time.sleep:
+            abandoned.wait(seconds)
+        else:
+            self.sleep(seconds)
 
     def _raise_for(self, response: httpx.Response) -> None:
         try:
@@ -1126,6 +1165,29 @@ def _later(
 
 class _TokenExpired(SyncError):
     pass
+
+
+T = TypeVar("T")
+
+
+def _in_thread(threads: list[threading.Thread], fn: Callable[..., T], *args: Any) -> Future[T]:
+    """``fn(*args)`` on a thread of its own, its outcome in a Future. A daemon thread: a request
+    left on its way when a sync stops does not keep the program from exiting (the CLI after
+    an error; the app's window closed)."""
+    future: Future[T] = Future()
+
+    def run() -> None:
+        if not future.set_running_or_notify_cancel():
+            return
+        try:
+            future.set_result(fn(*args))
+        except BaseException as exc:  # noqa: BLE001 - handed to whoever waits for the answer
+            future.set_exception(exc)
+
+    thread = threading.Thread(target=run, name="sync-send", daemon=True)
+    threads.append(thread)
+    thread.start()
+    return future
 
 
 class _OutOfOrder(SyncError):

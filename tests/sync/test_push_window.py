@@ -13,11 +13,20 @@ import uuid
 from typing import Any
 
 import httpx
+import orjson
 import pytest
 from sqlalchemy import text
 
 from minesales_desktop.sync import hlc
-from minesales_desktop.sync.protocol import PUSH_WINDOW, PushReply, compress, dumps, expand_reply
+from minesales_desktop.sync.client import RetryPolicy, SyncUnavailable
+from minesales_desktop.sync.protocol import (
+    PUSH_WINDOW,
+    PushReply,
+    compress,
+    decompress,
+    dumps,
+    expand_reply,
+)
 from minesales_desktop.sync.server.app import ORDER_WAIT_ENV
 from tests.sync.conftest import (
     DOMAIN_TABLES,
@@ -142,11 +151,12 @@ def test_a_batch_whose_predecessor_never_comes_is_refused_and_changes_nothing(
                         b=other_cid) == [(2,)]  # fmt: skip
 
 
+@pytest.mark.parametrize("refusal", ["sign-in", "schema"])
 def test_a_batch_following_a_refused_one_is_answered_at_once(
-    server: ServerProcess, laptops
+    server: ServerProcess, laptops, refusal: str
 ) -> None:
-    """The predecessor is refused (here: a bad sign-in): the batch waiting for it is answered
-    409 then, not after the whole wait."""
+    """The predecessor is refused (a bad sign-in; a laptop schema the server does not take):
+    the batch waiting for it is answered 409 then, not after the whole wait."""
     a = laptops("admin")
     a.sync()
     raw = _Raw(server, a.client.schema)
@@ -161,15 +171,13 @@ def test_a_batch_following_a_refused_one_is_answered_at_once(
     waiting = threading.Thread(target=later)
     waiting.start()
     time.sleep(0.5)
-    body = compress(
-        dumps({"node": "n1", "schema": a.client.schema, "batch": "d1", "ops": []}), "zstd"
-    )
-    bad = httpx.post(
-        server.url + "/sync/push",
-        content=body,
-        headers={"Authorization": "Bearer not-a-token", "Content-Encoding": "zstd"},
-    )
-    assert bad.status_code == 401
+    schema = a.client.schema if refusal == "sign-in" else "0001"
+    body = compress(dumps({"node": "n1", "schema": schema, "batch": "d1", "ops": []}), "zstd")
+    headers = dict(raw.headers)
+    if refusal == "sign-in":
+        headers["Authorization"] = "Bearer not-a-token"
+    bad = httpx.post(server.url + "/sync/push", content=body, headers=headers)
+    assert bad.status_code == (401 if refusal == "sign-in" else 426)
     waiting.join(30)
     assert answers["d2"].status_code == 409
     assert answers["waited"] < 10
@@ -263,3 +271,88 @@ def test_a_pipelined_push_applies_every_op_in_capture_order(
         assert table_state(a.engine, DOMAIN_TABLES) == state
     finally:
         proxy.close()
+
+
+class _Link:
+    """Stands in for the laptop's HTTP client on the way to the server and plays a bad link
+    for two push batches: B1 (an edit of Y) reaches the server but its answer is lost and its
+    retries fail; B2 (X's notes = 'old', sent after B1) is cut and its sender thread sits in a
+    long back-off. Everything else passes."""
+
+    def __init__(self, real: httpx.Client) -> None:
+        self.real = real
+        self.local = threading.local()
+        self.faulty = True
+        self.b1_attempts = 0
+        self.b2_attempts = 0
+        self.b2_backing_off = threading.Event()
+        self.end_back_off = threading.Event()
+        self.b2_resent = False
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.real, name)
+
+    def post(self, path: str, content: bytes = b"", headers: Any = None) -> httpx.Response:
+        if path == "/sync/push":
+            values = [op.get("v") for op in orjson.loads(decompress(content, "zstd"))["ops"]]
+            if self.faulty and values == ["y1"]:
+                self.b1_attempts += 1
+                if self.b1_attempts == 1:
+                    self.b2_backing_off.wait(10)
+                    stored = self.real.post(path, content=content, headers=headers)
+                    assert stored.status_code == 200, stored.text
+                    raise httpx.ReadError("the answer is lost")
+                raise httpx.ConnectError("the link is down")
+            if values == ["old"]:
+                self.b2_attempts += 1
+                if self.b2_attempts == 1:
+                    self.local.backs_off = True
+                    raise httpx.ConnectError("the link is down")
+                self.b2_resent = True
+        return self.real.post(path, content=content, headers=headers)
+
+    def sleep(self, _seconds: float) -> None:
+        if getattr(self.local, "backs_off", False):
+            self.local.backs_off = False
+            self.b2_backing_off.set()
+            self.end_back_off.wait(30)  # a long back-off (on a satellite link: 8–16 s)
+
+
+def test_a_batch_of_a_failed_sync_never_lands_after_the_next_sync(
+    server: ServerProcess, laptops
+) -> None:
+    """Sync 1 fails with B2's sender thread still in its back-off; the user edits X again and
+    syncs. Sync 2 waits for that thread, which then stops instead of sending B2: the older value
+    never reaches the server after the newer one (found in review: it did, and the replicas
+    never converged)."""
+    link: dict[str, _Link] = {}
+    a = laptops(
+        "admin",
+        batch_size=1,
+        retry=RetryPolicy(attempts=3, first_delay=0.01, max_delay=0.01, timeout=10),
+        sleep=lambda seconds: link["now"].sleep(seconds),
+    )
+    b = laptops("admin")
+    a.sync()
+    x = new_customer(a, "X1")
+    y = new_customer(a, "Y1")
+    a.sync()
+    a.sql("UPDATE customers SET notes = 'y1' WHERE id = :i", i=y)  # batch B1
+    a.sql("UPDATE customers SET notes = 'old' WHERE id = :i", i=x)  # batch B2, after B1
+    link["now"] = _Link(a.client.http)
+    a.client.http = link["now"]  # type: ignore[assignment]
+    with pytest.raises(SyncUnavailable):
+        a.sync()
+    a.sql("UPDATE customers SET notes = 'new' WHERE id = :i", i=x)
+    link["now"].faulty = False
+    threading.Timer(1.0, link["now"].end_back_off.set).start()
+    started = time.monotonic()
+    a.sync()
+    assert time.monotonic() - started >= 0.9, "sync 2 did not wait for sync 1's sender"
+    assert not link["now"].b2_resent, "a batch of the failed sync was sent again"
+    assert a.client.pending_count() == 0
+    b.sync()
+    server_notes = _server_rows(server, "SELECT notes FROM customers WHERE id = :i", i=x)
+    assert server_notes == [("new",)]
+    assert a.sql("SELECT notes FROM customers WHERE id = :i", i=x) == [("new",)]
+    assert b.sql("SELECT notes FROM customers WHERE id = :i", i=x) == [("new",)]

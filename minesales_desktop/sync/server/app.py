@@ -355,25 +355,25 @@ def create_app(store: Store, *, token_ttl: dt.timedelta = DEFAULT_TOKEN_TTL) -> 
             raise ApiError(413, "batch_too_large", message) from None
         except ValueError as exc:
             raise ApiError(400, "bad_request", f"malformed request: {exc}") from None
-        check_schema(batch.schema)
-        token = bearer(request)
-        if batch.after is not None and not await sequence.follows(batch.after):
-            sequence.ended(batch.batch, stored=False)
-            raise ApiError(
-                409,
-                "out_of_order",
-                "The batch this one follows has not reached the server; send that one first.",
-            )
         stored = False
-        try:
-            # The only request doing work (others may wait in ``sequence``): no thread hop.
-            if in_flight[0] - sequence.parked == 1:
-                answer = push_as(token, batch)
-            else:
-                answer = await run_in_threadpool(push_as, token, batch)
-            stored = True
-        except AuthError as exc:
-            raise ApiError(401, exc.code, exc.message) from None
+        try:  # however this batch ends, a batch that follows it learns so (``_Sequence``)
+            check_schema(batch.schema)
+            token = bearer(request)
+            if batch.after is not None and not await sequence.follows(batch.after):
+                raise ApiError(
+                    409,
+                    "out_of_order",
+                    "The batch this one follows has not reached the server; send that one first.",
+                )
+            try:
+                # The only request doing work (others may wait in ``sequence``): no thread hop.
+                if in_flight[0] - sequence.parked == 1:
+                    answer = push_as(token, batch)
+                else:
+                    answer = await run_in_threadpool(push_as, token, batch)
+                stored = True
+            except AuthError as exc:
+                raise ApiError(401, exc.code, exc.message) from None
         finally:
             sequence.ended(batch.batch, stored)
         return reply(request, answer)
