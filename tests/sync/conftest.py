@@ -343,6 +343,16 @@ DOMAIN_TABLES = [
 ]
 
 
+def server_rows(server: ServerProcess, sql: str, **params: Any) -> list[tuple[Any, ...]]:
+    """The rows a query returns on the server's database."""
+    engine = server.engine()
+    try:
+        with engine.connect() as conn:
+            return [tuple(r) for r in conn.execute(text(sql), params)]
+    finally:
+        engine.dispose()
+
+
 def new_customer(laptop: Laptop, code: str, owner: str | None = None, **fields: Any) -> str:
     """A customer made the way the services make it (all columns, stored values); its id, unless
     ``id=`` gives one (two laptops making one keyed row)."""

@@ -40,6 +40,7 @@ from tests.sync.conftest import (
     ServerProcess,
     new_contact,
     new_customer,
+    server_rows,
     table_state,
 )
 from tests.sync.test_robustness import CuttingProxy
@@ -50,15 +51,6 @@ BAD_DATETIME = "2026-13-45 99:99:99.999999"
 
 
 # --- helpers ----------------------------------------------------------------------------------
-def server_rows(server: ServerProcess, sql: str, **params: Any) -> list[tuple[Any, ...]]:
-    engine = server.engine()
-    try:
-        with engine.connect() as conn:
-            return [tuple(r) for r in conn.execute(text(sql), params)]
-    finally:
-        engine.dispose()
-
-
 def server_state(server: ServerProcess, tables: list[str] | None = None) -> dict:
     engine = server.engine()
     try:

@@ -6,7 +6,6 @@ PostgreSQL)."""
 
 from __future__ import annotations
 
-import socket
 import threading
 import time
 import uuid
@@ -15,7 +14,6 @@ from typing import Any
 import httpx
 import orjson
 import pytest
-from sqlalchemy import text
 
 from minesales_desktop.sync import hlc
 from minesales_desktop.sync.client import RetryPolicy, SyncUnavailable
@@ -34,8 +32,10 @@ from tests.sync.conftest import (
     ServerProcess,
     new_contact,
     new_customer,
+    server_rows,
     table_state,
 )
+from tests.sync.test_robustness import CuttingProxy
 
 
 class _Raw:
@@ -85,15 +85,6 @@ def _edit_op(cid: str, notes: str) -> dict[str, Any]:
     }
 
 
-def _server_rows(server: ServerProcess, sql: str, **params: Any) -> list[tuple[Any, ...]]:
-    engine = server.engine()
-    try:
-        with engine.connect() as conn:
-            return [tuple(r) for r in conn.execute(text(sql), params)]
-    finally:
-        engine.dispose()
-
-
 def test_a_batch_that_arrives_first_waits_for_the_one_it_follows(
     server: ServerProcess, laptops
 ) -> None:
@@ -110,18 +101,16 @@ def test_a_batch_that_arrives_first_waits_for_the_one_it_follows(
     early.start()
     time.sleep(1.0)
     assert "b2" not in answers, "batch 2 was answered before batch 1 arrived"
-    assert _server_rows(server, "SELECT id FROM customers WHERE id = :i", i=cid) == []
+    assert server_rows(server, "SELECT id FROM customers WHERE id = :i", i=cid) == []
     first = raw.push("b1", [make], None)
     early.join(30)
     assert first.status_code == 200 and answers["b2"].status_code == 200, answers["b2"].text
     result = expand_reply(PushReply.model_validate(answers["b2"].json()))[0]
     assert result.s == "applied"
-    notes = _server_rows(server, "SELECT notes FROM customers WHERE id = :i", i=cid)
+    notes = server_rows(server, "SELECT notes FROM customers WHERE id = :i", i=cid)
     assert notes == [("第二批",)]
     # Order in the log: the making, then the edit.
-    fields = _server_rows(
-        server, "SELECT field FROM sync_log WHERE row_id = :i ORDER BY seq", i=cid
-    )
+    fields = server_rows(server, "SELECT field FROM sync_log WHERE row_id = :i ORDER BY seq", i=cid)
     assert fields == [("*",), ("notes",)]
 
 
@@ -140,14 +129,14 @@ def test_a_batch_whose_predecessor_never_comes_is_refused_and_changes_nothing(
     assert refused.status_code == 409, refused.text
     assert refused.json()["error"] == "out_of_order"
     assert 1.0 <= waited < 15, waited
-    assert _server_rows(server, "SELECT id FROM customers WHERE id = :i", i=cid) == []
-    assert _server_rows(server, "SELECT 1 FROM sync_batches WHERE batch_id = 'c2'") == []
+    assert server_rows(server, "SELECT id FROM customers WHERE id = :i", i=cid) == []
+    assert server_rows(server, "SELECT 1 FROM sync_batches WHERE batch_id = 'c2'") == []
     # The same batch once its predecessor is stored: applied once.
     other_cid, other = _customer_op("W3")
     assert raw.push("c1-never-sent", [other], None).status_code == 200
     again = raw.push("c2", [make], "c1-never-sent")
     assert again.status_code == 200
-    assert _server_rows(server, "SELECT count(*) FROM customers WHERE id IN (:a, :b)", a=cid,
+    assert server_rows(server, "SELECT count(*) FROM customers WHERE id IN (:a, :b)", a=cid,
                         b=other_cid) == [(2,)]  # fmt: skip
 
 
@@ -183,47 +172,6 @@ def test_a_batch_following_a_refused_one_is_answered_at_once(
     assert answers["waited"] < 10
 
 
-class _CountingProxy:
-    """A TCP proxy on 127.0.0.1 that counts the connections a laptop opens and how many
-    requests were open at once (a laptop sending one batch at a time reuses one connection)."""
-
-    def __init__(self, target_port: int) -> None:
-        self.target_port = target_port
-        self.listener = socket.create_server(("127.0.0.1", 0))
-        self.port = self.listener.getsockname()[1]
-        self.connections = 0
-        threading.Thread(target=self._accept, daemon=True).start()
-
-    def _accept(self) -> None:
-        while True:
-            try:
-                client, _ = self.listener.accept()
-            except OSError:
-                return
-            self.connections += 1
-            upstream = socket.create_connection(("127.0.0.1", self.target_port))
-            for src, dst in ((client, upstream), (upstream, client)):
-                threading.Thread(target=self._pump, args=(src, dst), daemon=True).start()
-
-    @staticmethod
-    def _pump(src: socket.socket, dst: socket.socket) -> None:
-        try:
-            while data := src.recv(65536):
-                dst.sendall(data)
-        except OSError:
-            pass
-        finally:
-            for s in (src, dst):
-                try:
-                    s.shutdown(socket.SHUT_RDWR)
-                except OSError:
-                    pass
-                s.close()
-
-    def close(self) -> None:
-        self.listener.close()
-
-
 @pytest.mark.parametrize("window", [PUSH_WINDOW, 1])
 def test_a_pipelined_push_applies_every_op_in_capture_order(
     server: ServerProcess, laptops, window: int
@@ -231,7 +179,7 @@ def test_a_pipelined_push_applies_every_op_in_capture_order(
     """Many small batches, several in flight: every op applied once, in the laptop's capture
     order (each customer before its contact and its edit), and both sides agree. ``window=1``
     is a laptop of the version before windows: one connection, one batch at a time."""
-    proxy = _CountingProxy(server.port)
+    proxy = CuttingProxy(server.port)
     try:
         a = laptops("mgr", batch_size=3, window=window)
         a.client.server_url = f"http://127.0.0.1:{proxy.port}"
@@ -257,14 +205,14 @@ def test_a_pipelined_push_applies_every_op_in_capture_order(
         # The server's log holds this laptop's changes in the order they were captured.
         stamps = [
             r[0]
-            for r in _server_rows(
+            for r in server_rows(
                 server,
                 "SELECT hlc FROM sync_log WHERE node_id = :n ORDER BY seq",
                 n=a.client.node_id(),
             )
         ]
         assert len(stamps) == len(captured) and stamps == sorted(stamps)
-        notes = dict(_server_rows(server, "SELECT id, notes FROM customers"))
+        notes = dict(server_rows(server, "SELECT id, notes FROM customers"))
         assert [notes[c] for c in made] == [f"第{i}次" for i in range(40)]
         b.sync()
         state = table_state(b.engine, DOMAIN_TABLES)
@@ -352,7 +300,7 @@ def test_a_batch_of_a_failed_sync_never_lands_after_the_next_sync(
     assert not link["now"].b2_resent, "a batch of the failed sync was sent again"
     assert a.client.pending_count() == 0
     b.sync()
-    server_notes = _server_rows(server, "SELECT notes FROM customers WHERE id = :i", i=x)
+    server_notes = server_rows(server, "SELECT notes FROM customers WHERE id = :i", i=x)
     assert server_notes == [("new",)]
     assert a.sql("SELECT notes FROM customers WHERE id = :i", i=x) == [("new",)]
     assert b.sql("SELECT notes FROM customers WHERE id = :i", i=x) == [("new",)]

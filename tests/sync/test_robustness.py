@@ -51,7 +51,8 @@ def _log_count(server: ServerProcess, row_ids: set[str]) -> dict[str, int]:
 
 
 class CuttingProxy:
-    """A TCP proxy on 127.0.0.1 that cuts one connection after a chosen number of bytes."""
+    """A TCP proxy on 127.0.0.1 that cuts one connection after a chosen number of bytes (and
+    counts the connections a laptop opens: one at a time reuses one)."""
 
     def __init__(self, target_port: int) -> None:
         self.target_port = target_port
@@ -63,6 +64,7 @@ class CuttingProxy:
         self.cut_after: int | None = None  # bytes (both directions) before the next cut
         self.direction = "down"
         self.cuts = 0
+        self.connections = 0
         self.lock = threading.Lock()
         threading.Thread(target=self._accept, daemon=True).start()
 
@@ -76,6 +78,7 @@ class CuttingProxy:
                 client, _ = self.sock.accept()
             except OSError:
                 return
+            self.connections += 1
             threading.Thread(target=self._serve, args=(client,), daemon=True).start()
 
     def _serve(self, client: socket.socket) -> None:
