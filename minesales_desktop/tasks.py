@@ -163,13 +163,21 @@ class TaskManager(QObject):
     ) -> Job:
         """Like ``run``, for reads where only the newest request matters (the detail of the
         row just selected): the previous job under ``key`` is cancelled, so a slower, older
-        answer never overwrites a newer one."""
+        answer never overwrites a newer one. Keys are shared by everything on this manager: a
+        widget that can exist twice (tests make several tabs) puts ``id(self)`` in its key."""
         previous = self._latest.get(key)
         if previous is not None:
             previous.cancel()
         job = self.run(fn, on_done, on_error, label=label or key)
         self._latest[key] = job
         return job
+
+    def cancel_latest(self, key: str) -> None:
+        """Drop the answer of the newest job under ``key`` (the selection was cleared: nothing
+        is to be shown any more)."""
+        job = self._latest.pop(key, None)
+        if job is not None:
+            job.cancel()
 
     def _on_done(self, job: Job, payload: Any, ok: bool) -> None:
         entry = self._pending.pop(id(job), None)

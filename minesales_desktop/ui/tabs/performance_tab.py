@@ -111,10 +111,8 @@ class PerformanceTab(BaseTab):
         self.team: TeamReportDTO | None = None
         self.appraisal: AppraisalDTO | None = None
         self.appraisal_dialog: AppraisalDialog | None = None
-        self._generation = 0
         self._choices: PeopleChoiceDTO | None = None
         self.printer = PerformancePrinter(ctx, self)
-        self._charts_generation = 0
         self._charts_shown: tuple[str, str | None] | None = None  # (period, team) on screen
 
         # --- the picker row -------------------------------------------------------------------
@@ -432,8 +430,6 @@ class PerformanceTab(BaseTab):
         choice = self.person_combo.currentData()
         if not choice or self.period_combo.currentData() is None:
             return
-        self._generation += 1
-        generation = self._generation
         actor, period, bands = self.ctx.actor, self.period, self.bands
         company = self.ctx.settings.get(COMPANY_NAME)
         kind, _, ident = str(choice).partition(":")  # "person:<id>" or "team:<id>"
@@ -443,11 +439,13 @@ class PerformanceTab(BaseTab):
             def load_team(s: Any) -> TeamReportDTO:
                 return team_report(s, actor, ident, period, bands=bands)
 
-            self.ctx.tasks.run(
+            # The newest choice of person or team is the one shown (one key for both).
+            self.ctx.tasks.run_latest(
+                f"performance figures {id(self)}",
                 load_team,
-                lambda r: self._team_loaded(generation, r),
+                self._team_loaded,
                 self._load_failed,
-                label="team KPIs",
+                label="performance figures",
             )
             return
 
@@ -456,11 +454,12 @@ class PerformanceTab(BaseTab):
             appraisal = find_appraisal(s, actor, ident, period, company=company, bands=bands)
             return report, appraisal
 
-        self.ctx.tasks.run(
+        self.ctx.tasks.run_latest(
+            f"performance figures {id(self)}",
             load,
-            lambda result: self._person_loaded(generation, *result),
+            lambda result: self._person_loaded(*result),
             self._load_failed,
-            label="KPIs",
+            label="performance figures",
         )
 
     def _load_failed(self, exc: BaseException) -> None:
@@ -469,11 +468,7 @@ class PerformanceTab(BaseTab):
         self.model.set_rows([])
         self.chart.clear()
 
-    def _person_loaded(
-        self, generation: int, report: KpiReportDTO, appraisal: AppraisalDTO | None
-    ) -> None:
-        if generation != self._generation:
-            return
+    def _person_loaded(self, report: KpiReportDTO, appraisal: AppraisalDTO | None) -> None:
         self.report, self.team = report, None
         self.members_box.hide()
         self.model.set_rows(report.lines)
@@ -492,9 +487,7 @@ class PerformanceTab(BaseTab):
             .replace("%3", report.grade)
         )
 
-    def _team_loaded(self, generation: int, team: TeamReportDTO) -> None:
-        if generation != self._generation:
-            return
+    def _team_loaded(self, team: TeamReportDTO) -> None:
         self.team, self.report = team, None
         self.model.set_rows(team.lines)
         self.members_model.set_rows(team.members)
@@ -666,18 +659,17 @@ class PerformanceTab(BaseTab):
         if key == self._charts_shown:
             return
         self._charts_shown = key
-        self._charts_generation += 1
-        generation = self._charts_generation
         view.show_loading(self.tr("Adding up %1…").replace("%1", period.label(self.lang)))
-        self.ctx.tasks.run(
+        self.ctx.tasks.run_latest(  # the period and team chosen last are the ones shown
+            f"report charts {id(self)}",
             lambda s: load_report_data(s, actor, period, team_id),
-            lambda data: self._charts_loaded(generation, data),
-            lambda exc: self._charts_failed(generation, exc),
+            self._charts_loaded,
+            self._charts_failed,
             label="report charts",
         )
 
-    def _charts_loaded(self, generation: int, data: SalesReportData) -> None:
-        if generation != self._charts_generation or self.report_charts is None:
+    def _charts_loaded(self, data: SalesReportData) -> None:
+        if self.report_charts is None:
             return
         scope = data.team_name or self.tr("Sales department (all teams)")
         self.report_charts.show_report(
@@ -688,8 +680,8 @@ class PerformanceTab(BaseTab):
             .replace("%2", scope),
         )
 
-    def _charts_failed(self, generation: int, exc: BaseException) -> None:
-        if generation != self._charts_generation or self.report_charts is None:
+    def _charts_failed(self, exc: BaseException) -> None:
+        if self.report_charts is None:
             return
         self._charts_shown = None
         self.report_charts.show_error(str(exc))

@@ -435,8 +435,6 @@ class PipelineTab(BaseTab):
         self.detail_data: OpportunityDetail | None = None
         self._selected_id: str | None = None
         self._choices_loaded = False
-        self._detail_generation = 0
-        self._board_generation = 0
         self.guides, guide_problem = self._load_guides()
         self._build()
         if guide_problem:
@@ -749,18 +747,12 @@ class PipelineTab(BaseTab):
         self.refresh()
 
     def _load_board(self) -> None:
-        self._board_generation += 1
-        generation = self._board_generation
         flt = self.current_filter()
         actor = self.ctx.actor
-
-        def done(board: Board) -> None:
-            if generation == self._board_generation:
-                self._board_loaded(board)
-
-        self.ctx.tasks.run(
+        self.ctx.tasks.run_latest(  # a newer filter's board is the one shown
+            f"pipeline board {id(self)}",
             lambda session: overview.board(session, actor, flt, CARDS_PER_COLUMN),
-            done,
+            self._board_loaded,
             self._failed,
             label="pipeline board",
         )
@@ -786,10 +778,9 @@ class PipelineTab(BaseTab):
                 self.list_view.selectRow(row)
 
     def _load_detail(self) -> None:
-        self._detail_generation += 1
-        generation = self._detail_generation
         opportunity_id = self._selected_id
         if opportunity_id is None:
+            self.ctx.tasks.cancel_latest(f"opportunity detail {id(self)}")
             self.detail_data = None
             self.panel.show_detail(None, self.guides)
             self._update_actions()
@@ -797,22 +788,19 @@ class PipelineTab(BaseTab):
         actor = self.ctx.actor
 
         def done(info: OpportunityDetail) -> None:
-            if generation != self._detail_generation:
-                return
             self.detail_data = info
             self.panel.show_detail(info, self.guides)
             self._update_actions()
 
         def failed(exc: BaseException) -> None:
-            if generation != self._detail_generation:
-                return
             self._selected_id = None
             self.detail_data = None
             self.panel.show_detail(None, self.guides)
             self._update_actions()
             self._failed(exc)
 
-        self.ctx.tasks.run(
+        self.ctx.tasks.run_latest(  # the row selected last is the one shown
+            f"opportunity detail {id(self)}",
             lambda session: overview.detail(session, actor, opportunity_id),
             done,
             failed,

@@ -240,7 +240,6 @@ class TrainingPage(_Page):
         super().__init__(tab, "training_page")
         self._selected_id: str | None = None
         self._sheet: AttendanceSheet | None = None
-        self._generation = 0
         self._sized = False
 
         self.new_action = self._action("new_training", self.tr("New training…"), self.new_training)
@@ -407,21 +406,18 @@ class TrainingPage(_Page):
             self._load_sheet(training.id)
 
     def _load_sheet(self, training_id: str) -> None:
-        self._generation += 1
-        generation = self._generation
         actor = self.ctx.actor
 
-        def done(sheet: AttendanceSheet) -> None:
-            if generation == self._generation:
-                self._show_sheet(sheet)
-
         def failed(exc: BaseException) -> None:
-            if generation == self._generation:
-                self._selected_id = None
-                self._show_sheet(None)
+            self._selected_id = None
+            self._show_sheet(None)
 
-        self.ctx.tasks.run(
-            lambda s: attendance_sheet(s, actor, training_id), done, failed, label="attendance"
+        self.ctx.tasks.run_latest(  # the training selected last is the one shown
+            f"attendance sheet {id(self)}",
+            lambda s: attendance_sheet(s, actor, training_id),
+            self._show_sheet,
+            failed,
+            label="attendance sheet",
         )
 
     def _show_sheet(self, sheet: AttendanceSheet | None) -> None:
@@ -500,7 +496,6 @@ class MeetingsPage(_Page):
         super().__init__(tab, "meetings_page")
         self._selected_id: str | None = None
         self._meeting: MeetingRow | None = None
-        self._generation = 0
         self._sized = False
 
         self.new_action = self._action("new_meeting", self.tr("New meeting…"), self.new_meeting)
@@ -662,8 +657,6 @@ class MeetingsPage(_Page):
         self._load_items()
 
     def _load_items(self) -> None:
-        self._generation += 1
-        generation = self._generation
         actor = self.ctx.actor
         mine = self.mine_only.isChecked()
         meeting_id = self._meeting.id if self._meeting is not None else None
@@ -673,24 +666,27 @@ class MeetingsPage(_Page):
         # the meeting column says where an item comes from: needed only across meetings
         self.items_table.setColumnHidden(4, not mine)
         if not mine and meeting_id is None:
+            self.ctx.tasks.cancel_latest(f"action items {id(self)}")
             self.items_model.set_rows([])
             self._update_actions()
             return
 
         def done(rows: list[ActionItemRow]) -> None:
-            if generation == self._generation:
-                self.items_model.set_rows(rows)
-                _fit_columns(self.items_table, 0)
-                self._update_actions()
+            self.items_model.set_rows(rows)
+            _fit_columns(self.items_table, 0)
+            self._update_actions()
 
+        # The list asked for last (mine, or the meeting selected last) is the one shown.
         if mine:
-            self.ctx.tasks.run(
+            self.ctx.tasks.run_latest(
+                f"action items {id(self)}",
                 lambda s: action_item_rows(s, actor, assignee_id=actor.user_id, open_only=True),
                 done,
                 label="my action items",
             )
         else:
-            self.ctx.tasks.run(
+            self.ctx.tasks.run_latest(
+                f"action items {id(self)}",
                 lambda s: action_item_rows(s, actor, meeting_id=meeting_id),
                 done,
                 label="action items",
