@@ -17,9 +17,18 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from minesales_desktop.db.engine import make_session_factory  # noqa: E402
 from minesales_desktop.db.migrate import open_database  # noqa: E402
 from minesales_desktop.messages import set_language, set_translator  # noqa: E402
-from minesales_desktop.models.enums import Role  # noqa: E402
+from minesales_desktop.models.enums import (  # noqa: E402
+    KpiDirection,
+    KpiSource,
+    Role,
+    ScoringRule,
+)
 from minesales_desktop.models.people import Team, User  # noqa: E402
 from minesales_desktop.services.auth import Actor, actor_for, hash_password  # noqa: E402
+from minesales_desktop.services.performance import (  # noqa: E402
+    ensure_default_kpis,
+    kpi_definitions,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -64,6 +73,32 @@ def other_laptop(engine: Engine, tmp_path: Path, name: str = "other-laptop") -> 
             session.commit()
     finally:
         other.dispose()
+
+
+def add_teamwork_kpi(session: Session, actor: Actor) -> None:
+    """The default KPIs plus a manual one the manager scores (``TEAMWORK``, 0–10), weighted 5 in
+    place of training hours: an appraisal line whose actual a person enters."""
+    ensure_default_kpis(session)
+    kpi_definitions.create(
+        session,
+        actor,
+        {
+            "code": "TEAMWORK",
+            "name_zh": "团队协作",
+            "name_en": "Teamwork",
+            "dimension_zh": "态度",
+            "dimension_en": "Attitude",
+            "definition_zh": "上级评价的团队协作分(0–10)",
+            "definition_en": "Teamwork rated by the manager (0–10)",
+            "weight": "0",
+            "source": KpiSource.MANUAL,
+            "direction": KpiDirection.HIGHER_BETTER,
+            "scoring_rule": ScoringRule.LINEAR_CAP,
+            "scoring_params": {"cap_pct": "100"},
+            "sort_order": 99,
+        },
+    )
+    kpi_definitions.set_weights(session, actor, {"TRAINING_HOURS": "0", "TEAMWORK": "5"})
 
 
 @dataclass

@@ -22,7 +22,6 @@ from sqlalchemy.orm import Session
 
 from minesales_desktop.db.engine import make_session_factory
 from minesales_desktop.ids import keyed_id
-from minesales_desktop.models.enums import KpiDirection, KpiSource, ScoringRule
 from minesales_desktop.models.people import User
 from minesales_desktop.services.appraisals import (
     open_appraisal,
@@ -31,7 +30,8 @@ from minesales_desktop.services.appraisals import (
     set_manual_actuals,
 )
 from minesales_desktop.services.auth import Actor, actor_for
-from minesales_desktop.services.performance import ensure_default_kpis, kpi_definitions, kpi_targets
+from minesales_desktop.services.performance import kpi_targets
+from tests.conftest import add_teamwork_kpi
 from tests.sync.conftest import Laptop, ServerProcess
 
 PERIOD = "2026Q3"
@@ -105,27 +105,7 @@ def _department(server: ServerProcess, laptops) -> tuple[Laptop, Laptop, Laptop]
     admin = laptops("admin")
     admin.sync()
     with _as_user(admin) as (session, actor):
-        ensure_default_kpis(session)
-        kpi_definitions.create(
-            session,
-            actor,
-            {
-                "code": "TEAMWORK",
-                "name_zh": "团队协作",
-                "name_en": "Teamwork",
-                "dimension_zh": "态度",
-                "dimension_en": "Attitude",
-                "definition_zh": "上级评价的团队协作分(0–10)",
-                "definition_en": "Teamwork rated by the manager (0–10)",
-                "weight": "0",
-                "source": KpiSource.MANUAL,
-                "direction": KpiDirection.HIGHER_BETTER,
-                "scoring_rule": ScoringRule.LINEAR_CAP,
-                "scoring_params": {"cap_pct": "100"},
-                "sort_order": 99,
-            },
-        )
-        kpi_definitions.set_weights(session, actor, {"TRAINING_HOURS": "0", "TEAMWORK": "5"})
+        add_teamwork_kpi(session, actor)
     admin.sync()
     rep, mgr = laptops("rep1", "reps-laptop"), laptops("mgr", "managers-laptop")
     for laptop in (rep, mgr):

@@ -13,9 +13,6 @@ from sqlalchemy.orm import Session
 from minesales_desktop.ids import keyed_id, new_id
 from minesales_desktop.models.enums import (
     AppraisalStatus,
-    KpiDirection,
-    KpiSource,
-    ScoringRule,
 )
 from minesales_desktop.models.people import User
 from minesales_desktop.models.performance import Appraisal, AppraisalLine
@@ -42,7 +39,7 @@ from minesales_desktop.services.performance import (
     kpi_definitions,
     kpi_targets,
 )
-from tests.conftest import Department, other_laptop
+from tests.conftest import Department, add_teamwork_kpi, other_laptop
 from tests.unit.test_kpi_engine import Q3, Quarter, build_quarter
 
 D = Decimal
@@ -283,27 +280,7 @@ def test_return_to_rep_keeps_the_input(session: Session, dept: Department, quart
 
 
 def test_manual_kpi_takes_the_managers_actual(session: Session, dept: Department):
-    ensure_default_kpis(session)
-    kpi_definitions.create(
-        session,
-        dept.manager,
-        {
-            "code": "TEAMWORK",
-            "name_zh": "团队协作",
-            "name_en": "Teamwork",
-            "dimension_zh": "态度",
-            "dimension_en": "Attitude",
-            "definition_zh": "上级评价的团队协作分(0–10)",
-            "definition_en": "Teamwork rated by the manager (0–10)",
-            "weight": "0",
-            "source": KpiSource.MANUAL,
-            "direction": KpiDirection.HIGHER_BETTER,
-            "scoring_rule": ScoringRule.LINEAR_CAP,
-            "scoring_params": {"cap_pct": "100"},
-            "sort_order": 99,
-        },
-    )
-    kpi_definitions.set_weights(session, dept.manager, {"TRAINING_HOURS": "0", "TEAMWORK": "5"})
+    add_teamwork_kpi(session, dept.manager)
     teamwork = kpi_definitions.by_code(session, "TEAMWORK")
     assert teamwork is not None
     kpi_targets.set_target(session, dept.manager, teamwork.id, dept.rep.user_id, "2026Q3", "10")
