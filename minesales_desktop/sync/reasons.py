@@ -68,6 +68,12 @@ def server_error(reply: ErrorReply) -> str:
         return translate(
             "Sync", "The sync server could not read a request from this computer; please tell IT."
         )
+    if code == "out_of_order":
+        return translate(
+            "Sync",
+            "An earlier batch of changes from this computer did not reach the sync server; "
+            "please sync again.",
+        )
     if code == "batch_too_large":
         return translate(
             "Sync", "The sync server refused a batch of changes as too large; please tell IT."

@@ -215,6 +215,7 @@ def test_a_busy_server_reads_in_chinese_after_the_retries(chinese: None, engine:
         ("server_outdated", "请联系 IT 人员升级服务器", "ask IT to update the server"),
         ("bad_request", "无法识别本机发送的请求", "could not read a request"),
         ("batch_too_large", "拒收了一批更改", "refused a batch of changes"),
+        ("out_of_order", "较早的一批更改未送达同步服务器", "did not reach the sync server"),
     ],
 )
 def test_known_codes_are_worded_by_the_laptop(

@@ -4913,6 +4913,10 @@ Reason: %4</translation>
 <context>
     <name>Sync</name>
     <message>
+        <source>An earlier batch of changes from this computer did not reach the sync server; please sync again.</source>
+        <translation>An earlier batch of changes from this computer did not reach the sync server; please sync again.</translation>
+    </message>
+    <message>
         <source>No database at {path}.</source>
         <translation>No database at {path}.</translation>
     </message>
@@ -4938,7 +4942,9 @@ Reason: %4</translation>
     </message>
     <message>
         <source>Sync was cancelled.</source>
-        <extracomment>The ``data_changed`` kind for the sync bookkeeping itself (outbox, inbox, rejected list). Kinds the views use that are not table names.</extracomment>
+        <extracomment>The ``data_changed`` kind for the sync bookkeeping itself (outbox, inbox, rejected list). Kinds the views use that are not table names.
+----------
+Push batches in flight at once: this, or the server&apos;s ``HelloReply.window`` if lower.</extracomment>
         <translation>Sync was cancelled.</translation>
     </message>
     <message>

@@ -4896,6 +4896,10 @@ Reason: %4</source>
 <context>
     <name>Sync</name>
     <message>
+        <source>An earlier batch of changes from this computer did not reach the sync server; please sync again.</source>
+        <translation>本机较早的一批更改未送达同步服务器，请重新同步。</translation>
+    </message>
+    <message>
         <source>No database at {path}.</source>
         <translation>找不到数据库：{path}。</translation>
     </message>
@@ -4921,7 +4925,9 @@ Reason: %4</source>
     </message>
     <message>
         <source>Sync was cancelled.</source>
-        <extracomment>The ``data_changed`` kind for the sync bookkeeping itself (outbox, inbox, rejected list). Kinds the views use that are not table names.</extracomment>
+        <extracomment>The ``data_changed`` kind for the sync bookkeeping itself (outbox, inbox, rejected list). Kinds the views use that are not table names.
+----------
+Push batches in flight at once: this, or the server&apos;s ``HelloReply.window`` if lower.</extracomment>
         <translation>同步已取消。</translation>
     </message>
     <message>
