@@ -499,7 +499,7 @@ class ContractsTab(BaseTab):
             self._show_detail(None)
 
         self.ctx.tasks.run_latest(
-            "contract detail",
+            f"contract detail {id(self)}",
             lambda s: contract_detail(s, actor, contract_id),
             self._show_detail,
             failed,

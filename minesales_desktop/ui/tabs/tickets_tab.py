@@ -639,7 +639,10 @@ class TicketsTab(BaseTab):
             self._show_detail(None)
 
         self.ctx.tasks.run_latest(
-            "ticket detail", lambda s: ticket_detail(s, actor, ticket_id), self._show_detail, failed
+            f"ticket detail {id(self)}",
+            lambda s: ticket_detail(s, actor, ticket_id),
+            self._show_detail,
+            failed,
         )
 
     def _show_detail(self, detail: TicketDetail | None) -> None:
