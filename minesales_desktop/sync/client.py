@@ -286,7 +286,12 @@ def _jstr(value: str) -> str:
 
 
 def push_body(
-    node: str, schema: str, batch_id: str, ops: list[OutOp], after: str | None = None
+    node: str,
+    schema: str,
+    batch_id: str,
+    ops: list[OutOp],
+    after: str | None = None,
+    session: int | None = None,
 ) -> bytes:
     """The JSON of a ``PushRequest``, written straight from the outbox rows: a value goes as the
     JSON text the trigger stored (parsing and re-serialising 500 rows was most of the client's
@@ -301,6 +306,8 @@ def push_body(
             f'"h":{op.h},"b":{op.b}}}'
         )
     follows = "" if after is None else f'"after":{_jstr(after)},'
+    if session is not None:
+        follows += f'"session":{int(session)},'
     return (
         f'{{"node":{_jstr(node)},"schema":{_jstr(schema)},"batch":{_jstr(batch_id)},{follows}'
         f'"ops":[{",".join(parts)}]}}'
@@ -335,6 +342,7 @@ class SyncClient:
         #: Push batches in flight at once: this, or the server's ``HelloReply.window`` if lower.
         self.window = max(1, window)
         self._server_window = 1
+        self._session: int | None = None  # this sync's, from its hello (servers before: None)
         self.pull_limit = pull_limit
         self.clock = clock
         self.sleep = sleep
@@ -637,7 +645,7 @@ class SyncClient:
         if not ops:
             return None
         batch_id = uuid.uuid4().hex
-        body = compress(push_body(node, self.schema, batch_id, ops, follows), "zstd")
+        body = compress(push_body(node, self.schema, batch_id, ops, follows, self._session), "zstd")
         return _Batch(batch_id, ops, body)
 
     def _ensure_node(self) -> str:
@@ -680,6 +688,7 @@ class SyncClient:
             )
         self.user_id = reply.user_id
         self._server_window = max(1, reply.window)
+        self._session = reply.session
         return reply
 
     def _next_batch(self, after: int = 0) -> list[OutOp]:

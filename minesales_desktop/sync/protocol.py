@@ -91,6 +91,12 @@ class HelloReply(_Msg):
         description="push batches the laptop may have in flight at once (servers before this"
         " field: 1); each names the batch it follows (PushRequest.after)",
     )
+    session: int | None = Field(
+        default=None,
+        description="this sync's number for the laptop's node (servers before this field: none);"
+        " the laptop sends it with each push (PushRequest.session), and once a newer sync of"
+        " the node has said hello, a push of an older one is refused (409 superseded)",
+    )
 
 
 def derived_op_id(t: str, r: str, h: Any) -> str:
@@ -134,6 +140,11 @@ class PushRequest(_Msg):
         description="the batch of this laptop this one follows (batches in flight, HelloReply"
         ".window): the server applies it only once that batch is stored",
     )
+    session: int | None = Field(
+        default=None,
+        description="the session of this sync's hello (HelloReply.session): a push of a sync"
+        " older than the node's newest hello is refused, 409 superseded",
+    )
     ops: list[Op] = Field(max_length=MAX_BATCH_OPS)
 
     model_config = ConfigDict(populate_by_name=True, extra="ignore")
@@ -160,6 +171,7 @@ class PushBatch:
     batch: str
     ops: list[WireOp]
     after: str | None = None
+    session: int | None = None
 
 
 class BatchTooLarge(ValueError):
@@ -189,6 +201,9 @@ def parse_push(data: bytes) -> PushBatch:
     after = obj.get("after")
     if after is not None and type(after) is not str:
         raise ValueError("after: expected text")
+    session = obj.get("session")
+    if session is not None and type(session) is not int:
+        raise ValueError("session: expected an integer")
     raw = obj.get("ops")
     if type(raw) is not list:
         raise ValueError("ops: expected a list")
@@ -211,7 +226,7 @@ def parse_push(data: bytes) -> PushBatch:
         elif type(i) is not str:
             raise ValueError(f"ops[{n}]: i must be text")
         ops.append(make(WireOp, (i, t, r, f, o.get("v"), h, b)))
-    return PushBatch(node, schema, batch, ops, after)
+    return PushBatch(node, schema, batch, ops, after, session)
 
 
 class OpResult(_Msg):

@@ -2,8 +2,9 @@
 
 The server is language-neutral. An error reply carries a machine code (``ErrorReply.error``:
 ``unauthorized``, ``token_expired``, ``bad_request``, ``batch_too_large``, ``busy``,
-``update_required``, ``server_outdated``) beside an English message meant for logs and IT; a
-refused change carries an English reason (``sync/server/store.py``). The laptop translates both:
+``update_required``, ``server_outdated``, ``out_of_order``, ``superseded``) beside an English
+message meant for logs and IT; a refused change carries an English reason
+(``sync/server/store.py``). The laptop translates both:
 
 - ``server_error`` turns a code into one translated sentence; the server's own message is kept
   only as the detail of a code this version does not know (it goes to the log otherwise);
@@ -73,6 +74,12 @@ def server_error(reply: ErrorReply) -> str:
             "Sync",
             "An earlier batch of changes from this computer did not reach the sync server; "
             "please sync again.",
+        )
+    if code == "superseded":
+        return translate(
+            "Sync",
+            "Another sync of this computer started while this one was still sending; "
+            "this one stopped. Nothing is lost: its changes go with the newer sync.",
         )
     if code == "batch_too_large":
         return translate(

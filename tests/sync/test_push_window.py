@@ -49,10 +49,28 @@ class _Raw:
         ).json()["token"]
         self.headers = {"Authorization": f"Bearer {token}", "Content-Encoding": "zstd"}
 
-    def push(self, batch: str, ops: list[dict[str, Any]], after: str | None) -> httpx.Response:
+    def hello(self) -> int:
+        """A hello of node ``n1``: the session number of the sync it starts."""
+        body = compress(
+            dumps({"node": "n1", "schema": self.schema, "cursor": 0, "client_ms": hlc.wall_ms()}),
+            "zstd",
+        )
+        answer = httpx.post(self.url + "/sync/hello", content=body, headers=self.headers)
+        assert answer.status_code == 200, answer.text
+        return int(answer.json()["session"])
+
+    def push(
+        self,
+        batch: str,
+        ops: list[dict[str, Any]],
+        after: str | None,
+        session: int | None = None,
+    ) -> httpx.Response:
         message: dict[str, Any] = {"node": "n1", "schema": self.schema, "batch": batch, "ops": ops}
         if after is not None:
             message["after"] = after
+        if session is not None:
+            message["session"] = session
         body = compress(dumps(message), "zstd")
         return httpx.post(self.url + "/sync/push", content=body, headers=self.headers, timeout=60)
 

@@ -5,12 +5,13 @@ reasons); the laptop words them. With the Chinese translation installed the way 
 it (``install_language``), errors from a real server process — wrong password, account disabled,
 update required, unreachable — and a refused change read in Chinese; without it they read in
 English. The error codes and reasons the server cannot be made to produce on demand (busy, an
-unknown code, the database's own refusals) are checked on the wording functions and, for busy,
-on the client with the server's exact answer.
+unknown code, the database's own refusals) are checked on the wording functions; busy comes
+from a real server whose database another process holds locked.
 """
 
 from __future__ import annotations
 
+import sqlite3
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -37,7 +38,13 @@ from minesales_desktop.sync.client import (
 from minesales_desktop.sync.protocol import ErrorReply
 from minesales_desktop.sync.reasons import rejection_reason, server_error
 from minesales_desktop.sync.server.auth import disable_user
-from tests.sync.conftest import FAST_RETRY, PASSWORD, ServerProcess, free_port
+from minesales_desktop.sync.server.store import BUSY_TIMEOUT_ENV
+from tests.sync.conftest import (
+    ServerProcess,
+    free_port,
+    new_customer,
+    server_rows,
+)
 
 #: A real server process (``minesales … serve``) on SQLite.
 real_server = pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
@@ -182,31 +189,36 @@ def test_headless_sync_speaks_the_language_asked_for(
     assert english.returncode == 2 and english.stderr.strip() == "Wrong user name or password."
 
 
-# --- codes and reasons a server cannot be made to give on demand ------------------------------
-def _busy_server(request: httpx.Request) -> httpx.Response:
-    """What the server answers when its database stays locked (app.py's OperationalError
-    handler); a real server only does so after a 30 s lock, too slow for a test."""
-    reply = ErrorReply(error="busy", message="The sync server is busy; try again shortly.")
-    return httpx.Response(503, json=reply.model_dump(exclude_none=True))
-
-
-def test_a_busy_server_reads_in_chinese_after_the_retries(chinese: None, engine: Any) -> None:
-    sleeps: list[float] = []
-    client = SyncClient(engine, "http://sync.example", Credentials("rep1", PASSWORD),
-                        retry=FAST_RETRY, sleep=sleeps.append)  # fmt: skip
-    client.http.close()
-    client.http = httpx.Client(
-        base_url="http://sync.example", transport=httpx.MockTransport(_busy_server)
-    )
+@real_server
+def test_a_busy_server_reads_in_chinese_after_the_retries(
+    chinese: None, server: ServerProcess, laptops: Any, tmp_path: Path
+) -> None:
+    """Another process holds the server database's write lock (an administrator's command, a
+    backup): the push is answered 503 busy, retried with backoff, then worded in Chinese;
+    nothing is lost, and the next sync takes the change once the lock is gone."""
+    server.stop()
+    server.start(env={BUSY_TIMEOUT_ENV: "150"})  # the server waits 0.15 s for the lock, not 30
+    rep = laptops("rep1")
+    rep.sync()
+    cid = new_customer(rep, "BUSY1", owner=rep.user_id())
+    path = server.db_url.removeprefix("sqlite:///")
+    holder = sqlite3.connect(path, isolation_level=None, timeout=30)
     try:
+        holder.execute("BEGIN IMMEDIATE")  # the write lock, held by another process's connection
         with pytest.raises(SyncUnavailable) as caught:  # still retried, as every 503
-            client.sync()
+            rep.sync()
+        assert rep.client.pending_count() > 0
     finally:
-        client.close()
-    assert len(sleeps) == FAST_RETRY.attempts - 1
+        holder.execute("ROLLBACK")
+        holder.close()
     assert str(caught.value) == "同步服务器暂时繁忙，请稍后重试。"
+    assert server_rows(server, "SELECT id FROM customers WHERE id = :i", i=cid) == []
+    rep.sync()
+    assert server_rows(server, "SELECT id FROM customers WHERE id = :i", i=cid) == [(cid,)]
+    assert rep.client.pending_count() == 0
 
 
+# --- codes and reasons a server cannot be made to give on demand ------------------------------
 @pytest.mark.parametrize(
     ("code", "chinese_text", "english_text"),
     [
@@ -216,6 +228,7 @@ def test_a_busy_server_reads_in_chinese_after_the_retries(chinese: None, engine:
         ("bad_request", "无法识别本机发送的请求", "could not read a request"),
         ("batch_too_large", "拒收了一批更改", "refused a batch of changes"),
         ("out_of_order", "较早的一批更改未送达同步服务器", "did not reach the sync server"),
+        ("superseded", "本机的另一次同步已经开始", "Another sync of this computer started"),
     ],
 )
 def test_known_codes_are_worded_by_the_laptop(

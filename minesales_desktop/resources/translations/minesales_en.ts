@@ -4917,6 +4917,10 @@ Reason: %4</translation>
         <translation>An earlier batch of changes from this computer did not reach the sync server; please sync again.</translation>
     </message>
     <message>
+        <source>Another sync of this computer started while this one was still sending; this one stopped. Nothing is lost: its changes go with the newer sync.</source>
+        <translation>Another sync of this computer started while this one was still sending; this one stopped. Nothing is lost: its changes go with the newer sync.</translation>
+    </message>
+    <message>
         <source>No database at {path}.</source>
         <translation>No database at {path}.</translation>
     </message>

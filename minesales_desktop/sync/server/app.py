@@ -24,6 +24,7 @@ import datetime as dt
 import logging
 import os
 from collections import OrderedDict
+from pathlib import Path
 from typing import Any
 
 import orjson
@@ -69,12 +70,31 @@ from minesales_desktop.sync.server.auth import (
     viewer_for_token,
 )
 from minesales_desktop.sync.server.scopes import Viewer
-from minesales_desktop.sync.server.store import Store
+from minesales_desktop.sync.server.store import FAULT_ENV, Store, Superseded
 
 log = logging.getLogger(__name__)
 
 #: Seconds a batch waits for its predecessor (``_Sequence``); for tests that need it short.
 ORDER_WAIT_ENV = "MINESALES_SYNC_ORDER_WAIT_S"
+
+
+async def _held_by_fault() -> Path | None:
+    """Test-only fault (``FAULT_ENV`` = ``hold-push:DIR``): a push that arrives while the file
+    DIR/hold exists is held, read but not yet applied, until DIR/release exists — a request
+    the laptop has given up on (timed out) while the server still has it. Returns DIR for
+    a held push (its handler writes DIR/held-done when it has answered), else None."""
+    fault = os.environ.get(FAULT_ENV, "")
+    if not fault.startswith("hold-push:"):
+        return None
+    folder = Path(fault.removeprefix("hold-push:"))
+    if not (folder / "hold").exists():
+        return None
+    for _ in range(1200):  # a minute at most
+        if (folder / "release").exists():
+            break
+        await asyncio.sleep(0.05)
+    return folder
+
 
 MESSAGES: list[type[BaseModel]] = [
     TokenRequest,
@@ -335,6 +355,7 @@ def create_app(store: Store, *, token_ttl: dt.timedelta = DEFAULT_TOKEN_TTL) -> 
                 user_id=who.user_id,
                 role=who.role,
                 window=PUSH_WINDOW,
+                session=store.begin_session(req.node),
             ),
         )
 
@@ -356,6 +377,7 @@ def create_app(store: Store, *, token_ttl: dt.timedelta = DEFAULT_TOKEN_TTL) -> 
         except ValueError as exc:
             raise ApiError(400, "bad_request", f"malformed request: {exc}") from None
         stored = False
+        held = await _held_by_fault()
         try:  # however this batch ends, a batch that follows it learns so (``_Sequence``)
             check_schema(batch.schema)
             token = bearer(request)
@@ -374,8 +396,16 @@ def create_app(store: Store, *, token_ttl: dt.timedelta = DEFAULT_TOKEN_TTL) -> 
                 stored = True
             except AuthError as exc:
                 raise ApiError(401, exc.code, exc.message) from None
+            except Superseded:
+                raise ApiError(
+                    409,
+                    "superseded",
+                    "A newer sync of this computer has started; this batch was not applied.",
+                ) from None
         finally:
             sequence.ended(batch.batch, stored)
+            if held is not None:
+                (held / "held-done").write_text("stored" if stored else "refused")
         return reply(request, answer)
 
     @app.post(

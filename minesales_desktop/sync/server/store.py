@@ -111,6 +111,10 @@ SERVER_DROPPED_INDEXES = (
 )
 log = logging.getLogger(__name__)
 FAULT_ENV = "MINESALES_SYNC_FAULT"  # test-only fault injection, see tests/sync
+#: How long a write waits for SQLite's write lock held by another process before the push is
+#: answered 503 busy (the laptop retries); the variable is for tests, which cannot wait 30 s.
+BUSY_TIMEOUT_MS = 30_000
+BUSY_TIMEOUT_ENV = "MINESALES_SYNC_BUSY_TIMEOUT_MS"
 
 
 def make_server_engines(url: str, *, own_checkpoints: bool = False) -> tuple[Engine, Engine]:
@@ -119,6 +123,7 @@ def make_server_engines(url: str, *, own_checkpoints: bool = False) -> tuple[Eng
     ``own_checkpoints`` a writer's commit never copies the WAL back into the database file
     (``_Checkpointer`` does, on a thread of its own)."""
     writer = make_engine(url, pool_pre_ping=True)
+    busy_ms = int(os.environ.get(BUSY_TIMEOUT_ENV) or BUSY_TIMEOUT_MS)
     if writer.dialect.name != "sqlite":
         # REPEATABLE READ: a pull's reads see one snapshot (READ COMMITTED would not).
         snapshot: Engine = writer.execution_options(isolation_level="REPEATABLE READ")
@@ -131,7 +136,7 @@ def make_server_engines(url: str, *, own_checkpoints: bool = False) -> tuple[Eng
         # instead of SQLite's 2 MB default (per pooled connection: the server's memory budget).
         dbapi_connection.execute("PRAGMA cache_size=-8192")
         # Another process (an administrator's command) may hold the write lock for a while.
-        dbapi_connection.execute("PRAGMA busy_timeout=30000")
+        dbapi_connection.execute(f"PRAGMA busy_timeout={busy_ms}")
         if own_checkpoints:  # a backstop only: ``_Checkpointer`` keeps the WAL far smaller
             dbapi_connection.execute(f"PRAGMA wal_autocheckpoint={_Checkpointer.BACKSTOP_PAGES}")
 
@@ -277,6 +282,10 @@ class _Plan:
     lost_fields: tuple[str, ...] = ()
 
 
+class Superseded(Exception):
+    """A push of a sync older than its node's newest hello (``Store.begin_session``)."""
+
+
 class Rejected(Exception):
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
@@ -340,6 +349,8 @@ class Store:
         own = background_checkpoints and url.startswith("sqlite")
         self.writer, self.reader = make_server_engines(url, own_checkpoints=own)
         self._write_lock = threading.Lock()
+        self._sessions: dict[str, int] = {}  # node → the session of its newest hello
+        self._sessions_lock = threading.Lock()
         self._checkpointer = _Checkpointer(self.writer) if own else None
 
     def dispose(self) -> None:
@@ -432,16 +443,42 @@ class Store:
             ).first()
             return found is not None
 
+    def begin_session(self, node: str) -> int:
+        """A new sync of ``node`` said hello: its session number, greater than any before it
+        for that node (``HelloReply.session``). From now on a push of an older session of the
+        node is refused (``push``): a request of an earlier sync that the laptop gave up on —
+        timed out while the server still held it, waiting for the write lock or for the batch
+        it follows — must not land after this sync's newer values (the merge does not weigh a
+        laptop's own entries against each other). Kept in memory, like the batch order
+        (``app._Sequence``): a request cannot outlive the server process; numbers start from
+        the clock, so those of a restarted server are above the ones it handed out before."""
+        with self._sessions_lock:
+            session = max(self._sessions.get(node, 0) + 1, hlc.wall_ms())
+            self._sessions[node] = session
+            return session
+
+    def superseded(self, batch: PushBatch) -> bool:
+        """A push of an older sync of its node than the newest hello (see ``begin_session``)."""
+        if batch.session is None:  # a laptop before sessions
+            return False
+        with self._sessions_lock:
+            return batch.session < self._sessions.get(batch.node, 0)
+
     # --- push -------------------------------------------------------------------------------
     def push(self, viewer: Viewer, batch: PushBatch) -> tuple[dict[str, Any], bool]:
         """Apply one batch; returns (the wire answer as ``PushReply`` data, replayed). See
-        ``_BatchPush``. The answer is stored with the batch's effects, in one transaction."""
+        ``_BatchPush``. The answer is stored with the batch's effects, in one transaction.
+        Raises ``Superseded`` (nothing applied) for a new batch of a sync older than the
+        node's newest hello; checked under the write lock, so a newer sync's pushes, which
+        come after its hello, never precede a batch of the older one that is let through."""
         with self.writing() as w:
             stored = w.sql.rows(
                 "SELECT response FROM sync_batches WHERE batch_id = ?", (batch.batch,)
             )
             if stored:
                 return replay_wire(stored[0][0]), True
+            if self.superseded(batch):
+                raise Superseded()
             results = _BatchPush(self, w, viewer, batch).run()
             wire = reply_wire(batch.batch, results, hlc.wall_ms())
             response = stored_reply(wire, [op.i for op in batch.ops]).decode()
