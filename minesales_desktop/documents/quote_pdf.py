@@ -26,7 +26,6 @@ import html
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from enum import StrEnum
 from pathlib import Path
 
 from reportlab.lib import colors
@@ -56,10 +55,9 @@ from minesales_desktop.documents.pdf_fonts import register_pdf_font
 from minesales_desktop.messages import translate
 from minesales_desktop.models.catalog import Product, QualitySpec
 from minesales_desktop.models.customers import Customer
-from minesales_desktop.models.enums import AnalyteBasis, Currency, QuantityUnit, QuoteStatus
+from minesales_desktop.models.enums import AnalyteBasis, Currency, QuoteStatus
 from minesales_desktop.models.people import User
 from minesales_desktop.models.sales import Opportunity, Quote
-from minesales_desktop.services.catalog import latest_quote, price_indices
 from minesales_desktop.services.errors import ValidationError
 from minesales_desktop.services.kpi_engine import CHINA_TZ
 from minesales_desktop.services.pricing import (
@@ -67,12 +65,9 @@ from minesales_desktop.services.pricing import (
     BreakdownLine,
     LineKind,
     PriceResult,
-    PricingError,
     Terms,
-    calculate_price,
-    canonical_analyte,
-    load_terms,
 )
+from minesales_desktop.services.quote_pricing import IndexSource, decimal_assay, price_quote
 from minesales_desktop.services.sales import QuoteDTO, quotes
 
 __all__ = [
@@ -248,15 +243,6 @@ TEXTS: dict[str, dict[str, str]] = {
 }
 
 
-class IndexSource(StrEnum):
-    """Where the index value(s) used to recompute the price came from."""
-
-    NONE = "none"  # the terms read no index (fixed price)
-    QUOTE = "quote"  # recorded on the quote (``quoted_index``)
-    CATALOG = "catalog"  # the catalog's published quote on the quote's date
-    MISSING = "missing"  # neither: no breakdown can be made
-
-
 @dataclass(frozen=True)
 class SpecRow:
     """One analyte: the product's spec (if any) and the value this quote is priced on."""
@@ -322,15 +308,6 @@ class QuoteDocument:
 
 
 # --- gathering ------------------------------------------------------------------------------------
-def _decimal_assay(raw: dict[str, object] | None) -> dict[str, Decimal]:
-    out: dict[str, Decimal] = {}
-    for key, value in (raw or {}).items():
-        if value is None or value == "":
-            continue
-        out[str(key)] = Decimal(str(value))
-    return out
-
-
 def _spec_rows(specs: Sequence[QualitySpec], assay: dict[str, Decimal]) -> tuple[SpecRow, ...]:
     rows = [
         SpecRow(
@@ -354,30 +331,6 @@ def _spec_rows(specs: Sequence[QualitySpec], assay: dict[str, Decimal]) -> tuple
     return tuple(rows)
 
 
-def _known(analyte: str) -> bool:
-    try:
-        canonical_analyte(analyte)
-    except KeyError:
-        return False
-    return True
-
-
-def _catalog_index(
-    session: Session, names: Sequence[str], on: dt.date
-) -> tuple[dict[str, Decimal], dict[str, dt.date], list[str]]:
-    values: dict[str, Decimal] = {}
-    dates: dict[str, dt.date] = {}
-    missing: list[str] = []
-    for name in names:
-        index = price_indices.by_code(session, name)
-        quote = latest_quote(session, index.id, on) if index is not None else None
-        if quote is None:
-            missing.append(name)
-        else:
-            values[name], dates[name] = quote.price, quote.quote_date
-    return values, dates, missing
-
-
 def quote_document(session: Session, quote_id: str) -> QuoteDocument:
     """Read the quote and everything around it, and price it again from its stored terms."""
     row = session.get(Quote, quote_id)
@@ -393,7 +346,7 @@ def quote_document(session: Session, quote_id: str) -> QuoteDocument:
     rep = session.get(User, row.owner_id) if row.owner_id else None
     specs = [s for s in product.specs if not s.is_deleted]
     specs.sort(key=lambda s: (s.sort_order, s.analyte))
-    assay = _decimal_assay(row.expected_assay)
+    assay = decimal_assay(row.expected_assay)
     quote_date = quote.created_at.astimezone(CHINA_TZ).date()
 
     doc = QuoteDocument(
@@ -418,55 +371,25 @@ def quote_document(session: Session, quote_id: str) -> QuoteDocument:
         index_source=IndexSource.MISSING,
         index_values=(),
     )
-    try:
-        terms = load_terms(row.price_terms)
-    except PricingError as exc:
-        return replace(doc, problem=str(exc))
-    names = terms.index_names()
-    dates: dict[str, dt.date] = {}
-    missing: list[str] = []
-    if not names:
-        source, index = IndexSource.NONE, {}
-    elif terms.quoted_index and {n for n, _ in terms.quoted_index} >= set(names):
-        source, index = IndexSource.QUOTE, dict(terms.quoted_index)
-    else:
-        index, dates, missing = _catalog_index(session, names, quote_date)
-        source = IndexSource.MISSING if missing else IndexSource.CATALOG
-    index_values = tuple((n, index[n]) for n in names if n in index)
-    unit_result = lot_result = None
-    problem = lot_problem = None
-    # Analytes the engine does not know (an aggregate's crushing value, flakiness…) are quality
-    # facts for the spec table, never price inputs: the terms cannot read them.
-    priced_assay = {k: v for k, v in assay.items() if _known(k)}
-    if missing:
-        problem = ", ".join(missing)
-    else:
-        try:
-            unit_result = calculate_price(terms, priced_assay, index=index)
-        except PricingError as exc:
-            problem = str(exc)
-        if unit_result is not None:
-            try:
-                lot_result = calculate_price(
-                    terms,
-                    priced_assay,
-                    index=index,
-                    quantity=quote.quantity,
-                    quantity_is_dry=quote.quantity_unit is QuantityUnit.DMT,
-                )
-            except PricingError as exc:
-                lot_problem = str(exc)
+    pricing = price_quote(
+        session,
+        row.price_terms,
+        row.expected_assay,
+        quote.quantity,
+        quote.quantity_unit,
+        quote_date,
+    )
     return replace(
         doc,
-        terms=terms,
-        index_source=source,
-        index_values=index_values,
-        index_dates=tuple(dates.items()),
-        unit_result=unit_result,
-        lot_result=lot_result,
-        problem=problem,
-        lot_problem=lot_problem,
-        missing_index=tuple(missing),
+        terms=pricing.terms,
+        index_source=pricing.index_source,
+        index_values=pricing.index_values,
+        index_dates=pricing.index_dates,
+        unit_result=pricing.unit_result,
+        lot_result=pricing.lot_result,
+        problem=pricing.problem,
+        lot_problem=pricing.lot_problem,
+        missing_index=pricing.missing_index,
     )
 
 

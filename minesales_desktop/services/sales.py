@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from minesales_desktop.db.base import utcnow
+from minesales_desktop.db.base import CHINA_TZ, utcnow
 from minesales_desktop.messages import translate
 from minesales_desktop.models.catalog import Product
 from minesales_desktop.models.contracts import Contract
@@ -40,6 +40,7 @@ from minesales_desktop.services.auth import Actor
 from minesales_desktop.services.crud import EntityService, can_modify_owned
 from minesales_desktop.services.errors import PermissionDenied, TransitionRefused
 from minesales_desktop.services.numbering import new_document_number
+from minesales_desktop.services.quote_pricing import price_quote
 from minesales_desktop.services.validation import check_not_negative, check_positive, check_range
 
 CENT = Decimal("0.01")
@@ -435,7 +436,18 @@ class QuoteService(EntityService[Quote, QuoteDTO]):
         return errors
 
     def before_save(self, session: Session, row: Quote, actor: Actor) -> None:
-        row.total_amount = (row.quantity * row.unit_price).quantize(CENT, ROUND_HALF_UP)
+        # The lot's total as the editor showed it and the printed quote prints it: the engine's,
+        # from the stored terms (``quote_pricing``); quantity × unit price only for terms the
+        # engine cannot price (none are saved through the editor).
+        made = row.created_at or utcnow()
+        on = made.replace(tzinfo=made.tzinfo or dt.UTC).astimezone(CHINA_TZ).date()
+        pricing = price_quote(
+            session, row.price_terms, row.expected_assay, row.quantity, row.quantity_unit, on
+        )
+        total = pricing.lot_total
+        if total is None:
+            total = row.quantity * row.unit_price
+        row.total_amount = total.quantize(CENT, ROUND_HALF_UP)
         if row.version is None:
             latest = session.scalar(
                 select(func.max(Quote.version)).where(

@@ -262,3 +262,28 @@ def test_quoted_index_is_part_of_the_terms_format() -> None:
         load_terms(_dce_terms(quoted_index={"LME_CU": "9000"}))
     with pytest.raises(PriceTermsError, match=r"quoted_index\.DCE_I: must be greater than 0"):
         load_terms(_dce_terms(quoted_index={"DCE_I": "0"}))
+
+
+@pytest.mark.parametrize(
+    ("terms", "assay", "total"),
+    [
+        # 50 000 wmt × 772 = 38 600 000 without VAT; the total adds 13 %: 43 618 000.00
+        ({"vat": {"rate": "13", "included": False}}, {}, Decimal("43618000.00")),
+        # priced per dry tonne, quoted on 50 000 wet tonnes at 8 % H2O: 46 000 dmt × 772
+        ({"price_unit": "dmt"}, {"H2O": "8"}, Decimal("35512000.00")),
+    ],
+    ids=["vat-excluded", "wet-tonnes-dmt-price"],
+)
+def test_the_quote_keeps_the_lots_total_as_the_printed_quote_shows_it(
+    session: Session, dept, world, terms: dict[str, Any], assay: dict[str, str], total: Decimal
+) -> None:
+    """The quote list's total (``Quote.total_amount``) is the lot's total the editor showed and
+    the printed quote prints — not quantity × unit price, which here is 38 600 000.00."""
+    quote = _quote(
+        session, dept, world, _dce_terms(quoted_index={"DCE_I": "800"}, **terms),
+        expected_assay={**ASSAY, **assay},
+    )  # fmt: skip
+    assert quote.quantity * quote.unit_price == Decimal("38600000.00")
+    doc = quote_document(session, quote.id)
+    assert doc.lot_result is not None and doc.lot_result.total == total
+    assert quote.total_amount == total
