@@ -92,6 +92,8 @@ from minesales_desktop.models.enums import (
 )
 from minesales_desktop.services.auth import hash_password
 from minesales_desktop.services.kpi_catalog import ensure_default_kpis
+from minesales_desktop.services.pricing import calculate_price, load_terms
+from minesales_desktop.services.quote_pricing import known_analyte
 from minesales_desktop.services.validation import USCC_CHARSET, uscc_check_char
 from minesales_desktop.textsearch import SEPARATOR, full_pinyin, normalize, pinyin_initials
 
@@ -2676,6 +2678,34 @@ class _Builder:
             out["vat"] = {"rate": str(terms["vat"]), "included": True}
         return out
 
+    def engine_price(
+        self,
+        product: _Product,
+        price_terms: dict[str, Any],
+        expected: dict[str, str],
+        quantity: Decimal,
+        day: dt.date,
+    ) -> tuple[Decimal, Decimal]:
+        """(unit price, lot total) as the app prices the quote: the pricing engine on the terms,
+        the expected assay and the index of the day, recorded in the terms (``quoted_index``)
+        as the quote editor records it. So the list, the quote editor and the printed quote
+        show the same numbers (``services.quote_pricing``)."""
+        index: dict[str, Decimal] = {}
+        if product.index is not None:
+            index[product.index] = self.walks[product.index].at(day)
+            price_terms["quoted_index"] = {k: str(v) for k, v in index.items()}
+        terms = load_terms(price_terms)
+        assay = {k: Decimal(v) for k, v in expected.items() if known_analyte(k)}
+        lot = calculate_price(
+            terms,
+            assay,
+            index=index,
+            quantity=quantity,
+            quantity_is_dry=product.unit is QuantityUnit.DMT,
+        )
+        assert lot.total is not None
+        return lot.unit_price, _q(lot.total, 2)
+
     def quotes(
         self,
         rng: random.Random,
@@ -2767,6 +2797,8 @@ class _Builder:
         unit_price = _q(base + diff, 2)
         quote_no = f"BJ{opp_code[2:]}-V{version}"
         expected = {s.analyte: s.typical for s in product.specs}
+        price_terms = self.price_terms(product, quote_no, diff, terms, unit_price)
+        unit_price, total = self.engine_price(product, price_terms, expected, quantity, day)
         updated = (
             at + dt.timedelta(hours=rng.randint(1, 30))
             if status in (QuoteStatus.ACCEPTED, QuoteStatus.REJECTED, QuoteStatus.SUPERSEDED)
@@ -2793,10 +2825,10 @@ class _Builder:
             vat_rate=terms["vat"],
             vat_included=bool(terms["vat"]),
             pricing_method=product.method,
-            price_terms=self.price_terms(product, quote_no, diff, terms, unit_price),
+            price_terms=price_terms,
             expected_assay=expected,
             unit_price=unit_price,
-            total_amount=_q(unit_price * quantity, 2),
+            total_amount=total,
             payment_method=terms["payment"],
             payment_terms=terms["payment_terms"],
             valid_until=day + dt.timedelta(days=rng.choice((3, 7, 7, 15, 30))),

@@ -78,8 +78,8 @@ def server_error(reply: ErrorReply) -> str:
     if code == "superseded":
         return translate(
             "Sync",
-            "Another sync of this computer started while this one was still sending; "
-            "this one stopped. Nothing is lost: its changes go with the newer sync.",
+            "Another sync of this computer started while this one was still sending, so this "
+            "one stopped. Nothing is lost: changes it did not send go with the next sync.",
         )
     if code == "batch_too_large":
         return translate(

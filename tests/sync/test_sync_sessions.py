@@ -1,4 +1,4 @@
-"""Sessions (``HelloReply.session``): once a newer sync of a laptop has said hello, a push of an
+"""Sessions (``HelloReply.session``): once a newer sync of a laptop has pushed, a push of an
 older sync of that laptop is refused (409 ``superseded``) and changes nothing. Without this, a
 request the laptop gave up on (timed out while the server still held it) could land after the
 newer sync and put an older value of the laptop's own over its newer one: the merge does not
@@ -23,7 +23,7 @@ def _notes(server: ServerProcess, cid: str) -> list[tuple[str | None]]:
     return server_rows(server, "SELECT notes FROM customers WHERE id = :i", i=cid)
 
 
-def test_a_push_of_an_older_sync_is_refused_once_a_newer_sync_said_hello(
+def test_a_push_of_an_older_sync_is_refused_once_a_newer_sync_has_pushed(
     server: ServerProcess, laptops
 ) -> None:
     a = laptops("admin")
@@ -34,17 +34,30 @@ def test_a_push_of_an_older_sync_is_refused_once_a_newer_sync_said_hello(
     assert raw.push("s-1", [make], None, session=first).status_code == 200
     second = raw.hello()
     assert second > first
-    stale = raw.push("s-2", [_edit_op(cid, "旧的值")], None, session=first)
+    # A newer hello alone stops nothing: the older sync may still push until the newer pushes.
+    assert raw.push("s-2", [_edit_op(cid, "旧同步")], None, session=first).status_code == 200
+    assert raw.push("s-3", [_edit_op(cid, "新的值")], None, session=second).status_code == 200
+    stale = raw.push("s-4", [_edit_op(cid, "旧的值")], None, session=first)
     assert stale.status_code == 409, stale.text
     assert stale.json()["error"] == "superseded"
-    assert _notes(server, cid) == [(None,)]
-    assert server_rows(server, "SELECT 1 FROM sync_batches WHERE batch_id = 's-2'") == []
-    # A batch stored before the newer hello is still answered from its stored answer.
-    assert raw.push("s-1", [make], None, session=first).status_code == 200
-    # The newer sync's push is applied, and so is one of a laptop before sessions (no number).
-    assert raw.push("s-3", [_edit_op(cid, "新的值")], None, session=second).status_code == 200
     assert _notes(server, cid) == [("新的值",)]
-    assert raw.push("s-4", [_edit_op(cid, "无编号")], None).status_code == 200
+    assert server_rows(server, "SELECT 1 FROM sync_batches WHERE batch_id = 's-4'") == []
+    # One that follows another batch is refused at once, not after waiting for that batch.
+    started = time.monotonic()
+    follower = raw.push("s-5", [_edit_op(cid, "旧的值")], "never-sent", session=first)
+    assert follower.status_code == 409 and follower.json()["error"] == "superseded"
+    assert time.monotonic() - started < 10
+    # Even a batch stored before (a replay): that sync is over, nothing of it is applied twice.
+    replay = raw.push("s-1", [make], None, session=first)
+    assert replay.status_code == 409 and replay.json()["error"] == "superseded"
+    assert server_rows(server, "SELECT count(*) FROM customers WHERE id = :i", i=cid) == [(1,)]
+    # A hello that comes late (its laptop asked again, or gave up on that sync) stops nothing:
+    # the running sync goes on pushing.
+    assert raw.hello() > second
+    assert raw.push("s-6", [_edit_op(cid, "还在同步")], None, session=second).status_code == 200
+    assert _notes(server, cid) == [("还在同步",)]
+    # A laptop before sessions sends no number and is not checked.
+    assert raw.push("s-7", [_edit_op(cid, "无编号")], None).status_code == 200
     assert _notes(server, cid) == [("无编号",)]
 
 

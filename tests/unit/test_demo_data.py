@@ -33,6 +33,7 @@ from minesales_desktop.demo_data import (
     run,
     summarize,
 )
+from minesales_desktop.documents.quote_pdf import IndexSource, quote_document
 from minesales_desktop.ids import keyed_id
 from minesales_desktop.models.enums import (
     ContractStatus,
@@ -280,8 +281,13 @@ def test_quote_terms_are_valid_pricing_terms(session: Session) -> None:
 
     for q in session.scalars(select(m.Quote).limit(200)):
         load_terms(json.loads(json.dumps(q.price_terms, default=str)))
-        expected = (q.unit_price * q.quantity).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-        assert q.total_amount == expected
+        # Priced as the app prices a quote: the printed quote, priced again from the stored
+        # terms (with the index of the day they record), shows the same unit price and total.
+        doc = quote_document(session, q.id)
+        assert doc.index_source in (IndexSource.QUOTE, IndexSource.NONE), q.quote_no
+        assert doc.unit_result is not None and doc.lot_result is not None, doc.problem
+        assert doc.lot_result.unit_price == q.unit_price, q.quote_no
+        assert doc.lot_result.total == q.total_amount, q.quote_no
 
 
 # --- contracts --------------------------------------------------------------------------------

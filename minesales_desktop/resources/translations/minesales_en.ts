@@ -4917,8 +4917,8 @@ Reason: %4</translation>
         <translation>An earlier batch of changes from this computer did not reach the sync server; please sync again.</translation>
     </message>
     <message>
-        <source>Another sync of this computer started while this one was still sending; this one stopped. Nothing is lost: its changes go with the newer sync.</source>
-        <translation>Another sync of this computer started while this one was still sending; this one stopped. Nothing is lost: its changes go with the newer sync.</translation>
+        <source>Another sync of this computer started while this one was still sending, so this one stopped. Nothing is lost: changes it did not send go with the next sync.</source>
+        <translation>Another sync of this computer started while this one was still sending, so this one stopped. Nothing is lost: changes it did not send go with the next sync.</translation>
     </message>
     <message>
         <source>No database at {path}.</source>

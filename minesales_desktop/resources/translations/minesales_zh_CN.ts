@@ -4900,8 +4900,8 @@ Reason: %4</source>
         <translation>本机较早的一批更改未送达同步服务器，请重新同步。</translation>
     </message>
     <message>
-        <source>Another sync of this computer started while this one was still sending; this one stopped. Nothing is lost: its changes go with the newer sync.</source>
-        <translation>本机的另一次同步已经开始，本次同步在发送中途停止。数据不会丢失：本次的更改随新的同步一并发送。</translation>
+        <source>Another sync of this computer started while this one was still sending, so this one stopped. Nothing is lost: changes it did not send go with the next sync.</source>
+        <translation>本机的另一次同步在本次发送期间开始，本次同步因此停止。数据不会丢失：未发送的更改将随下一次同步发送。</translation>
     </message>
     <message>
         <source>No database at {path}.</source>

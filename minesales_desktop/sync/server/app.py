@@ -82,7 +82,8 @@ async def _held_by_fault() -> Path | None:
     """Test-only fault (``FAULT_ENV`` = ``hold-push:DIR``): a push that arrives while the file
     DIR/hold exists is held, read but not yet applied, until DIR/release exists — a request
     the laptop has given up on (timed out) while the server still has it. Returns DIR for
-    a held push (its handler writes DIR/held-done when it has answered), else None."""
+    a held push (its handler writes how it ended to DIR/held-done), else None. A hold never
+    released fails the request after a minute rather than carry on unnoticed."""
     fault = os.environ.get(FAULT_ENV, "")
     if not fault.startswith("hold-push:"):
         return None
@@ -91,9 +92,17 @@ async def _held_by_fault() -> Path | None:
         return None
     for _ in range(1200):  # a minute at most
         if (folder / "release").exists():
-            break
+            return folder
         await asyncio.sleep(0.05)
-    return folder
+    _held_done(folder, "never released")
+    raise RuntimeError("hold-push fault: the held push was never released")
+
+
+def _held_done(folder: Path, how: str) -> None:
+    """Write DIR/held-done whole (a reader never sees it half-written)."""
+    part = folder / "held-done.part"
+    part.write_text(how)
+    part.replace(folder / "held-done")
 
 
 MESSAGES: list[type[BaseModel]] = [
@@ -114,6 +123,14 @@ class ApiError(Exception):
         super().__init__(message)
         self.status = status
         self.reply = ErrorReply(error=error, message=message, update_to=update_to)
+
+
+def _superseded() -> ApiError:
+    return ApiError(
+        409,
+        "superseded",
+        "A newer sync of this computer has pushed already; this batch was not applied.",
+    )
 
 
 def _body(schema: str) -> dict[str, Any]:
@@ -377,10 +394,13 @@ def create_app(store: Store, *, token_ttl: dt.timedelta = DEFAULT_TOKEN_TTL) -> 
         except ValueError as exc:
             raise ApiError(400, "bad_request", f"malformed request: {exc}") from None
         stored = False
-        held = await _held_by_fault()
+        held: Path | None = None
         try:  # however this batch ends, a batch that follows it learns so (``_Sequence``)
+            held = await _held_by_fault()
             check_schema(batch.schema)
             token = bearer(request)
+            if store.superseded(batch):  # at once, not after waiting for the batch it follows
+                raise _superseded()
             if batch.after is not None and not await sequence.follows(batch.after):
                 raise ApiError(
                     409,
@@ -397,15 +417,11 @@ def create_app(store: Store, *, token_ttl: dt.timedelta = DEFAULT_TOKEN_TTL) -> 
             except AuthError as exc:
                 raise ApiError(401, exc.code, exc.message) from None
             except Superseded:
-                raise ApiError(
-                    409,
-                    "superseded",
-                    "A newer sync of this computer has started; this batch was not applied.",
-                ) from None
+                raise _superseded() from None
         finally:
             sequence.ended(batch.batch, stored)
             if held is not None:
-                (held / "held-done").write_text("stored" if stored else "refused")
+                _held_done(held, "stored" if stored else "refused")
         return reply(request, answer)
 
     @app.post(

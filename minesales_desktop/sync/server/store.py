@@ -349,7 +349,9 @@ class Store:
         own = background_checkpoints and url.startswith("sqlite")
         self.writer, self.reader = make_server_engines(url, own_checkpoints=own)
         self._write_lock = threading.Lock()
-        self._sessions: dict[str, int] = {}  # node → the session of its newest hello
+        # node → the newest session handed out at a hello / the newest that pushed
+        self._handed_out: dict[str, int] = {}
+        self._pushing: dict[str, int] = {}
         self._sessions_lock = threading.Lock()
         self._checkpointer = _Checkpointer(self.writer) if own else None
 
@@ -444,40 +446,56 @@ class Store:
             return found is not None
 
     def begin_session(self, node: str) -> int:
-        """A new sync of ``node`` said hello: its session number, greater than any before it
-        for that node (``HelloReply.session``). From now on a push of an older session of the
-        node is refused (``push``): a request of an earlier sync that the laptop gave up on —
-        timed out while the server still held it, waiting for the write lock or for the batch
-        it follows — must not land after this sync's newer values (the merge does not weigh a
-        laptop's own entries against each other). Kept in memory, like the batch order
-        (``app._Sequence``): a request cannot outlive the server process; numbers start from
-        the clock, so those of a restarted server are above the ones it handed out before."""
+        """A new sync of ``node`` said hello: its session number, greater than any handed out
+        before for that node (``HelloReply.session``; numbers start from the clock, so those of
+        a restarted server are above the ones it handed out before).
+
+        Once a batch of a session has been let through (``push``), a batch of an older session
+        of the node is refused: a request of an earlier sync that the laptop gave up on — timed
+        out while the server still held it, waiting for the write lock or for the batch it
+        follows — must not land after a newer sync's values (the merge does not weigh a
+        laptop's own entries against each other). The mark moves on a *push*, not on a hello:
+        a hello that reaches the server late (its laptop timed out and asked again, or gave up
+        on that sync) must not stop the sync that is running. Kept in memory, like the batch
+        order (``app._Sequence``): a request cannot outlive the server process."""
         with self._sessions_lock:
-            session = max(self._sessions.get(node, 0) + 1, hlc.wall_ms())
-            self._sessions[node] = session
+            session = max(self._handed_out.get(node, 0) + 1, hlc.wall_ms())
+            self._handed_out[node] = session
             return session
 
     def superseded(self, batch: PushBatch) -> bool:
-        """A push of an older sync of its node than the newest hello (see ``begin_session``)."""
+        """A push of an older sync of its node than one that has pushed (``begin_session``)."""
         if batch.session is None:  # a laptop before sessions
             return False
         with self._sessions_lock:
-            return batch.session < self._sessions.get(batch.node, 0)
+            return batch.session < self._pushing.get(batch.node, 0)
+
+    def _let_through(self, batch: PushBatch) -> bool:
+        """Under the write lock: False if the batch is superseded, else mark its session as the
+        node's newest that pushed."""
+        if batch.session is None:
+            return True
+        with self._sessions_lock:
+            newest = self._pushing.get(batch.node, 0)
+            if batch.session < newest:
+                return False
+            self._pushing[batch.node] = batch.session
+            return True
 
     # --- push -------------------------------------------------------------------------------
     def push(self, viewer: Viewer, batch: PushBatch) -> tuple[dict[str, Any], bool]:
         """Apply one batch; returns (the wire answer as ``PushReply`` data, replayed). See
         ``_BatchPush``. The answer is stored with the batch's effects, in one transaction.
-        Raises ``Superseded`` (nothing applied) for a new batch of a sync older than the
-        node's newest hello; checked under the write lock, so a newer sync's pushes, which
-        come after its hello, never precede a batch of the older one that is let through."""
+        Raises ``Superseded`` (nothing applied) for a new batch of a sync older than one of the
+        node that has pushed (``begin_session``); checked under the write lock, so a batch of
+        an older sync is either applied before the newer sync's first batch or not at all."""
         with self.writing() as w:
             stored = w.sql.rows(
                 "SELECT response FROM sync_batches WHERE batch_id = ?", (batch.batch,)
             )
             if stored:
                 return replay_wire(stored[0][0]), True
-            if self.superseded(batch):
+            if not self._let_through(batch):
                 raise Superseded()
             results = _BatchPush(self, w, viewer, batch).run()
             wire = reply_wire(batch.batch, results, hlc.wall_ms())
