@@ -228,7 +228,7 @@ def test_a_busy_server_reads_in_chinese_after_the_retries(
         ("bad_request", "无法识别本机发送的请求", "could not read a request"),
         ("batch_too_large", "拒收了一批更改", "refused a batch of changes"),
         ("out_of_order", "较早的一批更改未送达同步服务器", "did not reach the sync server"),
-        ("superseded", "本机的另一次同步在本次发送期间开始", "Another sync of this computer started"),
+        ("superseded", "本机的另一次同步在本次发送期间开始", "Another sync of this computer"),
     ],
 )
 def test_known_codes_are_worded_by_the_laptop(
