@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection, text
+from sqlalchemy.exc import IntegrityError
 
 from minesales_desktop.services.customers import (
     SEARCH_KEY_COLUMNS,
@@ -260,12 +261,79 @@ def apply_row(
     Returns False if the row is missing locally and ``values`` is not a whole row.
     """
     keep = {k: v for k, v in values.items() if not pending.keeps_local(tbl, row_id, k, seq)}
-    if row_exists(conn, tbl, row_id):
-        write_fields(conn, tbl, row_id, keep)
+
+    def apply() -> bool:
+        if row_exists(conn, tbl, row_id):
+            write_fields(conn, tbl, row_id, keep)
+            return True
+        if not _is_whole_row(tbl, values):
+            return False
+        insert_row(conn, tbl, row_id, values)
         return True
-    if not _is_whole_row(tbl, values):
+
+    if tbl not in RENUMBERED or RENUMBERED[tbl][1] not in keep:
+        return apply()
+    nested = conn.begin_nested()
+    try:
+        done = apply()
+    except IntegrityError:
+        nested.rollback()
+        if not make_room(conn, tbl, row_id, values):
+            raise
+        return apply()
+    nested.commit()
+    return done
+
+
+#: Per-parent version counters two laptops can both take offline: table → (parent column,
+#: version column, number column). The server keeps both rows and gives the one it gets second
+#: the next free version (``sync.server.store``); the laptops follow (``make_room``).
+RENUMBERED: dict[str, tuple[str, str, str]] = {"quotes": ("opportunity_id", "version", "quote_no")}
+
+
+def renumbered_no(number: str, old: int, new: int) -> str:
+    """A document number whose trailing version ``old`` becomes ``new`` (``…-Q3`` → ``…-Q4``);
+    a number that does not end in its version stays as it is."""
+    head = number.rstrip("0123456789")
+    tail = number[len(head) :]
+    if tail and int(tail) == old:
+        return f"{head}{new}"
+    return number
+
+
+def make_room(conn: Connection, tbl: str, row_id: str, values: Mapping[str, Any]) -> bool:
+    """Before the laptop writes the server's ``values`` to a row of a renumbered table
+    (``RENUMBERED``): any other local row of the same parent holding that version — one of this
+    laptop's own, not yet taken by the server, which will renumber it when it gets it — moves to
+    the next free version here (capture is paused while server data is applied, so its queued
+    op keeps the version it was made with). True if a row moved."""
+    spec = RENUMBERED.get(tbl)
+    if spec is None:
         return False
-    insert_row(conn, tbl, row_id, values)
+    parent_col, version_col, number_col = spec
+    parent, version = values.get(parent_col), values.get(version_col)
+    if parent is None:
+        found = conn.exec_driver_sql(
+            f"SELECT {_q(parent_col)} FROM {_q(tbl)} WHERE id = ?", (row_id,)
+        ).first()
+        parent = None if found is None else found[0]
+    if parent is None or version is None:
+        return False
+    clashing = conn.exec_driver_sql(
+        f"SELECT id, {_q(version_col)}, {_q(number_col)} FROM {_q(tbl)}"
+        f" WHERE {_q(parent_col)} = ? AND {_q(version_col)} = ? AND id <> ?",
+        (parent, version, row_id),
+    ).all()
+    if not clashing:
+        return False
+    top = conn.exec_driver_sql(
+        f"SELECT max({_q(version_col)}) FROM {_q(tbl)} WHERE {_q(parent_col)} = ?", (parent,)
+    ).scalar()
+    for n, (other, old, number) in enumerate(clashing, start=int(top or 0) + 1):
+        conn.exec_driver_sql(
+            f"UPDATE {_q(tbl)} SET {_q(version_col)} = ?, {_q(number_col)} = ? WHERE id = ?",
+            (n, renumbered_no(str(number), int(old), n), other),
+        )
     return True
 
 

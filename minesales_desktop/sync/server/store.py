@@ -41,7 +41,7 @@ from minesales_desktop.ids import new_id
 from minesales_desktop.models.enums import ContractStatus, Role
 from minesales_desktop.models.sync import SyncBatch
 from minesales_desktop.sync import hlc
-from minesales_desktop.sync.changes import drop_capture_triggers
+from minesales_desktop.sync.changes import RENUMBERED, drop_capture_triggers, renumbered_no
 from minesales_desktop.sync.protocol import (
     Change,
     OpResult,
@@ -841,7 +841,7 @@ class _Merge:
         return key in visible_rows(self.conn, self.viewer, self.viewers, [key])
 
     # insert
-    def _insert(self, values: dict[str, Any]) -> OpResult:
+    def _insert(self, values: dict[str, Any], renumbered: bool = False) -> OpResult:
         tc = codec(self.op.t)
         nested = self.conn.begin_nested()
         try:
@@ -851,12 +851,51 @@ class _Merge:
                 return self._rejected("outside your rights: you could not see this record", None)
         except IntegrityError as exc:
             nested.rollback()
-            return self._rejected(_integrity_reason(exc), None)
+            again = None if renumbered else self._next_version(values)
+            if again is None:
+                return self._rejected(_integrity_reason(exc), None)
+            return self._insert(again, renumbered=True)
         nested.commit()
         seq = self.w.append(
             self.op.t, self.op.r, INSERT_FIELD, None, self.stamp, self.node, self.viewer.user_id
         )
+        if renumbered:
+            # Taken under the next free version: the laptop takes the row as stored.
+            cur, has = self._cur(read_row(self.conn, self.op.t, self.op.r))
+            return OpResult(i=self.op.i, s="merged", seq=seq, cur=cur, has_cur=has)
         return OpResult(i=self.op.i, s="applied", seq=seq)
+
+    def _next_version(self, values: dict[str, Any]) -> dict[str, Any] | None:
+        """A new row of a per-parent version counter (``changes.RENUMBERED``: a quote) whose
+        version its parent already has — two laptops each made "the next version" offline —
+        under the next free version (and its number, ``…-Q3`` → ``…-Q4``); None if that is not
+        why the insert was refused. Both versions are kept: a quote is a document sent to a
+        customer, neither may vanish; the one the server gets second comes after."""
+        spec = RENUMBERED.get(self.op.t)
+        if spec is None:
+            return None
+        parent_col, version_col, number_col = spec
+        parent, version = values.get(parent_col), values.get(version_col)
+        if parent is None or version is None:
+            return None
+        table = quote(self.op.t)
+        sql = self.w.sql
+        taken = sql.rows(
+            f"SELECT 1 FROM {table} WHERE {quote(parent_col)} = ? AND {quote(version_col)} = ?",
+            (parent, version),
+        )
+        if not taken:
+            return None
+        top = sql.rows(
+            f"SELECT max({quote(version_col)}) FROM {table} WHERE {quote(parent_col)} = ?",
+            (parent,),
+        )[0][0]
+        new = int(top) + 1
+        number = values.get(number_col)
+        again = {**values, version_col: new}
+        if isinstance(number, str):
+            again[number_col] = renumbered_no(number, int(version), new)
+        return again
 
     # merge into an existing row
     def _log_since(self) -> list[LogRow]:

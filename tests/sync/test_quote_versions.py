@@ -1,0 +1,107 @@
+"""Two laptops that each make "the next version" of one opportunity's quote offline: both quotes
+reach the server and every laptop. The server takes the one it gets second under the next free
+version (and number: …-Q2 → …-Q3) instead of refusing it on the opportunity's unique (opportunity,
+version) — a quote is a document sent to a customer, neither may vanish — and the laptop that
+made it follows, its own later versions moving up behind it. A real server process on 127.0.0.1
+(SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from sqlalchemy import select, text
+
+from minesales_desktop.db.engine import make_session_factory
+from minesales_desktop.models.catalog import Product
+from minesales_desktop.models.enums import ProductCategory, QuantityUnit
+from minesales_desktop.models.people import User
+from minesales_desktop.services.auth import actor_for
+from minesales_desktop.services.sales import QuoteDTO, opportunities, quotes
+from tests.sync.conftest import Laptop, ServerProcess, new_customer, server_rows, table_state
+
+
+def _product(laptop: Laptop) -> str:
+    with make_session_factory(laptop.engine)() as session:
+        product = Product(
+            code="FE62", name_zh="62%铁矿粉", name_en="62% Fe fines",
+            category=ProductCategory.FE_FINES, unit=QuantityUnit.WMT,
+        )  # fmt: skip
+        session.add(product)
+        session.commit()
+        return product.id
+
+
+def _as_user(laptop: Laptop, fn):  # type: ignore[no-untyped-def]
+    with make_session_factory(laptop.engine)() as session:
+        user = session.scalars(select(User).where(User.login == laptop.login)).one()
+        out = fn(session, actor_for(user))
+        session.commit()
+        return out
+
+
+def _quote(laptop: Laptop, opp_id: str, product_id: str, price: str) -> QuoteDTO:
+    values = {
+        "opportunity_id": opp_id, "product_id": product_id, "quantity": "50000",
+        "unit_price": price, "valid_until": dt.date.today() + dt.timedelta(days=14),
+        "incoterm": "CFR", "port": "日照港",
+    }  # fmt: skip
+    return _as_user(laptop, lambda s, a: quotes.create(s, a, values))  # type: ignore[no-any-return]
+
+
+def _versions(laptop_or_server: Laptop | ServerProcess, opp_id: str) -> list[tuple[int, str, str]]:
+    sql = (
+        "SELECT version, quote_no, unit_price FROM quotes WHERE opportunity_id = :o"
+        " ORDER BY version"
+    )
+    if hasattr(laptop_or_server, "db_url"):  # the server (conftest is imported twice by pytest)
+        rows = server_rows(laptop_or_server, sql, o=opp_id)
+    else:
+        with laptop_or_server.engine.connect() as conn:
+            rows = conn.execute(text(sql), {"o": opp_id}).all()
+    # Money is stored in ten-thousandths (``db.types.Money``) on both sides.
+    return [(int(v), str(n), str(Decimal(int(p)) / 10000)) for v, n, p in rows]
+
+
+def test_two_laptops_quoting_one_opportunity_offline_keep_both_quotes(
+    server: ServerProcess, laptops
+) -> None:
+    admin = laptops("admin")
+    admin.sync()
+    product_id = _product(admin)
+    admin.sync()
+    office, site = laptops("rep1", "office"), laptops("rep1", "mine-site")  # one rep, two laptops
+    office.sync()
+    customer = new_customer(office, "RZ-01", owner=office.user_id(), name_zh="日照钢铁")
+    opp = _as_user(
+        office,
+        lambda s, a: opportunities.create(s, a, {"title": "2027年长协", "customer_id": customer}),
+    )
+    first = _quote(office, opp.id, product_id, "780.00")
+    office.sync()
+    site.sync()
+    assert _versions(site, opp.id) == [(1, first.quote_no, "780")]
+    # Offline on both: the office makes version 2; the mine site makes version 2, then 3.
+    office_v2 = _quote(office, opp.id, product_id, "775.00")
+    site_v2 = _quote(site, opp.id, product_id, "772.00")
+    site_v3 = _quote(site, opp.id, product_id, "770.00")
+    assert office_v2.version == site_v2.version == 2 and site_v3.version == 3
+    office.sync()
+    report = site.sync()
+    made = [(o.table, o.status) for o in report.outcomes if o.field == "*"]
+    assert report.rejected == 0 and made == [("quotes", "merged")] * 2, report.outcomes
+    office.sync()
+    prefix = first.quote_no.removesuffix("1")
+    expected = [
+        (1, f"{prefix}1", "780"),
+        (2, f"{prefix}2", "775"),  # the office's, which the server got first
+        (3, f"{prefix}3", "772"),  # the mine site's, in the order it made them
+        (4, f"{prefix}4", "770"),
+    ]
+    assert _versions(server, opp.id) == expected
+    assert _versions(site, opp.id) == expected
+    assert _versions(office, opp.id) == expected
+    for laptop in (office, site):
+        assert laptop.client.rejected_changes(include_dismissed=True) == []
+        assert laptop.client.pending_count() == 0
+    assert table_state(site.engine, ["quotes"]) == table_state(office.engine, ["quotes"])
