@@ -750,6 +750,9 @@ class _Product:
     grade: tuple[str, str] | None = None  # (analyte, base) for pro-rata/metal pricing
 
 
+#: Index-priced products quoted at a premium or discount to their index (lump, concentrate, PCI).
+_INDEX_PREMIUM = {"FE-L63": Decimal(8), "FE-C66": Decimal(45), "CO-PCI": Decimal(-20)}
+
 _AR, _AD, _DRY = AnalyteBasis.AR, AnalyteBasis.AD, AnalyteBasis.DRY
 _PRODUCTS = (
     _Product(
@@ -2542,8 +2545,7 @@ class _Builder:
         if method is PricingMethod.PAYABLE_METAL:
             return _q(idx * Decimal("0.48") * Decimal("0.85") - Decimal("1900"), 2)
         # INDEX: index ± differential (lump premium, concentrate premium, PCI discount)
-        diff = {"FE-L63": Decimal(8), "FE-C66": Decimal(45), "CO-PCI": Decimal(-20)}
-        return _q(idx + diff.get(product.code, Decimal(0)), 2)
+        return _q(idx + _INDEX_PREMIUM.get(product.code, Decimal(0)), 2)
 
     def deal_terms(
         self,
@@ -2619,6 +2621,7 @@ class _Builder:
         diff: Decimal,
         terms: dict[str, Any],
         unit_price: Decimal,
+        concession: int = 0,
     ) -> dict[str, Any]:
         """The quote's terms in the pricing engine's JSON format (``pricing/terms.py``)."""
         index = {"name": product.index, "qp": {"type": "month_of_bl"}} if product.index else None
@@ -2652,18 +2655,22 @@ class _Builder:
                 "differential": str(diff),
             }
         elif method is PricingMethod.METAL_COEFFICIENT:
+            # a concession lowers the coefficient (计价系数) half a point a step
+            coefficient = Decimal("0.88") - Decimal("0.005") * concession
             price = {
                 "mode": "metal_coefficient",
-                "metals": [{"metal": "Cu", "index": index, "coefficient": "0.88"}],
+                "metals": [{"metal": "Cu", "index": index, "coefficient": str(coefficient)}],
             }
         elif method is PricingMethod.PAYABLE_METAL:
+            # a concession raises the treatment charge 20 a step
             price = {
                 "mode": "payable_metal",
                 "metals": [{"metal": "Zn", "index": index, "payable_pct": "85"}],
-                "tc": {"value": "1900"},
+                "tc": {"value": str(Decimal(1900) + 20 * concession)},
             }
         else:
-            price = {"mode": "index", "index": index, "differential": str(diff)}
+            premium = _INDEX_PREMIUM.get(product.code, Decimal(0))
+            price = {"mode": "index", "index": index, "differential": str(premium + diff)}
         unit = {QuantityUnit.DMT: "dmt", QuantityUnit.WMT: "wmt", QuantityUnit.T: "t"}
         out: dict[str, Any] = {
             "format_version": 1,
@@ -2674,8 +2681,9 @@ class _Builder:
             "price": price,
             "invoice": {"provisional_pct": str(terms["provisional"])},
         }
-        if terms["vat"]:
-            out["vat"] = {"rate": str(terms["vat"]), "included": True}
+        # Always written: terms without VAT would get the engine's default 13 % on top (an
+        # export quote at 0 % would be priced 13 % higher than the row says).
+        out["vat"] = {"rate": str(terms["vat"]), "included": bool(terms["vat"])}
         return out
 
     def engine_price(
@@ -2797,7 +2805,7 @@ class _Builder:
         unit_price = _q(base + diff, 2)
         quote_no = f"BJ{opp_code[2:]}-V{version}"
         expected = {s.analyte: s.typical for s in product.specs}
-        price_terms = self.price_terms(product, quote_no, diff, terms, unit_price)
+        price_terms = self.price_terms(product, quote_no, diff, terms, unit_price, concession)
         unit_price, total = self.engine_price(product, price_terms, expected, quantity, day)
         updated = (
             at + dt.timedelta(hours=rng.randint(1, 30))

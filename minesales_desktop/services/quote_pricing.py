@@ -65,13 +65,21 @@ class QuotePricing:
         return None if self.lot_result is None else self.lot_result.total
 
 
-def decimal_assay(raw: Mapping[str, Any] | None) -> dict[str, Decimal]:
-    """A stored assay (text values) as Decimals; empty values left out."""
+def decimal_assay(raw: Any) -> dict[str, Decimal]:
+    """A stored assay (text values) as Decimals; empty values, and values that are not finite
+    numbers (a "≤20" typed for a quality fact, an imported "62%"), left out."""
     out: dict[str, Decimal] = {}
-    for key, value in (raw or {}).items():
-        if value is None or value == "":
+    if not isinstance(raw, Mapping):
+        return out
+    for key, value in raw.items():
+        if value is None or value == "" or isinstance(value, bool):
             continue
-        out[str(key)] = Decimal(str(value))
+        try:
+            number = Decimal(str(value).strip())
+        except ArithmeticError:  # decimal.InvalidOperation
+            continue
+        if number.is_finite():
+            out[str(key)] = number
     return out
 
 
@@ -110,9 +118,13 @@ def price_quote(
     on: dt.date,
 ) -> QuotePricing:
     """Price a quote again from what it stores (``on``: the day it was made, China time)."""
+    # Stored data need not be what the editor writes (an import, an old record): whatever the
+    # engine cannot read or compute is a problem to show, never an exception.
+    if not isinstance(price_terms, Mapping):
+        return QuotePricing(None, IndexSource.MISSING, problem="the price terms are not a mapping")
     try:
-        terms = load_terms(dict(price_terms or {}))
-    except PricingError as exc:
+        terms = load_terms(dict(price_terms))
+    except (PricingError, ArithmeticError, TypeError, ValueError) as exc:
         return QuotePricing(None, IndexSource.MISSING, problem=str(exc))
     names = terms.index_names()
     dates: dict[str, dt.date] = {}
@@ -135,7 +147,7 @@ def price_quote(
     else:
         try:
             unit_result = calculate_price(terms, assay, index=index)
-        except PricingError as exc:
+        except (PricingError, ArithmeticError) as exc:
             problem = str(exc)
         if unit_result is not None and quantity is not None:
             try:
@@ -146,7 +158,7 @@ def price_quote(
                     quantity=quantity,
                     quantity_is_dry=quantity_unit is QuantityUnit.DMT,
                 )
-            except PricingError as exc:
+            except (PricingError, ArithmeticError) as exc:
                 lot_problem = str(exc)
     return QuotePricing(
         terms,

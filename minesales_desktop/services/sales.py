@@ -437,16 +437,24 @@ class QuoteService(EntityService[Quote, QuoteDTO]):
 
     def before_save(self, session: Session, row: Quote, actor: Actor) -> None:
         # The lot's total as the editor showed it and the printed quote prints it: the engine's,
-        # from the stored terms (``quote_pricing``); quantity × unit price only for terms the
-        # engine cannot price (none are saved through the editor).
+        # from the stored terms (``quote_pricing``) — when the engine prices the quote at its
+        # own unit price and currency (what the editor saves). Otherwise (terms the engine
+        # cannot price, a price typed over the terms' through the CLI or an import) quantity ×
+        # unit price, as the printed quote then says its breakdown is not the quote's price.
         made = row.created_at or utcnow()
         on = made.replace(tzinfo=made.tzinfo or dt.UTC).astimezone(CHINA_TZ).date()
         pricing = price_quote(
             session, row.price_terms, row.expected_assay, row.quantity, row.quantity_unit, on
         )
-        total = pricing.lot_total
-        if total is None:
-            total = row.quantity * row.unit_price
+        lot = pricing.lot_result
+        total = row.quantity * row.unit_price
+        if (
+            lot is not None
+            and lot.total is not None
+            and lot.currency == Currency(row.currency).value
+            and lot.unit_price == row.unit_price
+        ):
+            total = lot.total
         row.total_amount = total.quantize(CENT, ROUND_HALF_UP)
         if row.version is None:
             latest = session.scalar(

@@ -303,10 +303,12 @@ def renumbered_no(number: str, old: int, new: int) -> str:
 
 def make_room(conn: Connection, tbl: str, row_id: str, values: Mapping[str, Any]) -> bool:
     """Before the laptop writes the server's ``values`` to a row of a renumbered table
-    (``RENUMBERED``): any other local row of the same parent holding that version — one of this
-    laptop's own, not yet taken by the server, which will renumber it when it gets it — moves to
-    the next free version here (capture is paused while server data is applied, so its queued
-    op keeps the version it was made with). True if a row moved."""
+    (``RENUMBERED``): if another local row of the same parent holds that version, this laptop's
+    own rows of the parent from that version on that the server has not taken yet (their new-row
+    op still queued) move up past the highest version, in their order — the server renumbers
+    each when it gets it, behind the row written here, so their order never flips. Capture is
+    paused while server data is applied: their queued ops keep the versions they were made
+    with. True if rows moved; False if the clashing row is not such a row (then nothing moves)."""
     spec = RENUMBERED.get(tbl)
     if spec is None:
         return False
@@ -319,20 +321,26 @@ def make_room(conn: Connection, tbl: str, row_id: str, values: Mapping[str, Any]
         parent = None if found is None else found[0]
     if parent is None or version is None:
         return False
-    clashing = conn.exec_driver_sql(
-        f"SELECT id, {_q(version_col)}, {_q(number_col)} FROM {_q(tbl)}"
-        f" WHERE {_q(parent_col)} = ? AND {_q(version_col)} = ? AND id <> ?",
-        (parent, version, row_id),
+    queued = (
+        f"EXISTS (SELECT 1 FROM sync_outbox o WHERE o.tbl = ? AND o.row_id = {_q(tbl)}.id"
+        f" AND o.field = ? AND o.acked_seq IS NULL)"
+    )
+    rows = conn.exec_driver_sql(
+        f"SELECT id, {_q(version_col)}, {_q(number_col)}, {queued} FROM {_q(tbl)}"
+        f" WHERE {_q(parent_col)} = ? AND {_q(version_col)} >= ? AND id <> ?"
+        f" ORDER BY {_q(version_col)}",
+        (tbl, INSERT_FIELD, parent, version, row_id),
     ).all()
-    if not clashing:
+    if not any(int(v) == int(version) and own for _id, v, _no, own in rows):
         return False
     top = conn.exec_driver_sql(
         f"SELECT max({_q(version_col)}) FROM {_q(tbl)} WHERE {_q(parent_col)} = ?", (parent,)
     ).scalar()
-    for n, (other, old, number) in enumerate(clashing, start=int(top or 0) + 1):
+    moving = [(other, int(old), number) for other, old, number, own in rows if own]
+    for n, (other, old, number) in enumerate(moving, start=int(top or 0) + 1):
         conn.exec_driver_sql(
             f"UPDATE {_q(tbl)} SET {_q(version_col)} = ?, {_q(number_col)} = ? WHERE id = ?",
-            (n, renumbered_no(str(number), int(old), n), other),
+            (n, renumbered_no(str(number), old, n), other),
         )
     return True
 

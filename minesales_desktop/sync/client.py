@@ -43,6 +43,7 @@ from minesales_desktop.db.migrate import current_revision
 from minesales_desktop.messages import translate
 from minesales_desktop.sync import hlc
 from minesales_desktop.sync.changes import (
+    RENUMBERED,
     Pending,
     apply_row,
     capture_paused,
@@ -803,8 +804,10 @@ class SyncClient:
                 # Local fields (customer search keys) are recomputed for what the reverts touch.
                 touched = [(op.t, op.r, op.f) for op, _, _ in reverts]
                 with refreshing_local_fields(conn, touched):
+                    parked = _park_renumbered(conn, reverts)
                     for op, result, later in reverts:
                         self._revert(conn, op, result, pending, later)
+                    _unpark(conn, parked)
 
     def _revert(
         self,
@@ -1163,6 +1166,38 @@ def _lost_values(op: OutOp, result: OpResult) -> list[tuple[str, Any, Any]]:
         if fields:
             return fields
     return [(op.f, op.v, result.cur)]
+
+
+_Revert = tuple[OutOp, OpResult, frozenset[str]]
+
+
+def _park_renumbered(conn: Connection, reverts: list[_Revert]) -> list[tuple[str, str]]:
+    """New rows of this answer that the server took under another version (a quote version two
+    laptops both made, ``changes.RENUMBERED``) step aside to a negative version first, so that
+    none lands on a version another of them still holds here, whatever their order; a clash
+    with a row not in this answer is ``changes.make_room``'s. Returns the parked rows."""
+    parked: list[tuple[str, str]] = []
+    for op, result, _later in reverts:
+        spec = RENUMBERED.get(op.t)
+        if spec is None or op.f != INSERT_FIELD or not isinstance(result.cur, dict):
+            continue
+        version = spec[1]
+        conn.exec_driver_sql(
+            f'UPDATE "{op.t}" SET "{version}" = -"{version}" WHERE id = ? AND "{version}" > 0',
+            (op.r,),
+        )
+        parked.append((op.t, op.r))
+    return parked
+
+
+def _unpark(conn: Connection, parked: list[tuple[str, str]]) -> None:
+    """A parked row the answer did not give a version back (none expected) gets its own."""
+    for tbl, row_id in parked:
+        version = RENUMBERED[tbl][1]
+        conn.exec_driver_sql(
+            f'UPDATE "{tbl}" SET "{version}" = -"{version}" WHERE id = ? AND "{version}" < 0',
+            (row_id,),
+        )
 
 
 def _later(

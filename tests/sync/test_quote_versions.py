@@ -18,6 +18,8 @@ from minesales_desktop.models.enums import ProductCategory, QuantityUnit
 from minesales_desktop.models.people import User
 from minesales_desktop.services.auth import actor_for
 from minesales_desktop.services.sales import QuoteDTO, opportunities, quotes
+from minesales_desktop.sync.client import SyncReport
+from minesales_desktop.sync.protocol import PullReply, PullRequest
 from tests.sync.conftest import Laptop, ServerProcess, new_customer, server_rows, table_state
 
 
@@ -105,3 +107,57 @@ def test_two_laptops_quoting_one_opportunity_offline_keep_both_quotes(
         assert laptop.client.rejected_changes(include_dismissed=True) == []
         assert laptop.client.pending_count() == 0
     assert table_state(site.engine, ["quotes"]) == table_state(office.engine, ["quotes"])
+
+
+def _pull_only(laptop: Laptop) -> None:
+    """The pull half of a sync (``SyncClient.sync`` pushes first): a quote of another laptop
+    arriving while this laptop's own versions of the opportunity are still queued."""
+    client = laptop.client
+    node = client._ensure_node()
+    cursor = client._cursor()
+    while True:
+        request = PullRequest(node=node, schema=client.schema, cursor=cursor, limit=100)
+        page = client._post("/sync/pull", request, PullReply, SyncReport())
+        client._apply_page(node, page)
+        cursor = page.cursor
+        if not page.more:
+            return
+
+
+def test_a_pulled_version_moves_queued_ones_up_in_their_order(
+    server: ServerProcess, laptops
+) -> None:
+    admin = laptops("admin")
+    admin.sync()
+    product_id = _product(admin)
+    admin.sync()
+    office, site = laptops("rep1", "office"), laptops("rep1", "mine-site")
+    office.sync()
+    customer = new_customer(office, "RZ-02", owner=office.user_id(), name_zh="日照钢铁")
+    opp = _as_user(
+        office,
+        lambda s, a: opportunities.create(s, a, {"title": "2027年现货", "customer_id": customer}),
+    )
+    first = _quote(office, opp.id, product_id, "780.00")
+    office.sync()
+    site.sync()
+    _quote(site, opp.id, product_id, "772.00")  # V2 and V3, queued on the mine site
+    _quote(site, opp.id, product_id, "770.00")
+    _quote(office, opp.id, product_id, "775.00")
+    office.sync()  # the office's V2 reaches the server first
+    _pull_only(site)
+    prefix = first.quote_no.removesuffix("1")
+    # The office's V2 is in; the site's own two moved up behind it, in the order made.
+    assert _versions(site, opp.id) == [
+        (1, f"{prefix}1", "780"), (2, f"{prefix}2", "775"),
+        (4, f"{prefix}4", "772"), (5, f"{prefix}5", "770"),
+    ]  # fmt: skip
+    site.sync()
+    office.sync()
+    expected = [
+        (1, f"{prefix}1", "780"), (2, f"{prefix}2", "775"),
+        (3, f"{prefix}3", "772"), (4, f"{prefix}4", "770"),
+    ]  # fmt: skip
+    for side in (server, site, office):
+        assert _versions(side, opp.id) == expected
+    assert site.client.rejected_changes(include_dismissed=True) == []

@@ -280,7 +280,9 @@ def test_quote_terms_are_valid_pricing_terms(session: Session) -> None:
     from minesales_desktop.pricing.terms import load_terms
 
     for q in session.scalars(select(m.Quote).limit(200)):
-        load_terms(json.loads(json.dumps(q.price_terms, default=str)))
+        terms = load_terms(json.loads(json.dumps(q.price_terms, default=str)))
+        # the row's VAT is the terms' (terms without VAT would get the engine's 13 % on top)
+        assert (terms.vat.rate, terms.vat.included) == (q.vat_rate, q.vat_included), q.quote_no
         # Priced as the app prices a quote: the printed quote, priced again from the stored
         # terms (with the index of the day they record), shows the same unit price and total.
         doc = quote_document(session, q.id)

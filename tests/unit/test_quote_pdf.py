@@ -287,3 +287,27 @@ def test_the_quote_keeps_the_lots_total_as_the_printed_quote_shows_it(
     doc = quote_document(session, quote.id)
     assert doc.lot_result is not None and doc.lot_result.total == total
     assert quote.total_amount == total
+
+
+@pytest.mark.parametrize(
+    ("terms", "extra"),
+    [
+        # what an import may store: numbers the engine cannot read, no terms at all, terms
+        # that are not a mapping — the quote saves; its total is quantity × unit price
+        (
+            _dce_terms(quoted_index={"DCE_I": "800"}),
+            {"expected_assay": {"Fe": "61.2%", "抗碎": "≤20"}},
+        ),
+        ({}, {}),
+        ([], {}),
+        # terms settling in another currency than the quote's, or at another unit price
+        (dump_terms(load_template("iron_ore_62fe_viu")), {}),
+        (_dce_terms(quoted_index={"DCE_I": "800"}), {"unit_price": Decimal("780.00")}),
+    ],
+    ids=["unreadable-assay", "no-terms", "terms-not-a-mapping", "usd-terms", "typed-price"],
+)
+def test_a_quote_the_engine_cannot_price_at_its_own_price_keeps_quantity_times_price(
+    session: Session, dept, world, terms: Any, extra: dict[str, Any]
+) -> None:
+    quote = _quote(session, dept, world, terms, **extra)
+    assert quote.total_amount == quote.quantity * quote.unit_price
