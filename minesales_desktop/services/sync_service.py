@@ -272,8 +272,11 @@ class SyncSession:
         finally:
             self._progress = None
         tables = set(client.touched)
-        # Ops that did not take effect were put back to the server's value on this laptop.
-        tables.update(o.table for o in report.outcomes if o.status in ("conflict", "rejected"))
+        # Ops that did not take effect were put back to the server's value on this laptop, and
+        # merged ones may have taken part of the server's row (a renumbered quote's version).
+        tables.update(
+            o.table for o in report.outcomes if o.status in ("conflict", "rejected", "merged")
+        )
         return SyncResult(
             pushed=report.pushed,
             applied=report.applied + report.merged,
@@ -314,7 +317,7 @@ def run_sync(
 class ConflictView:
     id: str
     table: str
-    kind: str  # value | delete | apply
+    kind: str  # value | delete | apply | renumbered
     record: str  # e.g. "鞍山钢铁 · Customer" or "鞍山钢铁 · Contact 张伟"
     field: str  # a field label, e.g. "Notes"
     mine: str
@@ -377,7 +380,7 @@ def dismiss_rejected(db_path: Path, op_id: str) -> None:
 
 def _conflict_view(conn: Connection, item: ConflictItem) -> ConflictView:
     if item.kind == "delete":
-        mine = translate(_CONTEXT, "(deleted)")
+        mine = translate("SyncLabels", "(deleted)")
     else:
         mine = display_value(conn, item.table, item.field, item.mine)
     return ConflictView(
@@ -388,7 +391,7 @@ def _conflict_view(conn: Connection, item: ConflictItem) -> ConflictView:
         field=field_label(item.table, item.field),
         mine=mine,
         theirs=display_value(conn, item.table, item.field, item.theirs),
-        their_user=item.their_user_name or translate(_CONTEXT, "another user"),
+        their_user=item.their_user_name or translate("SyncLabels", "another user"),
         their_time=item.their_time,
         my_time=item.my_time,
         detected_at=item.detected_at,
@@ -505,6 +508,8 @@ FIELD_LABELS: dict[str, str] = {
     "contract_id": QT_TRANSLATE_NOOP("SyncLabels", "Contract"),
     "kind": QT_TRANSLATE_NOOP("SyncLabels", "Type"),
     "region": QT_TRANSLATE_NOOP("SyncLabels", "Region"),
+    "quote_no": QT_TRANSLATE_NOOP("SyncLabels", "Quote number"),
+    "version": QT_TRANSLATE_NOOP("SyncLabels", "Version"),
 }
 
 #: Columns that name a record, best first.
@@ -534,7 +539,7 @@ def table_label(tbl: str) -> str:
 
 def field_label(tbl: str, fld: str) -> str:
     if fld == REVOKE_FIELD:
-        return translate(_CONTEXT, "(access removed)")
+        return translate("SyncLabels", "(access removed)")
     source = FIELD_LABELS.get(fld)
     if source:
         return translate(_CONTEXT, source)
@@ -599,9 +604,9 @@ def _column(tbl: str, fld: str) -> Any:
 def display_value(conn: Connection, tbl: str, fld: str, value: Any) -> str:
     """A stored (wire) value as a person reads it: labels for codes, amounts, names for links."""
     if value is None or value == "":
-        return translate(_CONTEXT, "(empty)")
+        return translate("SyncLabels", "(empty)")
     if fld == INSERT_FIELD or isinstance(value, dict):
-        return translate(_CONTEXT, "(whole record)")
+        return translate("SyncLabels", "(whole record)")
     col = _column(tbl, fld)
     if col is None:
         return str(value)
@@ -616,7 +621,9 @@ def display_value(conn: Connection, tbl: str, fld: str, value: Any) -> str:
             except ValueError:
                 return str(value)
     if fld == "is_deleted" or str(kind).upper() == "BOOLEAN":
-        return translate(_CONTEXT, "Yes") if value in (1, True) else translate(_CONTEXT, "No")
+        if value in (1, True):
+            return translate("SyncLabels", "Yes")
+        return translate("SyncLabels", "No")
     if col.foreign_keys:
         target = next(iter(col.foreign_keys)).column.table.name
         name = _record_name(conn, target, str(value))

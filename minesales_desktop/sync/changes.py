@@ -289,6 +289,8 @@ def apply_row(
 #: version column, number column). The server keeps both rows and gives the one it gets second
 #: the next free version (``sync.server.store``); the laptops follow (``make_room``).
 RENUMBERED: dict[str, tuple[str, str, str]] = {"quotes": ("opportunity_id", "version", "quote_no")}
+#: The answer's ``k`` for a new row taken under another version, and the laptop's inbox kind.
+RENUMBERED_KIND = "renumbered"
 
 
 def renumbered_no(number: str, old: int, new: int) -> str:

@@ -44,6 +44,7 @@ from minesales_desktop.messages import translate
 from minesales_desktop.sync import hlc
 from minesales_desktop.sync.changes import (
     RENUMBERED,
+    RENUMBERED_KIND,
     Pending,
     apply_row,
     capture_paused,
@@ -433,7 +434,10 @@ class SyncClient:
             if row is None:
                 raise KeyError(conflict_id)
             tbl, row_id, fld, kind, mine = row
-            if keep == "mine" and row_exists(conn, tbl, row_id):
+            # Entries for reading only: a pulled change that could not be applied, a number
+            # the server moved on (putting the old one back would clash again).
+            readable_only = kind in ("apply", RENUMBERED_KIND)
+            if keep == "mine" and not readable_only and row_exists(conn, tbl, row_id):
                 # A kept name or phone changes the customer's search keys (local fields).
                 with refreshing_local_fields(conn, [(tbl, row_id, fld)]):
                     if kind == "delete":
@@ -760,6 +764,8 @@ class SyncClient:
                 report.applied += 1
             elif result.s == "merged":
                 report.merged += 1
+                if result.k == RENUMBERED_KIND:
+                    conflicts.append((op, result))  # an inbox entry: the number moved
             elif result.s == "conflict":
                 report.conflicts += 1
                 if not result.won:
@@ -785,6 +791,9 @@ class SyncClient:
                     [(*r, now) for r in rejected],
                 )
             for op, result in conflicts:
+                if result.k == RENUMBERED_KIND:
+                    self._record_renumbered(conn, op, result)
+                    continue
                 for fld, mine, theirs in _lost_values(op, result):
                     self._record_conflict(
                         conn,
@@ -831,6 +840,28 @@ class SyncClient:
                 apply_row(conn, op.t, op.r, row, KEEP_ALL, pending)
         elif not pending.keeps_local(op.t, op.r, op.f, KEEP_ALL):
             write_fields(conn, op.t, op.r, {op.f: result.cur})
+
+    def _record_renumbered(self, conn: Connection, op: OutOp, result: OpResult) -> None:
+        """An inbox entry for a new row the server took under the next free version (a quote
+        version someone else made first, ``changes.RENUMBERED``): the number this laptop gave
+        it (perhaps on a quote a customer has) and the one it has now, and who made the other.
+        Nothing to choose — the entry is for reading (``resolve_conflict`` only closes it)."""
+        number = RENUMBERED[op.t][2]
+        made = op.v if isinstance(op.v, dict) else {}
+        now = result.cur if isinstance(result.cur, dict) else {}
+        self._record_conflict(
+            conn,
+            op.t,
+            op.r,
+            number,
+            RENUMBERED_KIND,
+            mine=made.get(number),
+            theirs=now.get(number),
+            mine_hlc=op.h,
+            theirs_hlc=result.th or 0,
+            theirs_user=result.tu,
+            theirs_node=result.tn,
+        )
 
     def _record_conflict(
         self,

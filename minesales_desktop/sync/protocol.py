@@ -235,7 +235,11 @@ class OpResult(_Msg):
     s: OpStatus
     seq: int | None = Field(default=None, description="log sequence of an applied change")
     won: bool | None = Field(default=None, description="conflict: did this op win")
-    k: str | None = Field(default=None, description="conflict kind: value | delete")
+    k: str | None = Field(
+        default=None,
+        description="conflict kind: value | delete; renumbered: a merged new row taken under the"
+        " next free version (th/tu/tn: who made the version it gave way to)",
+    )
     reason: str | None = None
     cur: Any = Field(default=None, description="server value after a lost/rejected op")
     has_cur: bool = Field(default=False, description="whether the row exists on the server")

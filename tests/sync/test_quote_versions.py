@@ -106,6 +106,19 @@ def test_two_laptops_quoting_one_opportunity_offline_keep_both_quotes(
     for laptop in (office, site):
         assert laptop.client.rejected_changes(include_dismissed=True) == []
         assert laptop.client.pending_count() == 0
+    # The mine site's inbox says which numbers moved and who made the version first; there is
+    # nothing to choose (keeping "mine" only closes the entry, the number stays).
+    inbox = site.client.conflicts()
+    assert [(c.table, c.field, c.kind, c.mine, c.theirs) for c in inbox] == [
+        ("quotes", "quote_no", "renumbered", f"{prefix}2", f"{prefix}3"),
+        ("quotes", "quote_no", "renumbered", f"{prefix}3", f"{prefix}4"),
+    ]
+    assert {c.their_user_name for c in inbox} == {"李强"}
+    for c in inbox:
+        site.client.resolve_conflict(c.id, "mine")
+    assert site.client.conflicts() == [] and site.client.pending_count() == 0
+    assert _versions(site, opp.id) == expected
+    assert office.client.conflicts() == []
     assert table_state(site.engine, ["quotes"]) == table_state(office.engine, ["quotes"])
 
 

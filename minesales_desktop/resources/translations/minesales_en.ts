@@ -602,6 +602,12 @@ Mine: %3
 Theirs (%4, %5): %6</translation>
     </message>
     <message>
+        <source>%1 — %2
+You made it as %3; %4 made that version first (%5), so the server numbered yours %6. Tell the customer if they have the old number.</source>
+        <translation>%1 — %2
+You made it as %3; %4 made that version first (%5), so the server numbered yours %6. Tell the customer if they have the old number.</translation>
+    </message>
+    <message>
         <source>Conflict inbox</source>
         <translation>Conflict inbox</translation>
     </message>
@@ -5211,8 +5217,25 @@ Push batches in flight at once: this, or the server&apos;s ``HelloReply.window``
 <context>
     <name>SyncLabels</name>
     <message>
+        <source>(access removed)</source>
+        <extracomment>Columns that name a record, best first.</extracomment>
+        <translation>(access removed)</translation>
+    </message>
+    <message>
+        <source>(deleted)</source>
+        <translation>(deleted)</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
         <source>(new record)</source>
         <translation>(new record)</translation>
+    </message>
+    <message>
+        <source>(whole record)</source>
+        <translation>(whole record)</translation>
     </message>
     <message>
         <source>Action</source>
@@ -5391,6 +5414,10 @@ Push batches in flight at once: this, or the server&apos;s ``HelloReply.window``
         <translation>Next action date</translation>
     </message>
     <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
@@ -5445,6 +5472,10 @@ Push batches in flight at once: this, or the server&apos;s ``HelloReply.window``
     <message>
         <source>Quote</source>
         <translation>Quote</translation>
+    </message>
+    <message>
+        <source>Quote number</source>
+        <translation>Quote number</translation>
     </message>
     <message>
         <source>Reassignment</source>
@@ -5535,6 +5566,10 @@ Push batches in flight at once: this, or the server&apos;s ``HelloReply.window``
         <translation>User</translation>
     </message>
     <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
         <source>WeChat</source>
         <translation>WeChat</translation>
     </message>
@@ -5545,6 +5580,14 @@ Push batches in flight at once: this, or the server&apos;s ``HelloReply.window``
     <message>
         <source>Weight certificate</source>
         <translation>Weight certificate</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>another user</source>
+        <translation>another user</translation>
     </message>
 </context>
 <context>

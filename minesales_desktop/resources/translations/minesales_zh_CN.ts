@@ -601,6 +601,12 @@ Theirs (%4, %5): %6</source>
 服务器（%4，%5）：%6</translation>
     </message>
     <message>
+        <source>%1 — %2
+You made it as %3; %4 made that version first (%5), so the server numbered yours %6. Tell the customer if they have the old number.</source>
+        <translation>%1 — %2
+您制作时的编号为 %3；%4 先制作了该版本（%5），因此服务器将您的报价顺延编号为 %6。如客户手中是旧编号，请告知客户。</translation>
+    </message>
+    <message>
         <source>Conflict inbox</source>
         <translation>冲突收件箱</translation>
     </message>
@@ -5194,8 +5200,25 @@ Push batches in flight at once: this, or the server&apos;s ``HelloReply.window``
 <context>
     <name>SyncLabels</name>
     <message>
+        <source>(access removed)</source>
+        <extracomment>Columns that name a record, best first.</extracomment>
+        <translation>（访问权限已移除）</translation>
+    </message>
+    <message>
+        <source>(deleted)</source>
+        <translation>（已删除）</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
         <source>(new record)</source>
         <translation>（新记录）</translation>
+    </message>
+    <message>
+        <source>(whole record)</source>
+        <translation>（整条记录）</translation>
     </message>
     <message>
         <source>Action</source>
@@ -5374,6 +5397,10 @@ Push batches in flight at once: this, or the server&apos;s ``HelloReply.window``
         <translation>下一步行动日期</translation>
     </message>
     <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -5428,6 +5455,10 @@ Push batches in flight at once: this, or the server&apos;s ``HelloReply.window``
     <message>
         <source>Quote</source>
         <translation>报价单</translation>
+    </message>
+    <message>
+        <source>Quote number</source>
+        <translation>报价单号</translation>
     </message>
     <message>
         <source>Reassignment</source>
@@ -5518,6 +5549,10 @@ Push batches in flight at once: this, or the server&apos;s ``HelloReply.window``
         <translation>用户</translation>
     </message>
     <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
@@ -5528,6 +5563,14 @@ Push batches in flight at once: this, or the server&apos;s ``HelloReply.window``
     <message>
         <source>Weight certificate</source>
         <translation>重量证书</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>another user</source>
+        <translation>其他用户</translation>
     </message>
 </context>
 <context>

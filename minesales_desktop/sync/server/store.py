@@ -41,7 +41,12 @@ from minesales_desktop.ids import new_id
 from minesales_desktop.models.enums import ContractStatus, Role
 from minesales_desktop.models.sync import SyncBatch
 from minesales_desktop.sync import hlc
-from minesales_desktop.sync.changes import RENUMBERED, drop_capture_triggers, renumbered_no
+from minesales_desktop.sync.changes import (
+    RENUMBERED,
+    RENUMBERED_KIND,
+    drop_capture_triggers,
+    renumbered_no,
+)
 from minesales_desktop.sync.protocol import (
     Change,
     OpResult,
@@ -854,16 +859,37 @@ class _Merge:
             again = None if renumbered else self._next_version(values)
             if again is None:
                 return self._rejected(_integrity_reason(exc), None)
-            return self._insert(again, renumbered=True)
+            holder = self._maker(values)
+            result = self._insert(again, renumbered=True)
+            if result.s == "merged" and holder is not None:
+                # Who made the version this row had to give way to: the laptop's inbox says so.
+                result.th, result.tn, result.tu = holder.hlc, holder.node, holder.user
+            return result
         nested.commit()
         seq = self.w.append(
             self.op.t, self.op.r, INSERT_FIELD, None, self.stamp, self.node, self.viewer.user_id
         )
         if renumbered:
-            # Taken under the next free version: the laptop takes the row as stored.
+            # Taken under the next free version: the laptop takes the row as stored (and files
+            # an inbox entry: the number it may have given a customer is another's now).
             cur, has = self._cur(read_row(self.conn, self.op.t, self.op.r))
-            return OpResult(i=self.op.i, s="merged", seq=seq, cur=cur, has_cur=has)
+            return OpResult(i=self.op.i, s="merged", k=RENUMBERED_KIND, seq=seq, cur=cur,
+                            has_cur=has)  # fmt: skip
         return OpResult(i=self.op.i, s="applied", seq=seq)
+
+    def _maker(self, values: dict[str, Any]) -> LogRow | None:
+        """The making entry of the row that holds this new row's version (``_next_version``)."""
+        parent_col, version_col, _number = RENUMBERED[self.op.t]
+        found = self.w.sql.rows(
+            f"SELECT l.seq, l.field, l.value, l.hlc, l.node_id, l.user_id FROM sync_log l"
+            f" JOIN {quote(self.op.t)} r ON r.id = l.row_id WHERE l.tbl = ? AND l.field = ?"
+            f" AND r.{quote(parent_col)} = ? AND r.{quote(version_col)} = ? ORDER BY l.seq LIMIT 1",
+            (self.op.t, INSERT_FIELD, values.get(parent_col), values.get(version_col)),
+        )
+        if not found:
+            return None
+        r = found[0]
+        return LogRow(int(r[0]), r[1], r[2], int(r[3]), r[4], r[5])
 
     def _next_version(self, values: dict[str, Any]) -> dict[str, Any] | None:
         """A new row of a per-parent version counter (``changes.RENUMBERED``: a quote) whose

@@ -368,10 +368,24 @@ class ConflictInboxDialog(_SyncListDialog):
 
     def _selection_changed(self) -> None:
         item = self.current()
-        self.keep_mine.setEnabled(item is not None and item.kind != "apply")
+        self.keep_mine.setEnabled(item is not None and item.kind not in ("apply", "renumbered"))
         self.keep_theirs.setEnabled(item is not None)
         if item is None:
             self.detail.clear()
+            return
+        if item.kind == "renumbered":
+            self.detail.setText(
+                self.tr(
+                    "%1 — %2\nYou made it as %3; %4 made that version first (%5), so the "
+                    "server numbered yours %6. Tell the customer if they have the old number."
+                )
+                .replace("%1", item.record)
+                .replace("%2", item.field)
+                .replace("%3", item.mine)
+                .replace("%4", item.their_user)
+                .replace("%5", date(item.their_time))
+                .replace("%6", item.theirs)
+            )
             return
         self.detail.setText(
             self.tr("%1 — %2\nMine: %3\nTheirs (%4, %5): %6")

@@ -1,0 +1,45 @@
+"""A quote the server renumbered (two laptops made the same version offline,
+``tests/sync/test_quote_versions.py``) reads as a notice in the conflict inbox: the number the
+rep made, the one it has now, who made the version first — and nothing to put back."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, text
+
+from minesales_desktop.sync.changes import RENUMBERED_KIND
+from minesales_desktop.sync.hlc import pack
+from minesales_desktop.tasks import TaskManager
+from minesales_desktop.ui.dialogs.sync_dialogs import ConflictInboxDialog
+
+
+def test_a_renumbered_quote_is_a_notice_in_the_inbox(
+    qtbot: Any, engine: Engine, db_path: Path, tasks: TaskManager
+) -> None:
+    stamp = pack(1_795_000_000_000)
+    with engine.begin() as conn:  # the entry as the sync client files it (_record_renumbered)
+        conn.execute(
+            text(
+                "INSERT INTO sync_conflicts (id, tbl, row_id, field, kind, mine_value,"
+                " theirs_value, mine_hlc, theirs_hlc, theirs_user_id, theirs_node, mine_won,"
+                " detected_at) VALUES (:id, 'quotes', :r, 'quote_no', :k, :m, :t, :h, :h, NULL,"
+                " 'other-laptop', 0, '2026-11-27 08:00:00.000000')"
+            ),
+            {"id": str(uuid.uuid4()), "r": str(uuid.uuid4()), "k": RENUMBERED_KIND,
+             "m": '"OPP-2611-000001-Q2"', "t": '"OPP-2611-000001-Q3"', "h": stamp},
+        )  # fmt: skip
+    dialog = ConflictInboxDialog(tasks, db_path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.reload()  # as the Sync menu opens it (``sync_ui``)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 1, timeout=10_000)
+    dialog.view.selectRow(0)
+    detail = dialog.detail.text()
+    assert "You made it as OPP-2611-000001-Q2" in detail
+    assert "numbered yours OPP-2611-000001-Q3" in detail
+    assert not dialog.keep_mine.isEnabled() and dialog.keep_theirs.isEnabled()
+    dialog.keep_theirs.click()  # read: the entry closes, the number stays
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 0, timeout=10_000)
