@@ -8,6 +8,7 @@ made it follows, its own later versions moving up behind it. A real server proce
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from decimal import Decimal
 
 from sqlalchemy import select, text
@@ -51,6 +52,35 @@ def _quote(laptop: Laptop, opp_id: str, product_id: str, price: str) -> QuoteDTO
     return _as_user(laptop, lambda s, a: quotes.create(s, a, values))  # type: ignore[no-any-return]
 
 
+@dataclass
+class _Deal:
+    """One rep's opportunity with its first quote, on two laptops of that rep (both synced)."""
+
+    office: Laptop
+    site: Laptop
+    opp_id: str
+    product_id: str
+    prefix: str  # the quote number without its version: "OPP-…-Q"
+
+
+def _deal(laptops, code: str, title: str) -> _Deal:  # type: ignore[no-untyped-def]
+    admin = laptops("admin")
+    admin.sync()
+    product_id = _product(admin)
+    admin.sync()
+    office, site = laptops("rep1", "office"), laptops("rep1", "mine-site")  # one rep, two laptops
+    office.sync()
+    customer = new_customer(office, code, owner=office.user_id(), name_zh="日照钢铁")
+    opp_id = _as_user(
+        office, lambda s, a: opportunities.create(s, a, {"title": title, "customer_id": customer})
+    ).id
+    first = _quote(office, opp_id, product_id, "780.00")
+    office.sync()
+    site.sync()
+    assert _versions(site, opp_id) == [(1, first.quote_no, "780")]
+    return _Deal(office, site, opp_id, product_id, first.quote_no.removesuffix("1"))
+
+
 def _versions(laptop_or_server: Laptop | ServerProcess, opp_id: str) -> list[tuple[int, str, str]]:
     sql = (
         "SELECT version, quote_no, unit_price FROM quotes WHERE opportunity_id = :o"
@@ -68,41 +98,28 @@ def _versions(laptop_or_server: Laptop | ServerProcess, opp_id: str) -> list[tup
 def test_two_laptops_quoting_one_opportunity_offline_keep_both_quotes(
     server: ServerProcess, laptops
 ) -> None:
-    admin = laptops("admin")
-    admin.sync()
-    product_id = _product(admin)
-    admin.sync()
-    office, site = laptops("rep1", "office"), laptops("rep1", "mine-site")  # one rep, two laptops
-    office.sync()
-    customer = new_customer(office, "RZ-01", owner=office.user_id(), name_zh="日照钢铁")
-    opp = _as_user(
-        office,
-        lambda s, a: opportunities.create(s, a, {"title": "2027年长协", "customer_id": customer}),
-    )
-    first = _quote(office, opp.id, product_id, "780.00")
-    office.sync()
-    site.sync()
-    assert _versions(site, opp.id) == [(1, first.quote_no, "780")]
+    deal = _deal(laptops, "RZ-01", "2027年长协")
+    office, site, opp_id, product_id = deal.office, deal.site, deal.opp_id, deal.product_id
     # Offline on both: the office makes version 2; the mine site makes version 2, then 3.
-    office_v2 = _quote(office, opp.id, product_id, "775.00")
-    site_v2 = _quote(site, opp.id, product_id, "772.00")
-    site_v3 = _quote(site, opp.id, product_id, "770.00")
+    office_v2 = _quote(office, opp_id, product_id, "775.00")
+    site_v2 = _quote(site, opp_id, product_id, "772.00")
+    site_v3 = _quote(site, opp_id, product_id, "770.00")
     assert office_v2.version == site_v2.version == 2 and site_v3.version == 3
     office.sync()
     report = site.sync()
     made = [(o.table, o.status) for o in report.outcomes if o.field == "*"]
     assert report.rejected == 0 and made == [("quotes", "merged")] * 2, report.outcomes
     office.sync()
-    prefix = first.quote_no.removesuffix("1")
+    prefix = deal.prefix
     expected = [
         (1, f"{prefix}1", "780"),
         (2, f"{prefix}2", "775"),  # the office's, which the server got first
         (3, f"{prefix}3", "772"),  # the mine site's, in the order it made them
         (4, f"{prefix}4", "770"),
     ]
-    assert _versions(server, opp.id) == expected
-    assert _versions(site, opp.id) == expected
-    assert _versions(office, opp.id) == expected
+    assert _versions(server, opp_id) == expected
+    assert _versions(site, opp_id) == expected
+    assert _versions(office, opp_id) == expected
     for laptop in (office, site):
         assert laptop.client.rejected_changes(include_dismissed=True) == []
         assert laptop.client.pending_count() == 0
@@ -117,7 +134,7 @@ def test_two_laptops_quoting_one_opportunity_offline_keep_both_quotes(
     for c in inbox:
         site.client.resolve_conflict(c.id, "mine")
     assert site.client.conflicts() == [] and site.client.pending_count() == 0
-    assert _versions(site, opp.id) == expected
+    assert _versions(site, opp_id) == expected
     assert office.client.conflicts() == []
     assert table_state(site.engine, ["quotes"]) == table_state(office.engine, ["quotes"])
 
@@ -140,28 +157,16 @@ def _pull_only(laptop: Laptop) -> None:
 def test_a_pulled_version_moves_queued_ones_up_in_their_order(
     server: ServerProcess, laptops
 ) -> None:
-    admin = laptops("admin")
-    admin.sync()
-    product_id = _product(admin)
-    admin.sync()
-    office, site = laptops("rep1", "office"), laptops("rep1", "mine-site")
-    office.sync()
-    customer = new_customer(office, "RZ-02", owner=office.user_id(), name_zh="日照钢铁")
-    opp = _as_user(
-        office,
-        lambda s, a: opportunities.create(s, a, {"title": "2027年现货", "customer_id": customer}),
-    )
-    first = _quote(office, opp.id, product_id, "780.00")
-    office.sync()
-    site.sync()
-    _quote(site, opp.id, product_id, "772.00")  # V2 and V3, queued on the mine site
-    _quote(site, opp.id, product_id, "770.00")
-    _quote(office, opp.id, product_id, "775.00")
+    deal = _deal(laptops, "RZ-02", "2027年现货")
+    office, site, opp_id, product_id = deal.office, deal.site, deal.opp_id, deal.product_id
+    _quote(site, opp_id, product_id, "772.00")  # V2 and V3, queued on the mine site
+    _quote(site, opp_id, product_id, "770.00")
+    _quote(office, opp_id, product_id, "775.00")
     office.sync()  # the office's V2 reaches the server first
     _pull_only(site)
-    prefix = first.quote_no.removesuffix("1")
+    prefix = deal.prefix
     # The office's V2 is in; the site's own two moved up behind it, in the order made.
-    assert _versions(site, opp.id) == [
+    assert _versions(site, opp_id) == [
         (1, f"{prefix}1", "780"), (2, f"{prefix}2", "775"),
         (4, f"{prefix}4", "772"), (5, f"{prefix}5", "770"),
     ]  # fmt: skip
@@ -172,5 +177,5 @@ def test_a_pulled_version_moves_queued_ones_up_in_their_order(
         (3, f"{prefix}3", "772"), (4, f"{prefix}4", "770"),
     ]  # fmt: skip
     for side in (server, site, office):
-        assert _versions(side, opp.id) == expected
+        assert _versions(side, opp_id) == expected
     assert site.client.rejected_changes(include_dismissed=True) == []

@@ -373,23 +373,15 @@ class ConflictInboxDialog(_SyncListDialog):
         if item is None:
             self.detail.clear()
             return
-        if item.kind == "renumbered":
-            self.detail.setText(
-                self.tr(
-                    "%1 — %2\nYou made it as %3; %4 made that version first (%5), so the "
-                    "server numbered yours %6. Tell the customer if they have the old number."
-                )
-                .replace("%1", item.record)
-                .replace("%2", item.field)
-                .replace("%3", item.mine)
-                .replace("%4", item.their_user)
-                .replace("%5", date(item.their_time))
-                .replace("%6", item.theirs)
+        if item.kind == "renumbered":  # a notice: nothing to choose
+            template = self.tr(
+                "%1 — %2\nYou made it as %3; %4 made that version first (%5), so the "
+                "server numbered yours %6. Tell the customer if they have the old number."
             )
-            return
+        else:
+            template = self.tr("%1 — %2\nMine: %3\nTheirs (%4, %5): %6")
         self.detail.setText(
-            self.tr("%1 — %2\nMine: %3\nTheirs (%4, %5): %6")
-            .replace("%1", item.record)
+            template.replace("%1", item.record)
             .replace("%2", item.field)
             .replace("%3", item.mine)
             .replace("%4", item.their_user)
