@@ -364,6 +364,11 @@ class QuoteDTO:
     created_at: dt.datetime
 
 
+def _stored(price: Decimal) -> Decimal:
+    """A unit price at the precision the database keeps (``db.types.Money``: 4 places)."""
+    return Decimal(price).quantize(Decimal("0.0001"), ROUND_HALF_UP)
+
+
 class QuoteService(EntityService[Quote, QuoteDTO]):
     """Versioned quotes: a sent quote is never edited; a new version supersedes it."""
 
@@ -452,7 +457,7 @@ class QuoteService(EntityService[Quote, QuoteDTO]):
             lot is not None
             and lot.total is not None
             and lot.currency == Currency(row.currency).value
-            and lot.unit_price == row.unit_price
+            and _stored(lot.unit_price) == _stored(row.unit_price)
         ):
             total = lot.total
         row.total_amount = total.quantize(CENT, ROUND_HALF_UP)

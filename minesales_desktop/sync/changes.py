@@ -299,7 +299,7 @@ def renumbered_no(number: str, old: int, new: int) -> str:
     head = number.rstrip("0123456789")
     tail = number[len(head) :]
     if tail and int(tail) == old:
-        return f"{head}{new}"
+        return f"{head}{str(new).zfill(len(tail))}"  # "…-001" → "…-002", as it was written
     return number
 
 

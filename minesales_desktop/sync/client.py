@@ -1210,7 +1210,7 @@ def _park_renumbered(conn: Connection, reverts: list[_Revert]) -> list[tuple[str
     parked: list[tuple[str, str]] = []
     for op, result, _later in reverts:
         spec = RENUMBERED.get(op.t)
-        if spec is None or op.f != INSERT_FIELD or not isinstance(result.cur, dict):
+        if spec is None or result.k != RENUMBERED_KIND or not isinstance(result.cur, dict):
             continue
         version = spec[1]
         conn.exec_driver_sql(

@@ -54,7 +54,8 @@ def _quote(laptop: Laptop, opp_id: str, product_id: str, price: str) -> QuoteDTO
 
 @dataclass
 class _Deal:
-    """One rep's opportunity with its first quote, on two laptops of that rep (both synced)."""
+    """A rep's opportunity with its first quote, on the rep's office laptop and on a laptop at
+    the mine site (the rep's own, or the team manager's), both synced."""
 
     office: Laptop
     site: Laptop
@@ -63,12 +64,12 @@ class _Deal:
     prefix: str  # the quote number without its version: "OPP-…-Q"
 
 
-def _deal(laptops, code: str, title: str) -> _Deal:  # type: ignore[no-untyped-def]
+def _deal(laptops, code: str, title: str, site_login: str = "rep1") -> _Deal:  # type: ignore[no-untyped-def]
     admin = laptops("admin")
     admin.sync()
     product_id = _product(admin)
     admin.sync()
-    office, site = laptops("rep1", "office"), laptops("rep1", "mine-site")  # one rep, two laptops
+    office, site = laptops("rep1", "office"), laptops(site_login, "mine-site")
     office.sync()
     customer = new_customer(office, code, owner=office.user_id(), name_zh="日照钢铁")
     opp_id = _as_user(
@@ -98,7 +99,7 @@ def _versions(laptop_or_server: Laptop | ServerProcess, opp_id: str) -> list[tup
 def test_two_laptops_quoting_one_opportunity_offline_keep_both_quotes(
     server: ServerProcess, laptops
 ) -> None:
-    deal = _deal(laptops, "RZ-01", "2027年长协")
+    deal = _deal(laptops, "RZ-01", "2027年长协", site_login="mgr")  # the manager, at the mine
     office, site, opp_id, product_id = deal.office, deal.site, deal.opp_id, deal.product_id
     # Offline on both: the office makes version 2; the mine site makes version 2, then 3.
     office_v2 = _quote(office, opp_id, product_id, "775.00")
@@ -123,8 +124,9 @@ def test_two_laptops_quoting_one_opportunity_offline_keep_both_quotes(
     for laptop in (office, site):
         assert laptop.client.rejected_changes(include_dismissed=True) == []
         assert laptop.client.pending_count() == 0
-    # The mine site's inbox says which numbers moved and who made the version first; there is
-    # nothing to choose (keeping "mine" only closes the entry, the number stays).
+    # The mine site's inbox says which numbers moved and who made the version first — for the
+    # second too, which gave way to the manager's own first one: the rep who made V2 — and
+    # there is nothing to choose (keeping "mine" only closes the entry, the number stays).
     inbox = site.client.conflicts()
     assert [(c.table, c.field, c.kind, c.mine, c.theirs) for c in inbox] == [
         ("quotes", "quote_no", "renumbered", f"{prefix}2", f"{prefix}3"),

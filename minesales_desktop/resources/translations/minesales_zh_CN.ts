@@ -604,7 +604,7 @@ Theirs (%4, %5): %6</source>
         <source>%1 — %2
 You made it as %3; %4 made that version first (%5), so the server numbered yours %6. Tell the customer if they have the old number.</source>
         <translation>%1 — %2
-您制作时的编号为 %3；%4 先制作了该版本（%5），因此服务器将您的报价顺延编号为 %6。如客户手中是旧编号，请告知客户。</translation>
+您制作时的编号为 %3；%4先制作了该版本（%5），因此服务器将您的报价顺延编号为 %6。如客户手中是旧编号，请告知客户。</translation>
     </message>
     <message>
         <source>Conflict inbox</source>

@@ -205,6 +205,10 @@ class LogWriter:
         last = self.sql.rows("SELECT coalesce(max(seq), 0) FROM sync_log")[0][0]
         self.next_seq = int(last) + 1
         self.buffer: list[tuple[Any, ...]] = []
+        # (table, parent) → who made the version a renumbered new row of this batch gave way
+        # to (``_Merge._insert``): the laptop's later versions, which then give way to its own
+        # earlier one, are told about that maker, not about themselves.
+        self.renumber_makers: dict[tuple[str, Any], LogRow] = {}
 
     def append(
         self,
@@ -860,6 +864,12 @@ class _Merge:
             if again is None:
                 return self._rejected(_integrity_reason(exc), None)
             holder = self._maker(values)
+            key = (self.op.t, values.get(RENUMBERED[self.op.t][0]))
+            first = self.w.renumber_makers.get(key)
+            if first is not None and (holder is None or holder.node == self.node):
+                holder = first  # it gave way to this laptop's own earlier version
+            elif holder is not None:
+                self.w.renumber_makers.setdefault(key, holder)
             result = self._insert(again, renumbered=True)
             if result.s == "merged" and holder is not None:
                 # Who made the version this row had to give way to: the laptop's inbox says so.
