@@ -292,7 +292,7 @@ class _Plan:
 
 
 class Superseded(Exception):
-    """A push of a sync older than its node's newest hello (``Store.begin_session``)."""
+    """A push of a sync older than one of its node that has pushed (``Store.begin_session``)."""
 
 
 class Rejected(Exception):
