@@ -93,7 +93,7 @@ from minesales_desktop.models.enums import (
 from minesales_desktop.services.auth import hash_password
 from minesales_desktop.services.kpi_catalog import ensure_default_kpis
 from minesales_desktop.services.pricing import calculate_price, load_terms
-from minesales_desktop.services.quote_pricing import known_analyte
+from minesales_desktop.services.quote_pricing import priced_assay
 from minesales_desktop.services.validation import USCC_CHARSET, uscc_check_char
 from minesales_desktop.textsearch import SEPARATOR, full_pinyin, normalize, pinyin_initials
 
@@ -2703,10 +2703,9 @@ class _Builder:
             index[product.index] = self.walks[product.index].at(day)
             price_terms["quoted_index"] = {k: str(v) for k, v in index.items()}
         terms = load_terms(price_terms)
-        assay = {k: Decimal(v) for k, v in expected.items() if known_analyte(k)}
         lot = calculate_price(
             terms,
-            assay,
+            priced_assay(expected),
             index=index,
             quantity=quantity,
             quantity_is_dry=product.unit is QuantityUnit.DMT,

@@ -67,7 +67,12 @@ from minesales_desktop.services.pricing import (
     PriceResult,
     Terms,
 )
-from minesales_desktop.services.quote_pricing import IndexSource, decimal_assay, price_quote
+from minesales_desktop.services.quote_pricing import (
+    IndexSource,
+    decimal_assay,
+    price_quote,
+    quote_day,
+)
 from minesales_desktop.services.sales import QuoteDTO, quotes
 
 __all__ = [
@@ -347,7 +352,7 @@ def quote_document(session: Session, quote_id: str) -> QuoteDocument:
     specs = [s for s in product.specs if not s.is_deleted]
     specs.sort(key=lambda s: (s.sort_order, s.analyte))
     assay = decimal_assay(row.expected_assay)
-    quote_date = quote.created_at.astimezone(CHINA_TZ).date()
+    quote_date = quote_day(quote.created_at)
 
     doc = QuoteDocument(
         quote=quote,

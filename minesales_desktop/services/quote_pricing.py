@@ -24,6 +24,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from minesales_desktop.db.base import CHINA_TZ, utcnow
 from minesales_desktop.models.enums import QuantityUnit
 from minesales_desktop.services.catalog import latest_quote, price_indices
 from minesales_desktop.services.pricing import (
@@ -59,11 +60,6 @@ class QuotePricing:
     problem: str | None = None  # why there is no breakdown
     lot_problem: str | None = None  # why there is no total for the quantity
 
-    @property
-    def lot_total(self) -> Decimal | None:
-        """The lot's total as the engine makes it (VAT as the terms say), if it could be made."""
-        return None if self.lot_result is None else self.lot_result.total
-
 
 def decimal_assay(raw: Any) -> dict[str, Decimal]:
     """A stored assay (text values) as Decimals; empty values, and values that are not finite
@@ -90,6 +86,20 @@ def known_analyte(analyte: str) -> bool:
     except KeyError:
         return False
     return True
+
+
+def priced_assay(raw: Any) -> dict[str, Decimal]:
+    """The stored assay values the engine prices on. Analytes it does not know (an aggregate's
+    crushing value, flakiness…) are quality facts for the spec table, never price inputs: the
+    terms cannot read them."""
+    return {k: v for k, v in decimal_assay(raw).items() if known_analyte(k)}
+
+
+def quote_day(made: dt.datetime | None) -> dt.date:
+    """The day a quote was made, China time (its index quotes are that day's); a quote not yet
+    saved is made today. A naive time is UTC, as the database stores it."""
+    moment = made or utcnow()
+    return moment.replace(tzinfo=moment.tzinfo or dt.UTC).astimezone(CHINA_TZ).date()
 
 
 def catalog_index(
@@ -139,9 +149,7 @@ def price_quote(
     index_values = tuple((n, index[n]) for n in names if n in index)
     unit_result = lot_result = None
     problem = lot_problem = None
-    # Analytes the engine does not know (an aggregate's crushing value, flakiness…) are quality
-    # facts for the spec table, never price inputs: the terms cannot read them.
-    assay = {k: v for k, v in decimal_assay(expected_assay).items() if known_analyte(k)}
+    assay = priced_assay(expected_assay)
     if missing:
         problem = ", ".join(missing)
     else:

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from minesales_desktop.db.base import CHINA_TZ, utcnow
+from minesales_desktop.db.base import utcnow
 from minesales_desktop.messages import translate
 from minesales_desktop.models.catalog import Product
 from minesales_desktop.models.contracts import Contract
@@ -40,7 +40,7 @@ from minesales_desktop.services.auth import Actor
 from minesales_desktop.services.crud import EntityService, can_modify_owned
 from minesales_desktop.services.errors import PermissionDenied, TransitionRefused
 from minesales_desktop.services.numbering import new_document_number
-from minesales_desktop.services.quote_pricing import price_quote
+from minesales_desktop.services.quote_pricing import price_quote, quote_day
 from minesales_desktop.services.validation import check_not_negative, check_positive, check_range
 
 CENT = Decimal("0.01")
@@ -446,8 +446,7 @@ class QuoteService(EntityService[Quote, QuoteDTO]):
         # own unit price and currency (what the editor saves). Otherwise (terms the engine
         # cannot price, a price typed over the terms' through the CLI or an import) quantity ×
         # unit price, as the printed quote then says its breakdown is not the quote's price.
-        made = row.created_at or utcnow()
-        on = made.replace(tzinfo=made.tzinfo or dt.UTC).astimezone(CHINA_TZ).date()
+        on = quote_day(row.created_at)
         pricing = price_quote(
             session, row.price_terms, row.expected_assay, row.quantity, row.quantity_unit, on
         )

@@ -38,7 +38,9 @@ from minesales_desktop.db.engine import make_engine
 from minesales_desktop.db.types import ScaledDecimal
 from minesales_desktop.messages import QT_TRANSLATE_NOOP, translate
 from minesales_desktop.models.enums import LabeledEnum
+from minesales_desktop.sync.changes import RENUMBERED_KIND
 from minesales_desktop.sync.client import (
+    READ_ONLY_CONFLICTS,
     AuthFailed,
     ConflictItem,
     Credentials,
@@ -326,6 +328,16 @@ class ConflictView:
     their_time: dt.datetime
     my_time: dt.datetime
     detected_at: dt.datetime
+
+    @property
+    def keepable(self) -> bool:
+        """Whether "keep mine" applies (not to entries for reading only)."""
+        return self.kind not in READ_ONLY_CONFLICTS
+
+    @property
+    def renumbered(self) -> bool:
+        """A notice: the server took this new record under the next free version."""
+        return self.kind == RENUMBERED_KIND
 
 
 @dataclass(frozen=True)

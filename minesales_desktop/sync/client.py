@@ -85,6 +85,9 @@ from minesales_desktop.sync.tables import INSERT_FIELD, REVOKE_FIELD, SILENT_FIE
 log = logging.getLogger(__name__)
 M = TypeVar("M", bound=BaseModel)
 KEEP_ALL = 1 << 62
+#: Inbox entries for reading only, with nothing to put back: a pulled change that could not be
+#: applied, a number the server moved on (putting the old one back would clash again).
+READ_ONLY_CONFLICTS = frozenset({"apply", RENUMBERED_KIND})
 
 
 # --- errors -----------------------------------------------------------------------------------
@@ -434,9 +437,7 @@ class SyncClient:
             if row is None:
                 raise KeyError(conflict_id)
             tbl, row_id, fld, kind, mine = row
-            # Entries for reading only: a pulled change that could not be applied, a number
-            # the server moved on (putting the old one back would clash again).
-            readable_only = kind in ("apply", RENUMBERED_KIND)
+            readable_only = kind in READ_ONLY_CONFLICTS
             if keep == "mine" and not readable_only and row_exists(conn, tbl, row_id):
                 # A kept name or phone changes the customer's search keys (local fields).
                 with refreshing_local_fields(conn, [(tbl, row_id, fld)]):

@@ -368,12 +368,12 @@ class ConflictInboxDialog(_SyncListDialog):
 
     def _selection_changed(self) -> None:
         item = self.current()
-        self.keep_mine.setEnabled(item is not None and item.kind not in ("apply", "renumbered"))
+        self.keep_mine.setEnabled(item is not None and item.keepable)
         self.keep_theirs.setEnabled(item is not None)
         if item is None:
             self.detail.clear()
             return
-        if item.kind == "renumbered":  # a notice: nothing to choose
+        if item.renumbered:  # a notice: nothing to choose
             template = self.tr(
                 "%1 — %2\nYou made it as %3; %4 made that version first (%5), so the "
                 "server numbered yours %6. Tell the customer if they have the old number."
