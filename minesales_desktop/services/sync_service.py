@@ -164,6 +164,7 @@ class SyncResult:
     conflicts: int
     rejected: int
     pulled: int
+    inbox: int  # entries this sync filed in the conflict inbox
     cancelled: bool
     seconds: float
     round_trips: int
@@ -285,6 +286,7 @@ class SyncSession:
             conflicts=report.conflicts,
             rejected=report.rejected,
             pulled=report.pulled,
+            inbox=report.inbox,
             cancelled=report.cancelled,
             seconds=report.seconds,
             round_trips=report.round_trips,

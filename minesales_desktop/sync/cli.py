@@ -288,7 +288,10 @@ def cmd_sync(args: argparse.Namespace) -> int:
         f"{report.round_trips} round trips, {report.bytes_up} B up, {report.bytes_down} B down, "
         f"{report.seconds:.2f} s"
     )
-    print(f"pending {pending}; open conflicts {conflicts}; rejected changes {rejected}")
+    print(
+        f"pending {pending}; open conflicts {conflicts} ({report.inbox} new);"
+        f" rejected changes {rejected}"
+    )
     return EXIT_OK
 
 

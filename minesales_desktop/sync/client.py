@@ -174,6 +174,9 @@ class SyncReport:
     retries: int = 0
     seconds: float = 0.0
     cancelled: bool = False
+    #: Entries this sync filed in the conflict inbox: lost values at push and at pull, deletes
+    #: and renumbering notices (``conflicts`` counts push conflicts, also those this laptop won).
+    inbox: int = 0
     outcomes: list[OpOutcome] = field(default_factory=list)
 
 
@@ -513,6 +516,7 @@ class SyncClient:
         """One full sync. Raises ``SyncError`` subclasses; whatever was done stays done."""
         report = SyncReport()
         started = time.monotonic()
+        filed_since = _db_now()
         notify = progress or (lambda _p: None)
         stop = cancelled or (lambda: False)
         self._settle()
@@ -548,6 +552,7 @@ class SyncClient:
                     notify(SyncProgress("pull", pulled, None, "Receiving changes"))
                     if not page.more:
                         break
+            report.inbox = self._filed_since(filed_since)
             self._finish(None)
         except SyncCancelled:
             report.cancelled = True
@@ -665,6 +670,14 @@ class SyncClient:
                 abandoned.set()
                 self._leftover.extend(t for t in senders if t.is_alive())
         return pushed
+
+    def _filed_since(self, since: str) -> int:
+        """Conflict-inbox entries filed since ``since`` (``_db_now``), closed ones included."""
+        with self.db.connect() as conn:
+            found = conn.execute(
+                text("SELECT count(*) FROM sync_conflicts WHERE detected_at >= :s"), {"s": since}
+            )
+            return int(found.scalar_one())
 
     def _settle(self) -> None:
         """Wait for the requests a stopped push left on their way (see ``_push_all``): a batch

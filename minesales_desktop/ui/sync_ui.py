@@ -439,9 +439,11 @@ class SyncController(QObject):
         self._set_state("idle")
         text = self.tr("Sync finished: %1 sent, %2 received").replace("%1", str(result.pushed))
         text = text.replace("%2", str(result.pulled))
-        if result.conflicts or result.rejected:
-            text += self.tr(" — %1 conflicts, %2 rejected: see the Sync menu")
-            text = text.replace("%1", str(result.conflicts)).replace("%2", str(result.rejected))
+        if result.inbox or result.rejected:
+            # What the person will find in the Sync menu: a push conflict this laptop won files
+            # nothing here (the other laptop gets the entry); a notice at pull files one.
+            text += self.tr(" — %1 new in the conflict inbox, %2 rejected: see the Sync menu")
+            text = text.replace("%1", str(result.inbox)).replace("%2", str(result.rejected))
         self.window.statusBar().showMessage(text, 15000)
 
     def _offline(self, error: SyncError) -> None:

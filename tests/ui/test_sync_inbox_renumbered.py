@@ -41,5 +41,7 @@ def test_a_renumbered_quote_is_a_notice_in_the_inbox(
     assert "You made it as OPP-2611-000001-Q2" in detail
     assert "numbered yours OPP-2611-000001-Q3" in detail
     assert not dialog.keep_mine.isEnabled() and dialog.keep_theirs.isEnabled()
+    assert dialog.keep_theirs.text() == "&Noted" and dialog.notices.isVisibleTo(dialog)
     dialog.keep_theirs.click()  # read: the entry closes, the number stays
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 0, timeout=10_000)
+    assert not dialog.notices.isVisibleTo(dialog) and dialog.keep_theirs.text() == "Keep &theirs"

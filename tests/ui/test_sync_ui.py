@@ -292,7 +292,12 @@ def test_conflict_from_two_laptops_in_the_inbox_keep_theirs_and_keep_mine(
     other.sql("UPDATE customers SET notes = '他们的备注', city = '呼和浩特' WHERE id = :id", id=cid)
     other.sync()
     result = _sync_from_menu(qtbot, window)
-    assert result.conflicts == 2
+    assert result.conflicts == 2 and result.inbox == 2
+    assert (
+        window.statusBar()
+        .currentMessage()
+        .endswith(" — 2 new in the conflict inbox, 0 rejected: see the Sync menu")
+    )
     qtbot.waitUntil(lambda: window.sync.inbox_button.text() == "2 conflicts")
     assert not window.sync.inbox_button.isHidden()
 

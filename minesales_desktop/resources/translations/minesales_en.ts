@@ -608,6 +608,14 @@ You made it as %3; %4 made that version first (%5), so the server numbered yours
 You made it as %3; %4 made that version first (%5), so the server numbered yours %6. Tell the customer if they have the old number.</translation>
     </message>
     <message>
+        <source>&amp;Noted</source>
+        <translation>&amp;Noted</translation>
+    </message>
+    <message>
+        <source>A quote number entry is a notice: two people made the same version of a quote while apart, and the server gave yours the next number. Nothing to choose: read it and close it with Noted.</source>
+        <translation>A quote number entry is a notice: two people made the same version of a quote while apart, and the server gave yours the next number. Nothing to choose: read it and close it with Noted.</translation>
+    </message>
+    <message>
         <source>Conflict inbox</source>
         <translation>Conflict inbox</translation>
     </message>
@@ -4954,7 +4962,7 @@ Reason: %4</translation>
         <source>Sync was cancelled.</source>
         <extracomment>The ``data_changed`` kind for the sync bookkeeping itself (outbox, inbox, rejected list). Kinds the views use that are not table names.
 ----------
-Push batches in flight at once: this, or the server&apos;s ``HelloReply.window`` if lower.</extracomment>
+Inbox entries for reading only, with nothing to put back: a pulled change that could not be applied, a number the server moved on (putting the old one back would clash again). Entries this sync filed in the conflict inbox: lost values at push and at pull, deletes and renumbering notices (``conflicts`` counts push conflicts, also those this laptop won). Push batches in flight at once: this, or the server&apos;s ``HelloReply.window`` if lower.</extracomment>
         <translation>Sync was cancelled.</translation>
     </message>
     <message>
@@ -5097,8 +5105,8 @@ Push batches in flight at once: this, or the server&apos;s ``HelloReply.window``
 <context>
     <name>SyncController</name>
     <message>
-        <source> — %1 conflicts, %2 rejected: see the Sync menu</source>
-        <translation> — %1 conflicts, %2 rejected: see the Sync menu</translation>
+        <source> — %1 new in the conflict inbox, %2 rejected: see the Sync menu</source>
+        <translation> — %1 new in the conflict inbox, %2 rejected: see the Sync menu</translation>
     </message>
     <message>
         <source>%1 conflicts</source>

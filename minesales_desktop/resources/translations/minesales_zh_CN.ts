@@ -607,6 +607,14 @@ You made it as %3; %4 made that version first (%5), so the server numbered yours
 您制作时的编号为 %3；%4先制作了该版本（%5），因此服务器将您的报价顺延编号为 %6。如客户手中是旧编号，请告知客户。</translation>
     </message>
     <message>
+        <source>&amp;Noted</source>
+        <translation>知道了(&amp;N)</translation>
+    </message>
+    <message>
+        <source>A quote number entry is a notice: two people made the same version of a quote while apart, and the server gave yours the next number. Nothing to choose: read it and close it with Noted.</source>
+        <translation>报价单号条目是一条通知：两人在离线时做了同一报价的同一版本，服务器给了您的版本下一个编号。无需选择：阅读后点“知道了”关闭。</translation>
+    </message>
+    <message>
         <source>Conflict inbox</source>
         <translation>冲突收件箱</translation>
     </message>
@@ -4937,7 +4945,7 @@ Reason: %4</source>
         <source>Sync was cancelled.</source>
         <extracomment>The ``data_changed`` kind for the sync bookkeeping itself (outbox, inbox, rejected list). Kinds the views use that are not table names.
 ----------
-Push batches in flight at once: this, or the server&apos;s ``HelloReply.window`` if lower.</extracomment>
+Inbox entries for reading only, with nothing to put back: a pulled change that could not be applied, a number the server moved on (putting the old one back would clash again). Entries this sync filed in the conflict inbox: lost values at push and at pull, deletes and renumbering notices (``conflicts`` counts push conflicts, also those this laptop won). Push batches in flight at once: this, or the server&apos;s ``HelloReply.window`` if lower.</extracomment>
         <translation>同步已取消。</translation>
     </message>
     <message>
@@ -5080,8 +5088,8 @@ Push batches in flight at once: this, or the server&apos;s ``HelloReply.window``
 <context>
     <name>SyncController</name>
     <message>
-        <source> — %1 conflicts, %2 rejected: see the Sync menu</source>
-        <translation> — %1 个冲突，%2 个被拒绝：请查看“同步”菜单</translation>
+        <source> — %1 new in the conflict inbox, %2 rejected: see the Sync menu</source>
+        <translation> — 冲突收件箱新增 %1 条，%2 个被拒绝：请查看“同步”菜单</translation>
     </message>
     <message>
         <source>%1 conflicts</source>

@@ -323,6 +323,18 @@ class ConflictInboxDialog(_SyncListDialog):
             )
         )
         intro.setWordWrap(True)
+        # Shown while the list holds notices (a quote the server numbered anew): nothing to
+        # choose there, only to read and close.
+        self.notices = QLabel(
+            self.tr(
+                "A quote number entry is a notice: two people made the same version of a quote "
+                "while apart, and the server gave yours the next number. Nothing to choose: "
+                "read it and close it with Noted."
+            )
+        )
+        self.notices.setObjectName("conflict_notices")
+        self.notices.setWordWrap(True)
+        self.notices.setVisible(False)
         self.model = ConflictModel(self)
         self.view = _table(self.model, "conflict_table")
         self.keep_mine = QPushButton(self.tr("Keep &mine"))
@@ -337,6 +349,7 @@ class ConflictInboxDialog(_SyncListDialog):
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
         layout.insertWidget(0, intro)
+        layout.insertWidget(1, self.notices)
         self.empty.setText(self.tr("No conflicts. Everything you changed was kept."))
         self._selection_changed()
 
@@ -352,6 +365,7 @@ class ConflictInboxDialog(_SyncListDialog):
         self.model.set_items(items)
         self.view.setVisible(bool(items))
         self.empty.setVisible(not items)
+        self.notices.setVisible(any(c.renumbered for c in items))
         row = 0
         if current is not None:
             row = next((i for i, c in enumerate(items) if c.id == current.id), 0)
@@ -370,6 +384,8 @@ class ConflictInboxDialog(_SyncListDialog):
         item = self.current()
         self.keep_mine.setEnabled(item is not None and item.keepable)
         self.keep_theirs.setEnabled(item is not None)
+        notice = item is not None and item.renumbered
+        self.keep_theirs.setText(self.tr("&Noted") if notice else self.tr("Keep &theirs"))
         if item is None:
             self.detail.clear()
             return
