@@ -86,9 +86,9 @@ __all__ = [
     "sync_status",
 ]
 
-#: The ``data_changed`` kind for the sync bookkeeping itself (outbox, inbox, rejected list).
+# The ``data_changed`` kind for the sync bookkeeping itself (outbox, inbox, rejected list).
 SYNC_KIND = "sync"
-#: Kinds the views use that are not table names.
+# Kinds the views use that are not table names.
 _KIND_ALIASES = {"follow_up_plans": "follow_ups"}
 _CONTEXT = "SyncLabels"
 

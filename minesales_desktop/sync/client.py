@@ -85,8 +85,8 @@ from minesales_desktop.sync.tables import INSERT_FIELD, REVOKE_FIELD, SILENT_FIE
 log = logging.getLogger(__name__)
 M = TypeVar("M", bound=BaseModel)
 KEEP_ALL = 1 << 62
-#: Inbox entries for reading only, with nothing to put back: a pulled change that could not be
-#: applied, a number the server moved on (putting the old one back would clash again).
+# Inbox entries for reading only, with nothing to put back: a pulled change that could not be
+# applied, a number the server moved on (putting the old one back would clash again).
 READ_ONLY_CONFLICTS = frozenset({"apply", RENUMBERED_KIND})
 
 
@@ -174,8 +174,8 @@ class SyncReport:
     retries: int = 0
     seconds: float = 0.0
     cancelled: bool = False
-    #: Entries this sync filed in the conflict inbox: lost values at push and at pull, deletes
-    #: and renumbering notices (``conflicts`` counts push conflicts, also those this laptop won).
+    # Entries this sync filed in the conflict inbox: lost values at push and at pull, deletes
+    # and renumbering notices (``conflicts`` counts push conflicts, also those this laptop won).
     inbox: int = 0
     outcomes: list[OpOutcome] = field(default_factory=list)
 
@@ -244,8 +244,8 @@ def make_sync_engine(url: str) -> Engine:
 
 # --- queries the UI may call without a server -------------------------------------------------
 def pending_count(conn: Connection) -> int:
-    # ``batch_id IS NULL`` is "not acknowledged" (migration 0006) and is the pending index's
-    # own condition: the count reads that small index, not the outbox's values.
+    # ``batch_id IS NULL`` is "not acknowledged" (migration 0006): the count reads the batch
+    # index, not the outbox rows with their values.
     return int(
         conn.execute(text("SELECT count(*) FROM sync_outbox WHERE batch_id IS NULL")).scalar_one()
     )
@@ -253,12 +253,17 @@ def pending_count(conn: Connection) -> int:
 
 def prune_outbox(conn: Connection, cursor: int) -> None:
     """Drop the acknowledged ops the pull cursor has passed (their values are in the pulled
-    state now). Usually, at the end of a sync, that is the whole outbox: then the table is
-    cleared at once (SQLite's truncate, which frees its pages instead of deleting 20 000 rows
-    one by one from the table and its indexes), without zeroing the freed pages first — the
-    outbox holds copies of values the tables hold or held, and the build of SQLite on
-    Windows never zeroes them anyway (Debian's does: ``secure_delete``, 35 ms more for 20 000
-    ops). Otherwise (ops still queued, or acknowledged past the cursor) row by row."""
+    state now). Run inside a write transaction (the sync engine begins each with ``BEGIN
+    IMMEDIATE``), so that no edit is captured between the look and the delete.
+
+    Usually, at the end of a sync, that is the whole outbox: then the table is cleared at once
+    (SQLite's truncate, which frees its pages instead of deleting 20 000 rows one by one from the
+    table and its indexes) without zeroing the freed pages (``secure_delete = FAST``). Their old
+    content — values since changed, deleted or refused included — stays in the file's free pages
+    until SQLite reuses them, as after every delete with the SQLite that Python ships on Windows;
+    Debian's zeroes freed pages by default, which cost 35 ms more here for 20 000 ops. Otherwise
+    (ops still queued, or acknowledged past the cursor) row by row."""
+    assert conn.in_transaction(), "prune_outbox needs a write transaction"
     left = conn.exec_driver_sql(
         "SELECT EXISTS (SELECT 1 FROM sync_outbox WHERE batch_id IS NULL)"
         " OR EXISTS (SELECT 1 FROM sync_outbox WHERE acked_seq > ?)",
@@ -375,7 +380,7 @@ class SyncClient:
         self.credentials = credentials
         self.retry = retry or RetryPolicy()
         self.batch_size = max(1, min(batch_size, MAX_BATCH_OPS))
-        #: Push batches in flight at once: this, or the server's ``HelloReply.window`` if lower.
+        # Push batches in flight at once: this, or the server's ``HelloReply.window`` if lower.
         self.window = max(1, window)
         self._server_window = 1
         self._session: int | None = None  # this sync's, from its hello (servers before: None)
@@ -516,7 +521,7 @@ class SyncClient:
         """One full sync. Raises ``SyncError`` subclasses; whatever was done stays done."""
         report = SyncReport()
         started = time.monotonic()
-        filed_since = _db_now()
+        inbox_mark = self._inbox_mark()
         notify = progress or (lambda _p: None)
         stop = cancelled or (lambda: False)
         self._settle()
@@ -552,11 +557,12 @@ class SyncClient:
                     notify(SyncProgress("pull", pulled, None, "Receiving changes"))
                     if not page.more:
                         break
-            report.inbox = self._filed_since(filed_since)
             self._finish(None)
+            report.inbox = self._filed_after(inbox_mark)
         except SyncCancelled:
             report.cancelled = True
             self._finish("cancelled")
+            report.inbox = self._filed_after(inbox_mark)
         except SyncError as exc:
             self._finish(str(exc))
             raise
@@ -671,13 +677,25 @@ class SyncClient:
                 self._leftover.extend(t for t in senders if t.is_alive())
         return pushed
 
-    def _filed_since(self, since: str) -> int:
-        """Conflict-inbox entries filed since ``since`` (``_db_now``), closed ones included."""
+    def _inbox_mark(self) -> int:
+        """Where the conflict inbox ends now (its last rowid: entries are never deleted, so
+        rowids only grow — unlike ``detected_at``, which follows the laptop's clock)."""
         with self.db.connect() as conn:
-            found = conn.execute(
-                text("SELECT count(*) FROM sync_conflicts WHERE detected_at >= :s"), {"s": since}
-            )
+            found = conn.execute(text("SELECT coalesce(max(rowid), 0) FROM sync_conflicts"))
             return int(found.scalar_one())
+
+    def _filed_after(self, mark: int) -> int:
+        """Conflict-inbox entries filed after ``mark`` (``_inbox_mark``), closed ones included.
+        Only counted for the message: a locked file leaves it at 0 rather than fail the sync."""
+        try:
+            with self.db.connect() as conn:
+                found = conn.execute(
+                    text("SELECT count(*) FROM sync_conflicts WHERE rowid > :m"), {"m": mark}
+                )
+                return int(found.scalar_one())
+        except OperationalError as exc:
+            log.warning("could not count the new inbox entries: %s", exc)
+            return 0
 
     def _settle(self) -> None:
         """Wait for the requests a stopped push left on their way (see ``_push_all``): a batch

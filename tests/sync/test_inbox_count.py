@@ -32,3 +32,17 @@ def test_a_sync_counts_the_inbox_entries_it_filed(server: ServerProcess, laptops
         ("notes", "A 的备注", "B 的备注")
     ]
     assert a.sync().inbox == 0, "a sync counts only what it filed"
+
+
+def test_the_count_does_not_follow_the_laptops_clock(server: ServerProcess, laptops) -> None:
+    """An entry filed while the laptop's clock ran a day fast (and closed since) has a
+    ``detected_at`` in the future: later syncs must not count it again."""
+    a = laptops("mgr")
+    a.sync()
+    a.sql(
+        "INSERT INTO sync_conflicts (id, tbl, row_id, field, kind, mine_value, theirs_value,"
+        " mine_hlc, theirs_hlc, mine_won, detected_at, resolved_at, resolution) VALUES"
+        " ('c-fast', 'customers', 'r1', 'notes', 'value', '\"a\"', '\"b\"', 1, 2, 0,"
+        " '2099-01-01 00:00:00.000000', '2099-01-01 00:00:01.000000', 'theirs')"
+    )
+    assert [a.sync().inbox for _ in range(2)] == [0, 0]

@@ -612,8 +612,8 @@ You made it as %3; %4 made that version first (%5), so the server numbered yours
         <translation>&amp;Noted</translation>
     </message>
     <message>
-        <source>A quote number entry is a notice: two people made the same version of a quote while apart, and the server gave yours the next number. Nothing to choose: read it and close it with Noted.</source>
-        <translation>A quote number entry is a notice: two people made the same version of a quote while apart, and the server gave yours the next number. Nothing to choose: read it and close it with Noted.</translation>
+        <source>A quote number entry is a notice: you and someone else made the same version of a quote while apart, and the server moved yours on to the next number. Nothing to choose: read it and close it with Noted.</source>
+        <translation>A quote number entry is a notice: you and someone else made the same version of a quote while apart, and the server moved yours on to the next number. Nothing to choose: read it and close it with Noted.</translation>
     </message>
     <message>
         <source>Conflict inbox</source>
@@ -4960,9 +4960,6 @@ Reason: %4</translation>
     </message>
     <message>
         <source>Sync was cancelled.</source>
-        <extracomment>The ``data_changed`` kind for the sync bookkeeping itself (outbox, inbox, rejected list). Kinds the views use that are not table names.
-----------
-Inbox entries for reading only, with nothing to put back: a pulled change that could not be applied, a number the server moved on (putting the old one back would clash again). Entries this sync filed in the conflict inbox: lost values at push and at pull, deletes and renumbering notices (``conflicts`` counts push conflicts, also those this laptop won). Push batches in flight at once: this, or the server&apos;s ``HelloReply.window`` if lower.</extracomment>
         <translation>Sync was cancelled.</translation>
     </message>
     <message>

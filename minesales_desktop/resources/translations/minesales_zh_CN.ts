@@ -611,8 +611,8 @@ You made it as %3; %4 made that version first (%5), so the server numbered yours
         <translation>知道了(&amp;N)</translation>
     </message>
     <message>
-        <source>A quote number entry is a notice: two people made the same version of a quote while apart, and the server gave yours the next number. Nothing to choose: read it and close it with Noted.</source>
-        <translation>报价单号条目是一条通知：两人在离线时做了同一报价的同一版本，服务器给了您的版本下一个编号。无需选择：阅读后点“知道了”关闭。</translation>
+        <source>A quote number entry is a notice: you and someone else made the same version of a quote while apart, and the server moved yours on to the next number. Nothing to choose: read it and close it with Noted.</source>
+        <translation>“报价单号”条目只是通知：您与他人在离线时各自制作了同一报价的同一版本，服务器已将您的版本顺延为下一个编号。无需选择，阅读后点击“知道了”即可关闭。</translation>
     </message>
     <message>
         <source>Conflict inbox</source>
@@ -4943,9 +4943,6 @@ Reason: %4</source>
     </message>
     <message>
         <source>Sync was cancelled.</source>
-        <extracomment>The ``data_changed`` kind for the sync bookkeeping itself (outbox, inbox, rejected list). Kinds the views use that are not table names.
-----------
-Inbox entries for reading only, with nothing to put back: a pulled change that could not be applied, a number the server moved on (putting the old one back would clash again). Entries this sync filed in the conflict inbox: lost values at push and at pull, deletes and renumbering notices (``conflicts`` counts push conflicts, also those this laptop won). Push batches in flight at once: this, or the server&apos;s ``HelloReply.window`` if lower.</extracomment>
         <translation>同步已取消。</translation>
     </message>
     <message>
@@ -5089,7 +5086,7 @@ Inbox entries for reading only, with nothing to put back: a pulled change that c
     <name>SyncController</name>
     <message>
         <source> — %1 new in the conflict inbox, %2 rejected: see the Sync menu</source>
-        <translation> — 冲突收件箱新增 %1 条，%2 个被拒绝：请查看“同步”菜单</translation>
+        <translation> — 冲突收件箱新增 %1 条，%2 项更改被拒绝：请查看“同步”菜单</translation>
     </message>
     <message>
         <source>%1 conflicts</source>

@@ -327,9 +327,9 @@ class ConflictInboxDialog(_SyncListDialog):
         # choose there, only to read and close.
         self.notices = QLabel(
             self.tr(
-                "A quote number entry is a notice: two people made the same version of a quote "
-                "while apart, and the server gave yours the next number. Nothing to choose: "
-                "read it and close it with Noted."
+                "A quote number entry is a notice: you and someone else made the same version "
+                "of a quote while apart, and the server moved yours on to the next number. "
+                "Nothing to choose: read it and close it with Noted."
             )
         )
         self.notices.setObjectName("conflict_notices")
@@ -384,8 +384,10 @@ class ConflictInboxDialog(_SyncListDialog):
         item = self.current()
         self.keep_mine.setEnabled(item is not None and item.keepable)
         self.keep_theirs.setEnabled(item is not None)
-        notice = item is not None and item.renumbered
-        self.keep_theirs.setText(self.tr("&Noted") if notice else self.tr("Keep &theirs"))
+        # An entry for reading only (a notice, a pulled change that could not be applied):
+        # closing it puts nothing back.
+        read_only = item is not None and not item.keepable
+        self.keep_theirs.setText(self.tr("&Noted") if read_only else self.tr("Keep &theirs"))
         if item is None:
             self.detail.clear()
             return
