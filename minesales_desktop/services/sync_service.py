@@ -523,6 +523,7 @@ FIELD_LABELS: dict[str, str] = {
     "kind": QT_TRANSLATE_NOOP("SyncLabels", "Type"),
     "region": QT_TRANSLATE_NOOP("SyncLabels", "Region"),
     "quote_no": QT_TRANSLATE_NOOP("SyncLabels", "Quote number"),
+    "lot_no": QT_TRANSLATE_NOOP("SyncLabels", "Lot number"),
     "version": QT_TRANSLATE_NOOP("SyncLabels", "Version"),
 }
 

@@ -271,7 +271,8 @@ def apply_row(
         insert_row(conn, tbl, row_id, values)
         return True
 
-    if tbl not in RENUMBERED or RENUMBERED[tbl][1] not in keep:
+    spec = RENUMBERED.get(tbl)
+    if spec is None or spec.key not in keep:
         return apply()
     nested = conn.begin_nested()
     try:
@@ -285,14 +286,6 @@ def apply_row(
     return done
 
 
-#: Per-parent version counters two laptops can both take offline: table → (parent column,
-#: version column, number column). The server keeps both rows and gives the one it gets second
-#: the next free version (``sync.server.store``); the laptops follow (``make_room``).
-RENUMBERED: dict[str, tuple[str, str, str]] = {"quotes": ("opportunity_id", "version", "quote_no")}
-#: The answer's ``k`` for a new row taken under another version, and the laptop's inbox kind.
-RENUMBERED_KIND = "renumbered"
-
-
 def renumbered_no(number: str, old: int, new: int) -> str:
     """A document number whose trailing version ``old`` becomes ``new`` (``…-Q3`` → ``…-Q4``);
     a number that does not end in its version stays as it is."""
@@ -303,46 +296,122 @@ def renumbered_no(number: str, old: int, new: int) -> str:
     return number
 
 
+@dataclass(frozen=True)
+class Counter:
+    """A per-parent counter two laptops can both take offline: the next quote version of an
+    opportunity (``version``, with its number ``…-Q2``), the next lot number of a contract
+    (``…-L03``: the number's trailing digits are the counter). The server keeps both rows and
+    gives the one it gets second the next free value (``sync.server.store``); the laptops
+    follow (``make_room``)."""
+
+    parent: str  # the parent's column: rows of one parent count together
+    number: str  # the document number (carries the counter in its trailing digits)
+    version: str | None = None  # an integer version column, if the counter has one
+
+    @property
+    def key(self) -> str:
+        """The column of the parent's unique key that two laptops' rows clash on."""
+        return self.version or self.number
+
+    def rank(self, values: Mapping[str, Any]) -> int | None:
+        """The counter's value in a row: its version, or its number's trailing digits (None: a
+        number that does not end in digits, typed by hand, is never renumbered)."""
+        if self.version is not None:
+            version = values.get(self.version)
+            return None if version is None else int(version)
+        number = values.get(self.number)
+        if not isinstance(number, str):
+            return None
+        head = number.rstrip("0123456789")
+        return int(number[len(head) :]) if len(head) < len(number) else None
+
+    def series(self, values: Mapping[str, Any]) -> str:
+        """Rows count together within a parent when their series is the same: all versions of
+        a parent; lot numbers with the same text before their digits (``HT-001-L``)."""
+        if self.version is not None:
+            return ""
+        number = values.get(self.number)
+        return number.rstrip("0123456789") if isinstance(number, str) else ""
+
+    def moved(self, values: Mapping[str, Any], new: int) -> dict[str, Any]:
+        """``values`` with the counter set to ``new`` (the version and the number, or the
+        number alone)."""
+        old = self.rank(values)
+        out = dict(values)
+        if self.version is not None:
+            out[self.version] = new
+        number = values.get(self.number)
+        if isinstance(number, str) and old is not None:
+            out[self.number] = renumbered_no(number, old, new)
+        return out
+
+
+#: Per-parent counters two laptops can both take offline (``Counter``), by table.
+RENUMBERED: dict[str, Counter] = {
+    "quotes": Counter("opportunity_id", "quote_no", "version"),
+    "shipments": Counter("contract_id", "lot_no"),
+}
+#: The answer's ``k`` for a new row taken under another number, and the laptop's inbox kind.
+RENUMBERED_KIND = "renumbered"
+
+
 def make_room(conn: Connection, tbl: str, row_id: str, values: Mapping[str, Any]) -> bool:
     """Before the laptop writes the server's ``values`` to a row of a renumbered table
-    (``RENUMBERED``): if another local row of the same parent holds that version, this laptop's
-    own rows of the parent from that version on that the server has not taken yet (their new-row
-    op still queued) move up past the highest version, in their order — the server renumbers
-    each when it gets it, behind the row written here, so their order never flips. Capture is
-    paused while server data is applied: their queued ops keep the versions they were made
-    with. True if rows moved; False if the clashing row is not such a row (then nothing moves)."""
+    (``RENUMBERED``): if another local row of the same parent holds that version (or lot
+    number), this laptop's own rows of the parent from that value on that the server has not
+    taken yet (their new-row op still queued) move up past the highest, in their order — the
+    server renumbers each when it gets it, behind the row written here, so their order never
+    flips. Capture is paused while server data is applied: their queued ops keep the values
+    they were made with. True if rows moved; False if the clashing row is not such a row (then
+    nothing moves)."""
     spec = RENUMBERED.get(tbl)
     if spec is None:
         return False
-    parent_col, version_col, number_col = spec
-    parent, version = values.get(parent_col), values.get(version_col)
+    parent, rank = values.get(spec.parent), spec.rank(values)
     if parent is None:
         found = conn.exec_driver_sql(
-            f"SELECT {_q(parent_col)} FROM {_q(tbl)} WHERE id = ?", (row_id,)
+            f"SELECT {_q(spec.parent)} FROM {_q(tbl)} WHERE id = ?", (row_id,)
         ).first()
         parent = None if found is None else found[0]
-    if parent is None or version is None:
+    if parent is None or rank is None:
         return False
+    series = spec.series(values)
     queued = (
         f"EXISTS (SELECT 1 FROM sync_outbox o WHERE o.tbl = ? AND o.row_id = {_q(tbl)}.id"
         f" AND o.field = ? AND o.acked_seq IS NULL)"
     )
-    rows = conn.exec_driver_sql(
-        f"SELECT id, {_q(version_col)}, {_q(number_col)}, {queued} FROM {_q(tbl)}"
-        f" WHERE {_q(parent_col)} = ? AND {_q(version_col)} >= ? AND id <> ?"
-        f" ORDER BY {_q(version_col)}",
-        (tbl, INSERT_FIELD, parent, version, row_id),
+    version = _q(spec.version) if spec.version else "NULL"
+    found_rows = conn.exec_driver_sql(
+        f"SELECT id, {version}, {_q(spec.number)}, {queued} FROM {_q(tbl)}"
+        f" WHERE {_q(spec.parent)} = ?",
+        (tbl, INSERT_FIELD, parent),
     ).all()
-    if not any(int(v) == int(version) and own for _id, v, _no, own in rows):
+    siblings = []  # (rank, id, row values, own and queued)
+    for other, v, number, own in found_rows:
+        row = (
+            {spec.number: number}
+            if spec.version is None
+            else {spec.version: v, spec.number: number}
+        )
+        n = spec.rank(row)
+        if n is not None and spec.series(row) == series:
+            siblings.append((n, other, row, bool(own)))
+    key = values.get(spec.key)
+    clash = any(
+        own and other != row_id and row[spec.key] == key for _n, other, row, own in siblings
+    )
+    if not clash:
         return False
-    top = conn.exec_driver_sql(
-        f"SELECT max({_q(version_col)}) FROM {_q(tbl)} WHERE {_q(parent_col)} = ?", (parent,)
-    ).scalar()
-    moving = [(other, int(old), number) for other, old, number, own in rows if own]
-    for n, (other, old, number) in enumerate(moving, start=int(top or 0) + 1):
+    top = max(n for n, *_rest in siblings)
+    moving = sorted(
+        (n, other, row) for n, other, row, own in siblings if own and other != row_id and n >= rank
+    )
+    for new, (_n, other, row) in enumerate(moving, start=top + 1):
+        moved = spec.moved(row, new)
+        sets = [spec.number] + ([spec.version] if spec.version else [])
         conn.exec_driver_sql(
-            f"UPDATE {_q(tbl)} SET {_q(version_col)} = ?, {_q(number_col)} = ? WHERE id = ?",
-            (n, renumbered_no(str(number), old, n), other),
+            f"UPDATE {_q(tbl)} SET {', '.join(f'{_q(c)} = ?' for c in sets)} WHERE id = ?",
+            (*(moved[c] for c in sets), other),
         )
     return True
 

@@ -906,7 +906,7 @@ class SyncClient:
         version someone else made first, ``changes.RENUMBERED``): the number this laptop gave
         it (perhaps on a quote a customer has) and the one it has now, and who made the other.
         Nothing to choose — the entry is for reading (``resolve_conflict`` only closes it)."""
-        number = RENUMBERED[op.t][2]
+        number = RENUMBERED[op.t].number
         made = op.v if isinstance(op.v, dict) else {}
         now = result.cur if isinstance(result.cur, dict) else {}
         self._record_conflict(
@@ -1256,32 +1256,36 @@ def _lost_values(op: OutOp, result: OpResult) -> list[tuple[str, Any, Any]]:
 _Revert = tuple[OutOp, OpResult, frozenset[str]]
 
 
-def _park_renumbered(conn: Connection, reverts: list[_Revert]) -> list[tuple[str, str]]:
-    """New rows of this answer that the server took under another version (a quote version two
-    laptops both made, ``changes.RENUMBERED``) step aside to a negative version first, so that
-    none lands on a version another of them still holds here, whatever their order; a clash
-    with a row not in this answer is ``changes.make_room``'s. Returns the parked rows."""
-    parked: list[tuple[str, str]] = []
+def _park_renumbered(conn: Connection, reverts: list[_Revert]) -> list[tuple[str, str, Any]]:
+    """New rows of this answer that the server took under another number (a quote version or
+    a lot number two laptops both made, ``changes.RENUMBERED``) step aside first — a negative
+    version, or a lot number of their own id — so that none lands on a value another of them
+    still holds here, whatever their order; a clash with a row not in this answer is
+    ``changes.make_room``'s. Returns the parked rows (table, id, the value they had)."""
+    parked: list[tuple[str, str, Any]] = []
     for op, result, _later in reverts:
         spec = RENUMBERED.get(op.t)
         if spec is None or result.k != RENUMBERED_KIND or not isinstance(result.cur, dict):
             continue
-        version = spec[1]
-        conn.exec_driver_sql(
-            f'UPDATE "{op.t}" SET "{version}" = -"{version}" WHERE id = ? AND "{version}" > 0',
-            (op.r,),
-        )
-        parked.append((op.t, op.r))
+        key = spec.key
+        held = conn.exec_driver_sql(f'SELECT "{key}" FROM "{op.t}" WHERE id = ?', (op.r,)).first()
+        if held is None:
+            continue
+        aside: Any = -int(held[0]) if spec.version else f"~{op.r}"
+        if held[0] == aside or (spec.version and int(held[0]) <= 0):
+            continue  # parked already
+        conn.exec_driver_sql(f'UPDATE "{op.t}" SET "{key}" = ? WHERE id = ?', (aside, op.r))
+        parked.append((op.t, op.r, held[0]))
     return parked
 
 
-def _unpark(conn: Connection, parked: list[tuple[str, str]]) -> None:
-    """A parked row the answer did not give a version back (none expected) gets its own."""
-    for tbl, row_id in parked:
-        version = RENUMBERED[tbl][1]
+def _unpark(conn: Connection, parked: list[tuple[str, str, Any]]) -> None:
+    """A parked row the answer did not give a value back (none expected) gets its own."""
+    for tbl, row_id, value in parked:
+        key = RENUMBERED[tbl].key
+        aside: Any = -int(value) if RENUMBERED[tbl].version else f"~{row_id}"
         conn.exec_driver_sql(
-            f'UPDATE "{tbl}" SET "{version}" = -"{version}" WHERE id = ? AND "{version}" < 0',
-            (row_id,),
+            f'UPDATE "{tbl}" SET "{key}" = ? WHERE id = ? AND "{key}" = ?', (value, row_id, aside)
         )
 
 

@@ -22,7 +22,8 @@ from sqlalchemy import Engine, create_engine, select, text
 
 from minesales_desktop.db.engine import make_engine
 from minesales_desktop.db.migrate import open_database
-from minesales_desktop.sync.client import Credentials, RetryPolicy, SyncClient
+from minesales_desktop.sync.client import Credentials, RetryPolicy, SyncClient, SyncReport
+from minesales_desktop.sync.protocol import PullReply, PullRequest
 from minesales_desktop.sync.server.auth import add_user
 from minesales_desktop.sync.server.store import Store
 from minesales_desktop.sync.tables import codec, synced_tables
@@ -390,3 +391,18 @@ def new_contact(laptop: Laptop, customer_id: str, name: str) -> str:
         n=name,
     )
     return kid
+
+
+def pull_only(laptop: Laptop) -> None:
+    """The pull half of a sync (``SyncClient.sync`` pushes first): another laptop's rows
+    arriving while this laptop's own changes are still queued."""
+    client = laptop.client
+    node = client._ensure_node()
+    cursor = client._cursor()
+    while True:
+        request = PullRequest(node=node, schema=client.schema, cursor=cursor, limit=100)
+        page = client._post("/sync/pull", request, PullReply, SyncReport())
+        client._apply_page(node, page)
+        cursor = page.cursor
+        if not page.more:
+            return

@@ -19,9 +19,14 @@ from minesales_desktop.models.enums import ProductCategory, QuantityUnit
 from minesales_desktop.models.people import User
 from minesales_desktop.services.auth import actor_for
 from minesales_desktop.services.sales import QuoteDTO, opportunities, quotes
-from minesales_desktop.sync.client import SyncReport
-from minesales_desktop.sync.protocol import PullReply, PullRequest
-from tests.sync.conftest import Laptop, ServerProcess, new_customer, server_rows, table_state
+from tests.sync.conftest import (
+    Laptop,
+    ServerProcess,
+    new_customer,
+    pull_only,
+    server_rows,
+    table_state,
+)
 
 
 def _product(laptop: Laptop) -> str:
@@ -141,21 +146,6 @@ def test_two_laptops_quoting_one_opportunity_offline_keep_both_quotes(
     assert table_state(site.engine, ["quotes"]) == table_state(office.engine, ["quotes"])
 
 
-def _pull_only(laptop: Laptop) -> None:
-    """The pull half of a sync (``SyncClient.sync`` pushes first): a quote of another laptop
-    arriving while this laptop's own versions of the opportunity are still queued."""
-    client = laptop.client
-    node = client._ensure_node()
-    cursor = client._cursor()
-    while True:
-        request = PullRequest(node=node, schema=client.schema, cursor=cursor, limit=100)
-        page = client._post("/sync/pull", request, PullReply, SyncReport())
-        client._apply_page(node, page)
-        cursor = page.cursor
-        if not page.more:
-            return
-
-
 def test_a_pulled_version_moves_queued_ones_up_in_their_order(
     server: ServerProcess, laptops
 ) -> None:
@@ -165,7 +155,7 @@ def test_a_pulled_version_moves_queued_ones_up_in_their_order(
     _quote(site, opp_id, product_id, "770.00")
     _quote(office, opp_id, product_id, "775.00")
     office.sync()  # the office's V2 reaches the server first
-    _pull_only(site)
+    pull_only(site)
     prefix = deal.prefix
     # The office's V2 is in; the site's own two moved up behind it, in the order made.
     assert _versions(site, opp_id) == [

@@ -1,6 +1,7 @@
-"""A quote the server renumbered (two laptops made the same version offline,
-``tests/sync/test_quote_versions.py``) reads as a notice in the conflict inbox: the number the
-rep made, the one it has now, who made the version first — and nothing to put back."""
+"""A quote or a lot the server renumbered (two laptops made the same version or lot offline,
+``tests/sync/test_quote_versions.py``, ``tests/sync/test_lot_numbers.py``) reads as a notice in
+the conflict inbox: the number the rep made, the one it has now, who made it first — and
+nothing to put back."""
 
 from __future__ import annotations
 
@@ -16,27 +17,54 @@ from minesales_desktop.tasks import TaskManager
 from minesales_desktop.ui.dialogs.sync_dialogs import ConflictInboxDialog
 
 
-def test_a_renumbered_quote_is_a_notice_in_the_inbox(
-    qtbot: Any, engine: Engine, db_path: Path, tasks: TaskManager
-) -> None:
+def _inbox_with_notice(
+    qtbot: Any,
+    engine: Engine,
+    db_path: Path,
+    tasks: TaskManager,
+    tbl: str,
+    fld: str,
+    mine: str,
+    theirs: str,
+) -> ConflictInboxDialog:
+    """The inbox, opened as the Sync menu opens it, on one renumbering notice as the sync
+    client files it (``_record_renumbered``), selected."""
     stamp = pack(1_795_000_000_000)
-    with engine.begin() as conn:  # the entry as the sync client files it (_record_renumbered)
+    with engine.begin() as conn:
         conn.execute(
             text(
                 "INSERT INTO sync_conflicts (id, tbl, row_id, field, kind, mine_value,"
                 " theirs_value, mine_hlc, theirs_hlc, theirs_user_id, theirs_node, mine_won,"
-                " detected_at) VALUES (:id, 'quotes', :r, 'quote_no', :k, :m, :t, :h, :h, NULL,"
+                " detected_at) VALUES (:id, :tbl, :r, :f, :k, :m, :t, :h, :h, NULL,"
                 " 'other-laptop', 0, '2026-11-27 08:00:00.000000')"
             ),
-            {"id": str(uuid.uuid4()), "r": str(uuid.uuid4()), "k": RENUMBERED_KIND,
-             "m": '"OPP-2611-000001-Q2"', "t": '"OPP-2611-000001-Q3"', "h": stamp},
-        )  # fmt: skip
+            {
+                "id": str(uuid.uuid4()),
+                "tbl": tbl,
+                "r": str(uuid.uuid4()),
+                "f": fld,
+                "k": RENUMBERED_KIND,
+                "m": f'"{mine}"',
+                "t": f'"{theirs}"',
+                "h": stamp,
+            },
+        )
     dialog = ConflictInboxDialog(tasks, db_path)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.reload()  # as the Sync menu opens it (``sync_ui``)
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 1, timeout=10_000)
     dialog.view.selectRow(0)
+    return dialog  # fmt: skip
+
+
+def test_a_renumbered_quote_is_a_notice_in_the_inbox(
+    qtbot: Any, engine: Engine, db_path: Path, tasks: TaskManager
+) -> None:
+    dialog = _inbox_with_notice(
+        qtbot, engine, db_path, tasks, "quotes", "quote_no",
+        "OPP-2611-000001-Q2", "OPP-2611-000001-Q3",
+    )  # fmt: skip
     detail = dialog.detail.text()
     assert "You made it as OPP-2611-000001-Q2" in detail
     assert "numbered yours OPP-2611-000001-Q3" in detail
@@ -45,3 +73,16 @@ def test_a_renumbered_quote_is_a_notice_in_the_inbox(
     dialog.keep_theirs.click()  # read: the entry closes, the number stays
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 0, timeout=10_000)
     assert not dialog.notices.isVisibleTo(dialog) and dialog.keep_theirs.text() == "Keep &theirs"
+
+
+def test_a_renumbered_lot_reads_as_a_lot_notice(
+    qtbot: Any, engine: Engine, db_path: Path, tasks: TaskManager
+) -> None:
+    dialog = _inbox_with_notice(
+        qtbot, engine, db_path, tasks, "shipments", "lot_no", "HT-2026-007-L01", "HT-2026-007-L02"
+    )
+    assert dialog.model.index(0, 1).data() == "Lot number"
+    detail = dialog.detail.text()
+    assert "You entered it as lot HT-2026-007-L01" in detail
+    assert "numbered yours HT-2026-007-L02" in detail and "shipping papers" in detail
+    assert not dialog.keep_mine.isEnabled() and dialog.keep_theirs.text() == "&Noted"

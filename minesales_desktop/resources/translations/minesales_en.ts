@@ -603,6 +603,12 @@ Theirs (%4, %5): %6</translation>
     </message>
     <message>
         <source>%1 — %2
+You entered it as lot %3; %4 entered that lot number first (%5), so the server numbered yours %6. Correct any shipping papers that carry the old number.</source>
+        <translation>%1 — %2
+You entered it as lot %3; %4 entered that lot number first (%5), so the server numbered yours %6. Correct any shipping papers that carry the old number.</translation>
+    </message>
+    <message>
+        <source>%1 — %2
 You made it as %3; %4 made that version first (%5), so the server numbered yours %6. Tell the customer if they have the old number.</source>
         <translation>%1 — %2
 You made it as %3; %4 made that version first (%5), so the server numbered yours %6. Tell the customer if they have the old number.</translation>
@@ -612,8 +618,8 @@ You made it as %3; %4 made that version first (%5), so the server numbered yours
         <translation>&amp;Noted</translation>
     </message>
     <message>
-        <source>A quote number entry is a notice: you and someone else made the same version of a quote while apart, and the server moved yours on to the next number. Nothing to choose: read it and close it with Noted.</source>
-        <translation>A quote number entry is a notice: you and someone else made the same version of a quote while apart, and the server moved yours on to the next number. Nothing to choose: read it and close it with Noted.</translation>
+        <source>A quote number or lot number entry is a notice: you and someone else made the same quote version or shipment lot while apart, and the server moved yours on to the next number. Nothing to choose: read it and close it with Noted.</source>
+        <translation>A quote number or lot number entry is a notice: you and someone else made the same quote version or shipment lot while apart, and the server moved yours on to the next number. Nothing to choose: read it and close it with Noted.</translation>
     </message>
     <message>
         <source>Conflict inbox</source>
@@ -5389,6 +5395,10 @@ Reason: %4</translation>
     <message>
         <source>KPI target</source>
         <translation>KPI target</translation>
+    </message>
+    <message>
+        <source>Lot number</source>
+        <translation>Lot number</translation>
     </message>
     <message>
         <source>Meeting</source>

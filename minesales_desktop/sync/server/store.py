@@ -45,7 +45,6 @@ from minesales_desktop.sync.changes import (
     RENUMBERED,
     RENUMBERED_KIND,
     drop_capture_triggers,
-    renumbered_no,
 )
 from minesales_desktop.sync.protocol import (
     Change,
@@ -864,7 +863,7 @@ class _Merge:
             if again is None:
                 return self._rejected(_integrity_reason(exc), None)
             holder = self._maker(values)
-            key = (self.op.t, values.get(RENUMBERED[self.op.t][0]))
+            key = (self.op.t, values.get(RENUMBERED[self.op.t].parent))
             first = self.w.renumber_makers.get(key)
             if first is not None and (holder is None or holder.node == self.node):
                 holder = first  # it gave way to this laptop's own earlier version
@@ -888,13 +887,14 @@ class _Merge:
         return OpResult(i=self.op.i, s="applied", seq=seq)
 
     def _maker(self, values: dict[str, Any]) -> LogRow | None:
-        """The making entry of the row that holds this new row's version (``_next_version``)."""
-        parent_col, version_col, _number = RENUMBERED[self.op.t]
+        """The making entry of the row that holds this new row's version or lot number
+        (``_next_version``)."""
+        spec = RENUMBERED[self.op.t]
         found = self.w.sql.rows(
             f"SELECT l.seq, l.field, l.value, l.hlc, l.node_id, l.user_id FROM sync_log l"
             f" JOIN {quote(self.op.t)} r ON r.id = l.row_id WHERE l.tbl = ? AND l.field = ?"
-            f" AND r.{quote(parent_col)} = ? AND r.{quote(version_col)} = ? ORDER BY l.seq LIMIT 1",
-            (self.op.t, INSERT_FIELD, values.get(parent_col), values.get(version_col)),
+            f" AND r.{quote(spec.parent)} = ? AND r.{quote(spec.key)} = ? ORDER BY l.seq LIMIT 1",
+            (self.op.t, INSERT_FIELD, values.get(spec.parent), values.get(spec.key)),
         )
         if not found:
             return None
@@ -902,36 +902,40 @@ class _Merge:
         return LogRow(int(r[0]), r[1], r[2], int(r[3]), r[4], r[5])
 
     def _next_version(self, values: dict[str, Any]) -> dict[str, Any] | None:
-        """A new row of a per-parent version counter (``changes.RENUMBERED``: a quote) whose
-        version its parent already has — two laptops each made "the next version" offline —
-        under the next free version (and its number, ``…-Q3`` → ``…-Q4``); None if that is not
-        why the insert was refused. Both versions are kept: a quote is a document sent to a
-        customer, neither may vanish; the one the server gets second comes after."""
+        """A new row of a per-parent counter (``changes.RENUMBERED``: a quote version, a
+        contract's lot number) whose value its parent already has — two laptops each made "the
+        next one" offline — under the next free value (a quote's number follows its version,
+        ``…-Q3`` → ``…-Q4``; a lot number's digits are its counter, ``…-L03`` → ``…-L04``);
+        None if that is not why the insert was refused (or a number typed by hand, without
+        digits at its end). Both rows are kept: a quote is a document sent to a customer, a
+        lot a shipment on its way, neither may vanish; the one the server gets second comes
+        after."""
         spec = RENUMBERED.get(self.op.t)
         if spec is None:
             return None
-        parent_col, version_col, number_col = spec
-        parent, version = values.get(parent_col), values.get(version_col)
-        if parent is None or version is None:
+        parent, key = values.get(spec.parent), values.get(spec.key)
+        if parent is None or key is None or spec.rank(values) is None:
             return None
         table = quote(self.op.t)
         sql = self.w.sql
         taken = sql.rows(
-            f"SELECT 1 FROM {table} WHERE {quote(parent_col)} = ? AND {quote(version_col)} = ?",
-            (parent, version),
+            f"SELECT 1 FROM {table} WHERE {quote(spec.parent)} = ? AND {quote(spec.key)} = ?",
+            (parent, key),
         )
         if not taken:
             return None
-        top = sql.rows(
-            f"SELECT max({quote(version_col)}) FROM {table} WHERE {quote(parent_col)} = ?",
+        version = quote(spec.version) if spec.version else "NULL"
+        series = spec.series(values)
+        ranks = []
+        for v, number in sql.rows(
+            f"SELECT {version}, {quote(spec.number)} FROM {table} WHERE {quote(spec.parent)} = ?",
             (parent,),
-        )[0][0]
-        new = int(top) + 1
-        number = values.get(number_col)
-        again = {**values, version_col: new}
-        if isinstance(number, str):
-            again[number_col] = renumbered_no(number, int(version), new)
-        return again
+        ):
+            row = {spec.number: number} if spec.version is None else {spec.version: v}
+            rank = spec.rank(row)
+            if rank is not None and spec.series(row) == series:
+                ranks.append(rank)
+        return spec.moved(values, max(ranks) + 1)
 
     # merge into an existing row
     def _log_since(self) -> list[LogRow]:

@@ -323,13 +323,13 @@ class ConflictInboxDialog(_SyncListDialog):
             )
         )
         intro.setWordWrap(True)
-        # Shown while the list holds notices (a quote the server numbered anew): nothing to
-        # choose there, only to read and close.
+        # Shown while the list holds notices (a quote or a lot the server numbered anew):
+        # nothing to choose there, only to read and close.
         self.notices = QLabel(
             self.tr(
-                "A quote number entry is a notice: you and someone else made the same version "
-                "of a quote while apart, and the server moved yours on to the next number. "
-                "Nothing to choose: read it and close it with Noted."
+                "A quote number or lot number entry is a notice: you and someone else made the "
+                "same quote version or shipment lot while apart, and the server moved yours on "
+                "to the next number. Nothing to choose: read it and close it with Noted."
             )
         )
         self.notices.setObjectName("conflict_notices")
@@ -391,7 +391,13 @@ class ConflictInboxDialog(_SyncListDialog):
         if item is None:
             self.detail.clear()
             return
-        if item.renumbered:  # a notice: nothing to choose
+        if item.renumbered and item.table == "shipments":  # a notice: nothing to choose
+            template = self.tr(
+                "%1 — %2\nYou entered it as lot %3; %4 entered that lot number first (%5), so "
+                "the server numbered yours %6. Correct any shipping papers that carry the old "
+                "number."
+            )
+        elif item.renumbered:
             template = self.tr(
                 "%1 — %2\nYou made it as %3; %4 made that version first (%5), so the "
                 "server numbered yours %6. Tell the customer if they have the old number."
