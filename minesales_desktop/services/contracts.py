@@ -1085,8 +1085,7 @@ class ShipmentService(_ContractChildService[Shipment, ShipmentDTO]):
         self._require_contract_access(session, actor, contract)
         filled = {**values, "contract_id": contract_id}
         if not filled.get("lot_no"):
-            count = session.scalar(select(func.count()).where(Shipment.contract_id == contract_id))
-            filled["lot_no"] = f"{contract.contract_no}-L{int(count or 0) + 1:02d}"
+            filled["lot_no"] = _next_lot_no(session, contract)
         dto = self.create(session, actor, filled)
         if contract.status is ContractStatus.SIGNED:
             contracts._move(
@@ -1109,6 +1108,17 @@ class ShipmentService(_ContractChildService[Shipment, ShipmentDTO]):
 
 
 shipments = ShipmentService()
+
+
+def _next_lot_no(session: Session, contract: Contract) -> str:
+    """``<contract no>-L<n>``: the lot's place among the contract's lots, or past the highest
+    such number already used (one typed by hand, or one the sync server moved on when two
+    laptops drew the same lot offline), whichever is higher — never a number in use."""
+    prefix = f"{contract.contract_no}-L"
+    numbers = session.scalars(select(Shipment.lot_no).where(Shipment.contract_id == contract.id))
+    used = [n.removeprefix(prefix) for n in numbers]
+    highest = max((int(t) for t in used if t.isascii() and t.isdigit()), default=0)
+    return f"{prefix}{max(len(used), highest) + 1:02d}"
 
 
 # --- weight certificates ----------------------------------------------------------------------

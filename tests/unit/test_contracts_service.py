@@ -494,6 +494,22 @@ def test_shipments_only_on_signed_contracts(
     assert _count(session, Shipment) == 0
 
 
+def test_a_new_lot_number_is_never_one_in_use(
+    session: Session, dept: Any, world: dict[str, str]
+) -> None:
+    """The next lot number is the lot's place among the contract's lots, or past the highest
+    ``…-L<n>`` in use (typed by hand, or moved on by the sync server), whichever is higher."""
+    cid = _draft(session, dept.rep, world)
+    _signed(session, dept, cid)
+    no = contracts.get(session, cid).contract_no
+    first = shipments.add_shipment(session, dept.rep, cid, {"quantity_wmt": "100"})
+    typed = {"quantity_wmt": "100", "lot_no": f"{no}-L07"}
+    shipments.add_shipment(session, dept.rep, cid, typed)
+    shipments.add_shipment(session, dept.rep, cid, {"quantity_wmt": "100", "lot_no": "首批A"})
+    after = shipments.add_shipment(session, dept.rep, cid, {"quantity_wmt": "100"})
+    assert (first.lot_no, after.lot_no) == (f"{no}-L01", f"{no}-L08")
+
+
 def test_shipment_beyond_tolerance_is_refused_and_writes_nothing(
     session: Session, dept: Any, world: dict[str, str]
 ) -> None:
