@@ -299,44 +299,55 @@ def renumbered_no(number: str, old: int, new: int) -> str:
 @dataclass(frozen=True)
 class Counter:
     """A per-parent counter two laptops can both take offline: the next quote version of an
-    opportunity (``version``, with its number ``…-Q2``), the next lot number of a contract
-    (``…-L03``: the number's trailing digits are the counter). The server keeps both rows and
-    gives the one it gets second the next free value (``sync.server.store``); the laptops
-    follow (``make_room``)."""
+    opportunity (``version``, with its number ``…-Q2``), the next lot number the app gives a
+    contract's shipment (``<contract no>-L03``: the digits after the parent's own number and
+    ``series`` are the counter). The server keeps both rows and gives the one it gets second
+    the next free value (``sync.server.store``); the laptops follow (``make_room``). A number
+    outside the counter (a lot number typed by hand: a B/L number, another contract's number)
+    is never renumbered: a clash is refused as before."""
 
     parent: str  # the parent's column: rows of one parent count together
-    number: str  # the document number (carries the counter in its trailing digits)
+    number: str  # the document number
     version: str | None = None  # an integer version column, if the counter has one
+    # Without a version: (parent table, its number column, the text after it) that start the
+    # numbers the app makes, e.g. ("contracts", "contract_no", "-L") → "HT-2026-007-L".
+    series: tuple[str, str, str] | None = None
 
     @property
     def key(self) -> str:
         """The column of the parent's unique key that two laptops' rows clash on."""
         return self.version or self.number
 
-    def rank(self, values: Mapping[str, Any]) -> int | None:
-        """The counter's value in a row: its version, or its number's trailing digits (None: a
-        number that does not end in digits, typed by hand, is never renumbered)."""
+    def series_sql(self) -> str | None:
+        """The query (one parameter: the parent's id) for the parent's number, if needed."""
+        if self.series is None:
+            return None
+        table, column, _after = self.series
+        return f'SELECT "{column}" FROM "{table}" WHERE id = ?'
+
+    def prefix(self, parent_number: Any) -> str | None:
+        """The start of the counted numbers of a parent whose number is ``parent_number``;
+        "" for a version counter (every row counts); None if the parent has no number."""
+        if self.series is None:
+            return ""
+        return None if parent_number is None else f"{parent_number}{self.series[2]}"
+
+    def rank(self, values: Mapping[str, Any], prefix: str) -> int | None:
+        """The counter's value in a row: its version, or the digits after ``prefix`` (None:
+        a number outside the counter, never renumbered)."""
         if self.version is not None:
             version = values.get(self.version)
             return None if version is None else int(version)
         number = values.get(self.number)
-        if not isinstance(number, str):
+        if not isinstance(number, str) or not number.startswith(prefix):
             return None
-        head = number.rstrip("0123456789")
-        return int(number[len(head) :]) if len(head) < len(number) else None
+        digits = number[len(prefix) :]
+        return int(digits) if digits.isascii() and digits.isdigit() else None
 
-    def series(self, values: Mapping[str, Any]) -> str:
-        """Rows count together within a parent when their series is the same: all versions of
-        a parent; lot numbers with the same text before their digits (``HT-001-L``)."""
-        if self.version is not None:
-            return ""
-        number = values.get(self.number)
-        return number.rstrip("0123456789") if isinstance(number, str) else ""
-
-    def moved(self, values: Mapping[str, Any], new: int) -> dict[str, Any]:
+    def moved(self, values: Mapping[str, Any], new: int, prefix: str) -> dict[str, Any]:
         """``values`` with the counter set to ``new`` (the version and the number, or the
-        number alone)."""
-        old = self.rank(values)
+        number alone; zero padding kept)."""
+        old = self.rank(values, prefix)
         out = dict(values)
         if self.version is not None:
             out[self.version] = new
@@ -349,10 +360,19 @@ class Counter:
 #: Per-parent counters two laptops can both take offline (``Counter``), by table.
 RENUMBERED: dict[str, Counter] = {
     "quotes": Counter("opportunity_id", "quote_no", "version"),
-    "shipments": Counter("contract_id", "lot_no"),
+    "shipments": Counter("contract_id", "lot_no", series=("contracts", "contract_no", "-L")),
 }
 #: The answer's ``k`` for a new row taken under another number, and the laptop's inbox kind.
 RENUMBERED_KIND = "renumbered"
+
+
+def number_fits(tbl: str, values: Mapping[str, Any]) -> bool:
+    """Whether a renumbered row's number still fits its column (``…-L99`` → ``…-L100`` may
+    not: PostgreSQL refuses a longer one, SQLite would keep it)."""
+    column = RENUMBERED[tbl].number
+    length = getattr(synced_tables()[tbl].c[column].type, "length", None)
+    number = values.get(column)
+    return length is None or not isinstance(number, str) or len(number) <= length
 
 
 def make_room(conn: Connection, tbl: str, row_id: str, values: Mapping[str, Any]) -> bool:
@@ -361,21 +381,28 @@ def make_room(conn: Connection, tbl: str, row_id: str, values: Mapping[str, Any]
     number), this laptop's own rows of the parent from that value on that the server has not
     taken yet (their new-row op still queued) move up past the highest, in their order — the
     server renumbers each when it gets it, behind the row written here, so their order never
-    flips. Capture is paused while server data is applied: their queued ops keep the values
-    they were made with. True if rows moved; False if the clashing row is not such a row (then
-    nothing moves)."""
+    flips (a moved row the server takes as it was sent, its number being free there, gets that
+    number back when the answer comes: ``client._apply_push``). Capture is paused while server
+    data is applied: their queued ops keep the values they were made with. True if rows moved;
+    False if the clashing row is not such a row (then nothing moves)."""
     spec = RENUMBERED.get(tbl)
     if spec is None:
         return False
-    parent, rank = values.get(spec.parent), spec.rank(values)
+    parent = values.get(spec.parent)
     if parent is None:
         found = conn.exec_driver_sql(
             f"SELECT {_q(spec.parent)} FROM {_q(tbl)} WHERE id = ?", (row_id,)
         ).first()
         parent = None if found is None else found[0]
-    if parent is None or rank is None:
+    if parent is None:
         return False
-    series = spec.series(values)
+    series_sql = spec.series_sql()
+    prefix = spec.prefix(
+        None if series_sql is None else conn.exec_driver_sql(series_sql, (parent,)).scalar()
+    )
+    rank = None if prefix is None else spec.rank(values, prefix)
+    if prefix is None or rank is None:
+        return False
     queued = (
         f"EXISTS (SELECT 1 FROM sync_outbox o WHERE o.tbl = ? AND o.row_id = {_q(tbl)}.id"
         f" AND o.field = ? AND o.acked_seq IS NULL)"
@@ -388,13 +415,11 @@ def make_room(conn: Connection, tbl: str, row_id: str, values: Mapping[str, Any]
     ).all()
     siblings = []  # (rank, id, row values, own and queued)
     for other, v, number, own in found_rows:
-        row = (
-            {spec.number: number}
-            if spec.version is None
-            else {spec.version: v, spec.number: number}
-        )
-        n = spec.rank(row)
-        if n is not None and spec.series(row) == series:
+        row = {spec.number: number}
+        if spec.version is not None:
+            row[spec.version] = v
+        n = spec.rank(row, prefix)
+        if n is not None:
             siblings.append((n, other, row, bool(own)))
     key = values.get(spec.key)
     clash = any(
@@ -406,9 +431,12 @@ def make_room(conn: Connection, tbl: str, row_id: str, values: Mapping[str, Any]
     moving = sorted(
         (n, other, row) for n, other, row, own in siblings if own and other != row_id and n >= rank
     )
-    for new, (_n, other, row) in enumerate(moving, start=top + 1):
-        moved = spec.moved(row, new)
-        sets = [spec.number] + ([spec.version] if spec.version else [])
+    sets = [spec.number] + ([spec.version] if spec.version else [])
+    moves = [(spec.moved(row, new, prefix), other) for new, (_n, other, row) in
+             enumerate(moving, start=top + 1)]  # fmt: skip
+    if not all(number_fits(tbl, moved) for moved, _other in moves):
+        return False
+    for moved, other in moves:
         conn.exec_driver_sql(
             f"UPDATE {_q(tbl)} SET {', '.join(f'{_q(c)} = ?' for c in sets)} WHERE id = ?",
             (*(moved[c] for c in sets), other),

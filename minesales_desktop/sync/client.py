@@ -789,6 +789,7 @@ class SyncClient:
         rejected: list[tuple[Any, ...]] = []
         reverts: list[tuple[OutOp, OpResult, frozenset[str]]] = []
         conflicts: list[tuple[OutOp, OpResult]] = []
+        taken_as_sent: list[OutOp] = []  # new rows of renumbered tables, applied as sent
         outcomes = report.outcomes
         report.pushed += len(ops)
         # Fields the server took from this batch, by row: a row the answer carries for an
@@ -806,6 +807,8 @@ class SyncClient:
                 outcomes.append(OpOutcome(op.i, op.t, op.r, op.f, op.raw, "applied", None, None))
                 acked.append((result, batch_id, op.k, op.i))
                 report.applied += 1
+                if op.f == INSERT_FIELD and op.t in RENUMBERED:
+                    taken_as_sent.append(op)
                 continue
             assert isinstance(result, OpResult)
             outcomes.append(
@@ -868,6 +871,8 @@ class SyncClient:
                         theirs_user=result.tu,
                         theirs_node=result.tn,
                     )
+            if taken_as_sent:
+                _restore_sent_numbers(conn, taken_as_sent)
             if reverts:
                 pending = Pending.load(conn)
                 # Local fields (customer search keys) are recomputed for what the reverts touch.
@@ -1256,6 +1261,37 @@ def _lost_values(op: OutOp, result: OpResult) -> list[tuple[str, Any, Any]]:
 _Revert = tuple[OutOp, OpResult, frozenset[str]]
 
 
+def _restore_sent_numbers(conn: Connection, ops: list[OutOp]) -> None:
+    """New rows of a renumbered table that the server took as they were sent, while this laptop
+    had moved them up behind a pulled row (``changes.make_room``: a lot number with a gap below
+    it is free on the server, and no clash renumbers it there): each gets the number it was
+    sent with back, so the laptop holds what the server holds. A number held here by another
+    row meanwhile (not expected) is left and logged: the row keeps its local number."""
+    for op in ops:
+        spec = RENUMBERED[op.t]
+        sent = op.v if isinstance(op.v, dict) else {}
+        columns = [c for c in (spec.number, spec.version) if c is not None and c in sent]
+        if spec.key not in columns:
+            continue
+        held = conn.exec_driver_sql(
+            f'SELECT "{spec.key}" FROM "{op.t}" WHERE id = ?', (op.r,)
+        ).first()
+        if held is None or held[0] == sent[spec.key]:
+            continue
+        assignments = ", ".join(f'"{c}" = ?' for c in columns)
+        nested = conn.begin_nested()
+        try:
+            conn.exec_driver_sql(
+                f'UPDATE "{op.t}" SET {assignments} WHERE id = ?',
+                (*(sent[c] for c in columns), op.r),
+            )
+        except IntegrityError as exc:
+            nested.rollback()
+            log.warning("%s %s keeps its local number: %s", op.t, op.r, exc.orig)
+        else:
+            nested.commit()
+
+
 def _park_renumbered(conn: Connection, reverts: list[_Revert]) -> list[tuple[str, str, Any]]:
     """New rows of this answer that the server took under another number (a quote version or
     a lot number two laptops both made, ``changes.RENUMBERED``) step aside first — a negative
@@ -1269,7 +1305,7 @@ def _park_renumbered(conn: Connection, reverts: list[_Revert]) -> list[tuple[str
             continue
         key = spec.key
         held = conn.exec_driver_sql(f'SELECT "{key}" FROM "{op.t}" WHERE id = ?', (op.r,)).first()
-        if held is None:
+        if held is None or held[0] is None:
             continue
         aside: Any = -int(held[0]) if spec.version else f"~{op.r}"
         if held[0] == aside or (spec.version and int(held[0]) <= 0):

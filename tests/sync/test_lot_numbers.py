@@ -103,12 +103,7 @@ def test_two_laptops_drawing_lots_offline_keep_every_lot(server: ServerProcess, 
 
 
 def test_a_pulled_lot_moves_queued_ones_up_in_their_order(server: ServerProcess, laptops) -> None:
-    office, site = laptops("rep1", "office"), laptops("mgr", "mine-site")
-    site.sync()
-    customer = new_customer(site, "LOT-3", owner=site.user_id("rep1"))
-    contract = _signed_contract(site, customer)
-    site.sync()
-    office.sync()
+    office, site, contract = _set_up(laptops, "LOT-3")
     _lot(site, contract, "2000", "海丰号")  # L01 and L02, queued on the mine site
     _lot(site, contract, "1000", "海盛号")
     _lot(office, contract, "3000", "远洋之星")
@@ -130,26 +125,76 @@ def test_a_pulled_lot_moves_queued_ones_up_in_their_order(server: ServerProcess,
     assert site.client.rejected_changes(include_dismissed=True) == []
 
 
-def test_a_lot_number_typed_by_hand_is_still_refused_on_a_clash(
-    server: ServerProcess, laptops
-) -> None:
-    """A number without digits at its end has no counter to move on: the second is refused (and
-    listed with its reason), as before."""
+def _set_up(laptops, code: str, contract_no: str = "HT-2026-007"):  # type: ignore[no-untyped-def]
+    """The office (the rep) and the mine site (the manager), both synced with a signed contract
+    the manager set up (a rep may not add products)."""
     office, site = laptops("rep1", "office"), laptops("mgr", "mine-site")
     site.sync()
-    customer = new_customer(site, "LOT-2", owner=site.user_id("rep1"))
+    customer = new_customer(site, code, owner=site.user_id("rep1"))
     contract = _signed_contract(site, customer)
+    if contract_no != "HT-2026-007":
+        site.sql("UPDATE contracts SET contract_no = :n WHERE id = :k", n=contract_no, k=contract)
     site.sync()
     office.sync()
+    return office, site, contract
+
+
+def _typed_lot(laptop: Laptop, contract_id: str, lot_no: str) -> None:
+    with make_session_factory(laptop.engine)() as session:
+        user = session.scalars(select(User).where(User.login == laptop.login)).one()
+        values = {"quantity_wmt": "1000", "lot_no": lot_no}
+        shipments.add_shipment(session, actor_for(user), contract_id, values)
+        session.commit()
+
+
+def test_a_moved_lot_the_server_takes_as_sent_gets_its_number_back(
+    server: ServerProcess, laptops
+) -> None:
+    """A gap: the mine site's second lot was typed as …-L05. A pulled L01 moves both of its
+    queued lots up (L03, L07); the server renumbers the first (L01 is taken there) but takes
+    L05 as sent (free there): the laptop gives it L05 back — every replica the same."""
+    office, site, contract = _set_up(laptops, "LOT-4")
+    _lot(site, contract, "2000", "海丰号")
+    _typed_lot(site, contract, "HT-2026-007-L05")
+    _lot(office, contract, "3000", "远洋之星")
+    office.sync()
+    pull_only(site)
+    site.sync()
+    office.sync()
+    expected = ["HT-2026-007-L01", "HT-2026-007-L02", "HT-2026-007-L05"]
+    for side in (server, site, office):
+        assert [n for n, _v, _q in _lots(side, contract)] == expected
+    assert site.client.pending_count() == 0
+    assert [c.theirs for c in site.client.conflicts()] == ["HT-2026-007-L02"]
+
+
+def test_a_lot_number_outside_the_apps_numbering_is_still_refused_on_a_clash(
+    server: ServerProcess, laptops
+) -> None:
+    """A number the app did not make — here a B/L number, digits at its end — is not a counter:
+    two laptops that enter the same one made the same lot twice, and the second is refused (and
+    listed with its reason) as before, never kept under an invented number."""
+    office, site, contract = _set_up(laptops, "LOT-2")
     for laptop in (office, site):
-        with make_session_factory(laptop.engine)() as session:
-            user = session.scalars(select(User).where(User.login == laptop.login)).one()
-            shipments.add_shipment(
-                session, actor_for(user), contract, {"quantity_wmt": "1000", "lot_no": "首批A"}
-            )
-            session.commit()
+        _typed_lot(laptop, contract, "COSU6123456789")
     office.sync()
     report = site.sync()
     assert report.rejected == 1
     assert [r.table for r in site.client.rejected_changes()] == ["shipments"]
-    assert [n for n, _v, _q in _lots(server, contract)] == ["首批A"]
+    assert [n for n, _v, _q in _lots(server, contract)] == ["COSU6123456789"]
+
+
+def test_a_renumbered_lot_number_that_would_not_fit_is_refused(
+    server: ServerProcess, laptops
+) -> None:
+    """…-L99 → …-L100 on a 36-character contract number is 41 characters, one more than a lot
+    number holds: refused with its reason (PostgreSQL would refuse the insert), not a failed
+    push that blocks the laptop."""
+    long_no = "HT-2026-" + "7" * 28
+    office, site, contract = _set_up(laptops, "LOT-5", long_no)
+    for laptop in (office, site):
+        _typed_lot(laptop, contract, f"{long_no}-L99")
+    office.sync()
+    report = site.sync()
+    assert report.rejected == 1 and site.client.pending_count() == 0
+    assert [n for n, _v, _q in _lots(server, contract)] == [f"{long_no}-L99"]

@@ -83,6 +83,6 @@ def test_a_renumbered_lot_reads_as_a_lot_notice(
     )
     assert dialog.model.index(0, 1).data() == "Lot number"
     detail = dialog.detail.text()
-    assert "You entered it as lot HT-2026-007-L01" in detail
+    assert "Your lot was numbered HT-2026-007-L01" in detail
     assert "numbered yours HT-2026-007-L02" in detail and "shipping papers" in detail
     assert not dialog.keep_mine.isEnabled() and dialog.keep_theirs.text() == "&Noted"

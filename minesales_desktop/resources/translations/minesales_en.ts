@@ -603,23 +603,23 @@ Theirs (%4, %5): %6</translation>
     </message>
     <message>
         <source>%1 — %2
-You entered it as lot %3; %4 entered that lot number first (%5), so the server numbered yours %6. Correct any shipping papers that carry the old number.</source>
-        <translation>%1 — %2
-You entered it as lot %3; %4 entered that lot number first (%5), so the server numbered yours %6. Correct any shipping papers that carry the old number.</translation>
-    </message>
-    <message>
-        <source>%1 — %2
 You made it as %3; %4 made that version first (%5), so the server numbered yours %6. Tell the customer if they have the old number.</source>
         <translation>%1 — %2
 You made it as %3; %4 made that version first (%5), so the server numbered yours %6. Tell the customer if they have the old number.</translation>
+    </message>
+    <message>
+        <source>%1 — %2
+Your lot was numbered %3; %4 drew a lot with that number first (%5), so the server numbered yours %6. Correct any shipping papers that carry the old number.</source>
+        <translation>%1 — %2
+Your lot was numbered %3; %4 drew a lot with that number first (%5), so the server numbered yours %6. Correct any shipping papers that carry the old number.</translation>
     </message>
     <message>
         <source>&amp;Noted</source>
         <translation>&amp;Noted</translation>
     </message>
     <message>
-        <source>A quote number or lot number entry is a notice: you and someone else made the same quote version or shipment lot while apart, and the server moved yours on to the next number. Nothing to choose: read it and close it with Noted.</source>
-        <translation>A quote number or lot number entry is a notice: you and someone else made the same quote version or shipment lot while apart, and the server moved yours on to the next number. Nothing to choose: read it and close it with Noted.</translation>
+        <source>A quote number or lot number entry is a notice: while apart, you and someone else made a quote version, or drew a lot, under the same number, and the server moved yours on to the next one. Nothing to choose: read it and close it with Noted.</source>
+        <translation>A quote number or lot number entry is a notice: while apart, you and someone else made a quote version, or drew a lot, under the same number, and the server moved yours on to the next one. Nothing to choose: read it and close it with Noted.</translation>
     </message>
     <message>
         <source>Conflict inbox</source>

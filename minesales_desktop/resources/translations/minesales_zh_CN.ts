@@ -602,23 +602,23 @@ Theirs (%4, %5): %6</source>
     </message>
     <message>
         <source>%1 — %2
-You entered it as lot %3; %4 entered that lot number first (%5), so the server numbered yours %6. Correct any shipping papers that carry the old number.</source>
-        <translation>%1 — %2
-您录入时的批次号为 %3；%4先录入了该批次号（%5），因此服务器将您的批次顺延编号为 %6。如有单据使用了旧批次号，请更正。</translation>
-    </message>
-    <message>
-        <source>%1 — %2
 You made it as %3; %4 made that version first (%5), so the server numbered yours %6. Tell the customer if they have the old number.</source>
         <translation>%1 — %2
 您制作时的编号为 %3；%4先制作了该版本（%5），因此服务器将您的报价顺延编号为 %6。如客户手中是旧编号，请告知客户。</translation>
+    </message>
+    <message>
+        <source>%1 — %2
+Your lot was numbered %3; %4 drew a lot with that number first (%5), so the server numbered yours %6. Correct any shipping papers that carry the old number.</source>
+        <translation>%1 — %2
+您的批次原编号为 %3；%4先录入了同一批次号的发运批次（%5），因此服务器将您的批次顺延编号为 %6。如发运单据（提单等）上用了旧批次号，请更正。</translation>
     </message>
     <message>
         <source>&amp;Noted</source>
         <translation>知道了(&amp;N)</translation>
     </message>
     <message>
-        <source>A quote number or lot number entry is a notice: you and someone else made the same quote version or shipment lot while apart, and the server moved yours on to the next number. Nothing to choose: read it and close it with Noted.</source>
-        <translation>“报价单号”或“批次号”条目只是通知：您与他人在离线时各自制作了同一报价版本或同一发运批次，服务器已将您的编号顺延为下一个。无需选择，阅读后点击“知道了”即可关闭。</translation>
+        <source>A quote number or lot number entry is a notice: while apart, you and someone else made a quote version, or drew a lot, under the same number, and the server moved yours on to the next one. Nothing to choose: read it and close it with Noted.</source>
+        <translation>“报价单号”或“批次号”条目只是通知：离线期间，您与他人各自新建了同一报价版本，或录入了相同批次号的发运批次，服务器已将您的编号顺延为下一个。无需选择，阅读后点击“知道了”即可关闭。</translation>
     </message>
     <message>
         <source>Conflict inbox</source>

@@ -45,6 +45,7 @@ from minesales_desktop.sync.changes import (
     RENUMBERED,
     RENUMBERED_KIND,
     drop_capture_triggers,
+    number_fits,
 )
 from minesales_desktop.sync.protocol import (
     Change,
@@ -914,10 +915,18 @@ class _Merge:
         if spec is None:
             return None
         parent, key = values.get(spec.parent), values.get(spec.key)
-        if parent is None or key is None or spec.rank(values) is None:
+        if parent is None or key is None:
             return None
         table = quote(self.op.t)
         sql = self.w.sql
+        series_sql = spec.series_sql()
+        if series_sql is None:
+            prefix = spec.prefix(None)
+        else:
+            found = sql.rows(series_sql, (parent,))
+            prefix = spec.prefix(found[0][0] if found else None)
+        if prefix is None or spec.rank(values, prefix) is None:
+            return None  # a number outside the counter (typed by hand): refused as before
         taken = sql.rows(
             f"SELECT 1 FROM {table} WHERE {quote(spec.parent)} = ? AND {quote(spec.key)} = ?",
             (parent, key),
@@ -925,17 +934,17 @@ class _Merge:
         if not taken:
             return None
         version = quote(spec.version) if spec.version else "NULL"
-        series = spec.series(values)
         ranks = []
         for v, number in sql.rows(
             f"SELECT {version}, {quote(spec.number)} FROM {table} WHERE {quote(spec.parent)} = ?",
             (parent,),
         ):
             row = {spec.number: number} if spec.version is None else {spec.version: v}
-            rank = spec.rank(row)
-            if rank is not None and spec.series(row) == series:
+            rank = spec.rank(row, prefix)
+            if rank is not None:
                 ranks.append(rank)
-        return spec.moved(values, max(ranks) + 1)
+        again = spec.moved(values, max(ranks) + 1, prefix)
+        return again if number_fits(self.op.t, again) else None
 
     # merge into an existing row
     def _log_since(self) -> list[LogRow]:

@@ -327,9 +327,10 @@ class ConflictInboxDialog(_SyncListDialog):
         # nothing to choose there, only to read and close.
         self.notices = QLabel(
             self.tr(
-                "A quote number or lot number entry is a notice: you and someone else made the "
-                "same quote version or shipment lot while apart, and the server moved yours on "
-                "to the next number. Nothing to choose: read it and close it with Noted."
+                "A quote number or lot number entry is a notice: while apart, you and someone "
+                "else made a quote version, or drew a lot, under the same number, and the server "
+                "moved yours on to the next one. Nothing to choose: read it and close it with "
+                "Noted."
             )
         )
         self.notices.setObjectName("conflict_notices")
@@ -393,8 +394,8 @@ class ConflictInboxDialog(_SyncListDialog):
             return
         if item.renumbered and item.table == "shipments":  # a notice: nothing to choose
             template = self.tr(
-                "%1 — %2\nYou entered it as lot %3; %4 entered that lot number first (%5), so "
-                "the server numbered yours %6. Correct any shipping papers that carry the old "
+                "%1 — %2\nYour lot was numbered %3; %4 drew a lot with that number first (%5), "
+                "so the server numbered yours %6. Correct any shipping papers that carry the old "
                 "number."
             )
         elif item.renumbered:
