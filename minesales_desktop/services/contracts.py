@@ -1116,8 +1116,9 @@ def _next_lot_no(session: Session, contract: Contract) -> str:
     laptops drew the same lot offline), whichever is higher — never a number in use."""
     prefix = f"{contract.contract_no}-L"
     numbers = session.scalars(select(Shipment.lot_no).where(Shipment.contract_id == contract.id))
-    used = [n.removeprefix(prefix) for n in numbers]
-    highest = max((int(t) for t in used if t.isascii() and t.isdigit()), default=0)
+    used = list(numbers)
+    tails = [n[len(prefix) :] for n in used if n.startswith(prefix)]
+    highest = max((int(t) for t in tails if t.isascii() and t.isdigit()), default=0)
     return f"{prefix}{max(len(used), highest) + 1:02d}"
 
 

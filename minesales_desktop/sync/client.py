@@ -871,14 +871,15 @@ class SyncClient:
                         theirs_user=result.tu,
                         theirs_node=result.tn,
                     )
-            if taken_as_sent:
-                _restore_sent_numbers(conn, taken_as_sent)
-            if reverts:
-                pending = Pending.load(conn)
+            if reverts or taken_as_sent:
+                pending = Pending.load(conn) if reverts else Pending()
                 # Local fields (customer search keys) are recomputed for what the reverts touch.
                 touched = [(op.t, op.r, op.f) for op, _, _ in reverts]
                 with refreshing_local_fields(conn, touched):
+                    # Renumbered rows step aside first, so that neither a number given back
+                    # nor a renumbered one lands on a number another of them still holds.
                     parked = _park_renumbered(conn, reverts)
+                    _restore_sent_numbers(conn, taken_as_sent)
                     for op, result, later in reverts:
                         self._revert(conn, op, result, pending, later)
                     _unpark(conn, parked)
@@ -1266,12 +1267,20 @@ def _restore_sent_numbers(conn: Connection, ops: list[OutOp]) -> None:
     had moved them up behind a pulled row (``changes.make_room``: a lot number with a gap below
     it is free on the server, and no clash renumbers it there): each gets the number it was
     sent with back, so the laptop holds what the server holds. A number held here by another
-    row meanwhile (not expected) is left and logged: the row keeps its local number."""
+    row meanwhile (not expected) is left and logged: the row keeps its local number. A number
+    the person changed since (an op of its own in the outbox) is theirs: left as it is."""
     for op in ops:
         spec = RENUMBERED[op.t]
         sent = op.v if isinstance(op.v, dict) else {}
         columns = [c for c in (spec.number, spec.version) if c is not None and c in sent]
         if spec.key not in columns:
+            continue
+        edited = conn.exec_driver_sql(
+            f"SELECT 1 FROM sync_outbox WHERE tbl = ? AND row_id = ?"
+            f" AND field IN ({', '.join('?' for _ in columns)}) LIMIT 1",
+            (op.t, op.r, *columns),
+        ).first()
+        if edited is not None:
             continue
         held = conn.exec_driver_sql(
             f'SELECT "{spec.key}" FROM "{op.t}" WHERE id = ?', (op.r,)

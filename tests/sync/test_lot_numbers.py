@@ -151,7 +151,7 @@ def test_a_moved_lot_the_server_takes_as_sent_gets_its_number_back(
     server: ServerProcess, laptops
 ) -> None:
     """A gap: the mine site's second lot was typed as …-L05. A pulled L01 moves both of its
-    queued lots up (L03, L07); the server renumbers the first (L01 is taken there) but takes
+    queued lots up (L06, L07); the server renumbers the first (L01 is taken there) but takes
     L05 as sent (free there): the laptop gives it L05 back — every replica the same."""
     office, site, contract = _set_up(laptops, "LOT-4")
     _lot(site, contract, "2000", "海丰号")
@@ -166,6 +166,44 @@ def test_a_moved_lot_the_server_takes_as_sent_gets_its_number_back(
         assert [n for n, _v, _q in _lots(side, contract)] == expected
     assert site.client.pending_count() == 0
     assert [c.theirs for c in site.client.conflicts()] == ["HT-2026-007-L02"]
+
+
+def test_a_lot_number_corrected_before_the_sync_is_kept(server: ServerProcess, laptops) -> None:
+    """No renumbering: a lot drawn offline, its number then corrected to the B/L number. The
+    new row goes with the drawn number and the correction as an edit of its own; the laptop must
+    not give the row its drawn number back (review)."""
+    office, site, contract = _set_up(laptops, "LOT-6")
+    lot = _lot(site, contract, "2000", "海丰号")
+    with make_session_factory(site.engine)() as session:
+        user = session.scalars(select(User).where(User.login == site.login)).one()
+        shipments.update(session, actor_for(user), lot.id, {"lot_no": "COSU6123456789"})
+        session.commit()
+    site.sync()
+    office.sync()
+    for side in (server, site, office):
+        assert [n for n, _v, _q in _lots(side, contract)] == ["COSU6123456789"]
+
+
+def test_a_number_given_back_does_not_clash_with_one_renumbered_in_the_same_answer(
+    server: ServerProcess, laptops
+) -> None:
+    """After the pull moved X (L01) and Y (typed L05) up, the rep types a new lot Z as L05. At
+    the push the server takes Y as L05 (free there) and renumbers Z (L05 is Y's now) to L06:
+    Z steps aside before Y gets L05 back, and every replica ends the same (review)."""
+    office, site, contract = _set_up(laptops, "LOT-7")
+    _lot(site, contract, "2000", "海丰号")
+    _typed_lot(site, contract, "HT-2026-007-L05")
+    _lot(office, contract, "3000", "远洋之星")
+    office.sync()
+    pull_only(site)
+    _typed_lot(site, contract, "HT-2026-007-L05")
+    site.sync()
+    office.sync()
+    expected = _lots(server, contract)
+    assert [n for n, _v, _q in expected] == [
+        "HT-2026-007-L01", "HT-2026-007-L02", "HT-2026-007-L05", "HT-2026-007-L06",
+    ]  # fmt: skip
+    assert _lots(site, contract) == expected and _lots(office, contract) == expected
 
 
 def test_a_lot_number_outside_the_apps_numbering_is_still_refused_on_a_clash(

@@ -506,8 +506,9 @@ def test_a_new_lot_number_is_never_one_in_use(
     typed = {"quantity_wmt": "100", "lot_no": f"{no}-L07"}
     shipments.add_shipment(session, dept.rep, cid, typed)
     shipments.add_shipment(session, dept.rep, cid, {"quantity_wmt": "100", "lot_no": "首批A"})
+    shipments.add_shipment(session, dept.rep, cid, {"quantity_wmt": "100", "lot_no": "240517"})
     after = shipments.add_shipment(session, dept.rep, cid, {"quantity_wmt": "100"})
-    assert (first.lot_no, after.lot_no) == (f"{no}-L01", f"{no}-L08")
+    assert (first.lot_no, after.lot_no) == (f"{no}-L01", f"{no}-L08"), "240517 is not a lot count"
 
 
 def test_shipment_beyond_tolerance_is_refused_and_writes_nothing(
