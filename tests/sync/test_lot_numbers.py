@@ -147,18 +147,28 @@ def _typed_lot(laptop: Laptop, contract_id: str, lot_no: str) -> None:
         session.commit()
 
 
+def _moved_up_by_a_pull(laptops, code: str):  # type: ignore[no-untyped-def]
+    """The mine site draws L01 and types …-L05 (a gap); the office's L01 reaches the server
+    first and the site pulls it: its own two queued lots move up (L06, L07)."""
+    office, site, contract = _set_up(laptops, code)
+    _lot(site, contract, "2000", "海丰号")
+    _typed_lot(site, contract, "HT-2026-007-L05")
+    _lot(office, contract, "3000", "远洋之星")
+    office.sync()
+    pull_only(site)
+    assert [n for n, _v, _q in _lots(site, contract)] == [
+        "HT-2026-007-L01", "HT-2026-007-L06", "HT-2026-007-L07",
+    ]  # fmt: skip
+    return office, site, contract
+
+
 def test_a_moved_lot_the_server_takes_as_sent_gets_its_number_back(
     server: ServerProcess, laptops
 ) -> None:
     """A gap: the mine site's second lot was typed as …-L05. A pulled L01 moves both of its
     queued lots up (L06, L07); the server renumbers the first (L01 is taken there) but takes
     L05 as sent (free there): the laptop gives it L05 back — every replica the same."""
-    office, site, contract = _set_up(laptops, "LOT-4")
-    _lot(site, contract, "2000", "海丰号")
-    _typed_lot(site, contract, "HT-2026-007-L05")
-    _lot(office, contract, "3000", "远洋之星")
-    office.sync()
-    pull_only(site)
+    office, site, contract = _moved_up_by_a_pull(laptops, "LOT-4")
     site.sync()
     office.sync()
     expected = ["HT-2026-007-L01", "HT-2026-007-L02", "HT-2026-007-L05"]
@@ -190,12 +200,7 @@ def test_a_number_given_back_does_not_clash_with_one_renumbered_in_the_same_answ
     """After the pull moved X (L01) and Y (typed L05) up, the rep types a new lot Z as L05. At
     the push the server takes Y as L05 (free there) and renumbers Z (L05 is Y's now) to L06:
     Z steps aside before Y gets L05 back, and every replica ends the same (review)."""
-    office, site, contract = _set_up(laptops, "LOT-7")
-    _lot(site, contract, "2000", "海丰号")
-    _typed_lot(site, contract, "HT-2026-007-L05")
-    _lot(office, contract, "3000", "远洋之星")
-    office.sync()
-    pull_only(site)
+    office, site, contract = _moved_up_by_a_pull(laptops, "LOT-7")
     _typed_lot(site, contract, "HT-2026-007-L05")
     site.sync()
     office.sync()
