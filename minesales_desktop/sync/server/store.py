@@ -907,10 +907,11 @@ class _Merge:
         contract's lot number) whose value its parent already has — two laptops each made "the
         next one" offline — under the next free value (a quote's number follows its version,
         ``…-Q3`` → ``…-Q4``; a lot number's digits are its counter, ``…-L03`` → ``…-L04``);
-        None if that is not why the insert was refused (or a number typed by hand, without
-        digits at its end). Both rows are kept: a quote is a document sent to a customer, a
-        lot a shipment on its way, neither may vanish; the one the server gets second comes
-        after."""
+        None if that is not why the insert was refused, for a lot number outside the app's
+        numbering (``<contract no>-L<n>``: a B/L number entered twice is one lot, refused as
+        before), or if the new number would not fit its column. Both rows are kept: a quote is
+        a document sent to a customer, a lot a shipment on its way, neither may vanish; the
+        one the server gets second comes after."""
         spec = RENUMBERED.get(self.op.t)
         if spec is None:
             return None
@@ -926,7 +927,7 @@ class _Merge:
             found = sql.rows(series_sql, (parent,))
             prefix = spec.prefix(found[0][0] if found else None)
         if prefix is None or spec.rank(values, prefix) is None:
-            return None  # a number outside the counter (typed by hand): refused as before
+            return None  # a number outside the counter: refused as before
         taken = sql.rows(
             f"SELECT 1 FROM {table} WHERE {quote(spec.parent)} = ? AND {quote(spec.key)} = ?",
             (parent, key),
