@@ -277,6 +277,12 @@ class ContractBalanceDTO:
         return max(self.maximum - self.shipped, Decimal(0))
 
     @property
+    def over_maximum(self) -> Decimal:
+        """Shipped beyond the maximum: the app never draws a lot past it, but lots drawn on two
+        laptops while apart are each checked against their own laptop's balance."""
+        return max(self.shipped - self.maximum, Decimal(0))
+
+    @property
     def short_of_minimum(self) -> Decimal:
         """Still to ship before the contract can be completed without a reason."""
         return max(self.minimum - self.shipped, Decimal(0))

@@ -26,6 +26,8 @@ from minesales_desktop.models.enums import (
     QuantityUnit,
     ReviewDecision,
     ReviewDepartment,
+    ShipmentStatus,
+    TransportMode,
 )
 from minesales_desktop.services.contracts import (
     assays,
@@ -192,6 +194,33 @@ def _open(tab: ContractsTab, contract_no: str, wait_idle: Callable[[], None]) ->
 
 
 # --- the tests ----------------------------------------------------------------------------------
+def test_a_contract_shipped_past_its_maximum_says_so(
+    world: dict[str, str],
+    dept: Department,
+    session: Session,
+    open_tab: Any,
+    wait_idle: Callable[[], None],
+) -> None:
+    """50 000 wmt ± 10 % = at most 55 000; 12 000 shipped, and a lot of 44 000 drawn on another
+    laptop arrives by sync (no balance check on the way): 1 000 over, shown in red."""
+    session.add(
+        Shipment(
+            contract_id=world["executing"], lot_no="HT-2025-001-L02",
+            transport_mode=TransportMode.VESSEL, quantity_wmt=Decimal("44000"),
+            status=ShipmentStatus.PLANNED,
+        )
+    )  # fmt: skip
+    session.commit()
+    tab = open_tab(dept.rep)
+    _open(tab, "HT-2025-001", wait_idle)
+    drawable = tab.detail.balance["drawable"]
+    assert drawable.text() == "Over the maximum by 1,000 wmt"
+    assert "b00020" in drawable.styleSheet() and "two computers" in drawable.toolTip()
+    assert tab.detail.balance["remaining"].text() == "0 wmt"
+    _open(tab, "HT-2025-002", wait_idle)  # the next contract shows its own balance plainly
+    assert drawable.styleSheet() == "" and drawable.text().endswith("(±10 %)")
+
+
 def test_list_shows_remaining_quantity_and_status_chips_filter(
     world: dict[str, str], dept: Department, open_tab: Any, wait_idle: Callable[[], None]
 ) -> None:

@@ -1031,6 +1031,10 @@ Your lot was numbered %3; %4 drew a lot with that number first (%5), so the serv
         <translation>Minimum %1, maximum %2 with the tolerance</translation>
     </message>
     <message>
+        <source>More was shipped than the quantity plus the tolerance allows. Lots drawn on two computers while apart are each checked on their own computer only: agree the excess with the customer, or amend the contract.</source>
+        <translation>More was shipped than the quantity plus the tolerance allows. Lots drawn on two computers while apart are each checked on their own computer only: agree the excess with the customer, or amend the contract.</translation>
+    </message>
+    <message>
         <source>Note</source>
         <translation>Note</translation>
     </message>
@@ -1041,6 +1045,10 @@ Your lot was numbered %3; %4 drew a lot with that number first (%5), so the serv
     <message>
         <source>Open</source>
         <translation>Open</translation>
+    </message>
+    <message>
+        <source>Over the maximum by %1 %2</source>
+        <translation>Over the maximum by %1 %2</translation>
     </message>
     <message>
         <source>Overdue %1 %2 (oldest %3 days past due)</source>

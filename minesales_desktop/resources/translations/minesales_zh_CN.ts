@@ -1030,6 +1030,10 @@ Your lot was numbered %3; %4 drew a lot with that number first (%5), so the serv
         <translation>含溢短装：最小 %1，最大 %2</translation>
     </message>
     <message>
+        <source>More was shipped than the quantity plus the tolerance allows. Lots drawn on two computers while apart are each checked on their own computer only: agree the excess with the customer, or amend the contract.</source>
+        <translation>已发运量超过合同量加溢短装上限。离线期间在两台电脑上录入的批次只各自在本机核对余量：请与客户确认超出部分，或修改合同。</translation>
+    </message>
+    <message>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -1040,6 +1044,10 @@ Your lot was numbered %3; %4 drew a lot with that number first (%5), so the serv
     <message>
         <source>Open</source>
         <translation>未收</translation>
+    </message>
+    <message>
+        <source>Over the maximum by %1 %2</source>
+        <translation>超出上限 %1 %2</translation>
     </message>
     <message>
         <source>Overdue %1 %2 (oldest %3 days past due)</source>

@@ -795,14 +795,28 @@ class ContractDetailPanel(QWidget):
         self.balance["contracted"].setText(f"{fmt.quantity(b.contracted)} {unit}")
         self.balance["shipped"].setText(f"{fmt.quantity(b.shipped)} {unit}")
         self.balance["remaining"].setText(f"{fmt.quantity(b.remaining)} {unit}")
-        self.balance["drawable"].setText(
-            f"{fmt.quantity(b.drawable)} {unit} (±{_num(b.tolerance_pct)} %)"
-        )
+        drawable = self.balance["drawable"]
+        if b.over_maximum > 0:
+            drawable.setText(
+                self.tr("Over the maximum by %1 %2").replace("%1", fmt.quantity(b.over_maximum))
+                .replace("%2", unit)
+            )  # fmt: skip
+            drawable.setStyleSheet("color: #b00020;")
+            drawable.setToolTip(
+                self.tr(
+                    "More was shipped than the quantity plus the tolerance allows. Lots drawn on "
+                    "two computers while apart are each checked on their own computer only: "
+                    "agree the excess with the customer, or amend the contract."
+                )
+            )
+        else:
+            drawable.setText(f"{fmt.quantity(b.drawable)} {unit} (±{_num(b.tolerance_pct)} %)")
+            drawable.setStyleSheet("")
+            drawable.setToolTip(
+                self.tr("The most that may still be shipped: up to the quantity plus the tolerance")
+            )
         share = (b.shipped / b.contracted * 1000) if b.contracted else Decimal(0)
         self.progress.setValue(int(min(share, Decimal(1000))))
-        self.balance["drawable"].setToolTip(
-            self.tr("The most that may still be shipped: up to the quantity plus the tolerance")
-        )
         self.progress.setToolTip(
             self.tr("Minimum %1, maximum %2 with the tolerance")
             .replace("%1", fmt.quantity(b.minimum))
