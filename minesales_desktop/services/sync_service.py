@@ -100,8 +100,9 @@ class SyncStatus:
     last_sync: dt.datetime | None
     last_attempt: dt.datetime | None
     last_error: str | None
-    open_conflicts: int
+    open_conflicts: int  # inbox entries to decide (lost values, deletes)
     open_rejected: int
+    open_notices: int  # inbox entries only to read (a quote or lot the server renumbered)
     bound_server: str | None  # the server this database synced with first (its cursor is theirs)
     bound_login: str | None
 
@@ -122,9 +123,13 @@ def sync_status(session: Session) -> SyncStatus:
             " WHERE id = 1"
         )
     ).first()
-    conflicts = conn.execute(
-        text("SELECT count(*) FROM sync_conflicts WHERE resolved_at IS NULL")
-    ).scalar_one()
+    conflicts, notices = conn.execute(
+        text(
+            "SELECT coalesce(sum(kind <> :k), 0), coalesce(sum(kind = :k), 0)"
+            " FROM sync_conflicts WHERE resolved_at IS NULL"
+        ),
+        {"k": RENUMBERED_KIND},
+    ).one()
     rejected = conn.execute(
         text("SELECT count(*) FROM sync_rejected WHERE dismissed = 0")
     ).scalar_one()
@@ -135,6 +140,7 @@ def sync_status(session: Session) -> SyncStatus:
         last_error=state[1] if state else None,
         open_conflicts=int(conflicts),
         open_rejected=int(rejected),
+        open_notices=int(notices),
         bound_server=state[2] if state else None,
         bound_login=state[3] if state else None,
     )

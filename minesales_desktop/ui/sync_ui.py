@@ -282,6 +282,8 @@ class SyncController(QObject):
         attention = []
         if status.open_conflicts:
             attention.append(self.tr("%1 conflicts").replace("%1", str(status.open_conflicts)))
+        if status.open_notices:
+            attention.append(self.tr("%1 notices").replace("%1", str(status.open_notices)))
         if status.open_rejected:
             attention.append(self.tr("%1 rejected").replace("%1", str(status.open_rejected)))
         self.inbox_button.setText(" · ".join(attention))
@@ -527,7 +529,7 @@ class SyncController(QObject):
         return dialog
 
     def _open_attention(self) -> None:
-        if self.status is not None and not self.status.open_conflicts:
+        if self.status is not None and not (self.status.open_conflicts or self.status.open_notices):
             self.open_rejected()
         else:
             self.open_conflicts()

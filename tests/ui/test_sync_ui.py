@@ -350,6 +350,23 @@ def test_conflict_from_two_laptops_in_the_inbox_keep_theirs_and_keep_mine(
     assert other.sql("SELECT notes, city FROM customers WHERE id = :id", id=cid) == [
         ("他们的备注", "包头")
     ]
+
+    # A renumbering notice (as the sync client files it) is counted apart from conflicts, and
+    # the badge opens the inbox on it.
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO sync_conflicts (id, tbl, row_id, field, kind, mine_value,"
+                " theirs_value, mine_hlc, theirs_hlc, mine_won, detected_at) VALUES ('n1',"
+                " 'quotes', 'q1', 'quote_no', 'renumbered', '\"Q2\"', '\"Q3\"', 1, 2, 0,"
+                " '2026-11-27 08:00:00.000000')"
+            )
+        )
+    window.ctx.tasks.data_changed.emit(frozenset({"sync"}))
+    qtbot.waitUntil(lambda: window.sync.inbox_button.text() == "1 notices")
+    window.sync.inbox_button.click()
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 1, timeout=10_000)
+    assert dialog.isVisible() and dialog.keep_theirs.text() == "&Noted"
     assert message_boxes == []
 
 

@@ -5124,6 +5124,10 @@ Reason: %4</translation>
         <translation>%1 conflicts</translation>
     </message>
     <message>
+        <source>%1 notices</source>
+        <translation>%1 notices</translation>
+    </message>
+    <message>
         <source>%1 rejected</source>
         <translation>%1 rejected</translation>
     </message>

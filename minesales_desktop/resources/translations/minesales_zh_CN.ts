@@ -5107,6 +5107,10 @@ Reason: %4</source>
         <translation>%1 个冲突</translation>
     </message>
     <message>
+        <source>%1 notices</source>
+        <translation>%1 条通知</translation>
+    </message>
+    <message>
         <source>%1 rejected</source>
         <translation>%1 个被拒绝</translation>
     </message>
