@@ -81,7 +81,7 @@ from minesales_desktop.services.crud import (
 )
 from minesales_desktop.services.customers import _CustomerChildService
 from minesales_desktop.services.errors import PermissionDenied, TransitionRefused, ValidationError
-from minesales_desktop.services.numbering import new_document_number
+from minesales_desktop.services.numbering import LOT_INFIX, counted, new_document_number
 from minesales_desktop.services.risk import (
     AgeingDTO,
     ExposureDTO,
@@ -1120,11 +1120,10 @@ def _next_lot_no(session: Session, contract: Contract) -> str:
     """``<contract no>-L<n>``: the lot's place among the contract's lots, or past the highest
     such number already used (one typed by hand, or one the sync server moved on when two
     laptops drew the same lot offline), whichever is higher — never a number in use."""
-    prefix = f"{contract.contract_no}-L"
+    prefix = f"{contract.contract_no}{LOT_INFIX}"
     numbers = session.scalars(select(Shipment.lot_no).where(Shipment.contract_id == contract.id))
     used = list(numbers)
-    tails = [n[len(prefix) :] for n in used if n.startswith(prefix)]
-    highest = max((int(t) for t in tails if t.isascii() and t.isdigit()), default=0)
+    highest = max((n for n in (counted(u, prefix) for u in used) if n is not None), default=0)
     return f"{prefix}{max(len(used), highest) + 1:02d}"
 
 

@@ -36,3 +36,16 @@ def new_document_number(
         candidate = f"{prefix}-{part}-{new_id()[-6:].upper()}"
         if not session.scalar(select(func.count()).where(column == candidate)):
             return candidate
+
+
+#: What follows a contract's number in the lot numbers the app makes: ``HT-2026-007-L03``.
+LOT_INFIX = "-L"
+
+
+def counted(number: Any, prefix: str) -> int | None:
+    """The counter in a number the app made: the digits after ``prefix`` (``HT-2026-007-L``
+    → 3 for ``HT-2026-007-L03``); None for anything else (a number typed by hand)."""
+    if not isinstance(number, str) or not number.startswith(prefix):
+        return None
+    digits = number[len(prefix) :]
+    return int(digits) if digits.isascii() and digits.isdigit() else None

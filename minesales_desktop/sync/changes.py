@@ -38,6 +38,7 @@ from minesales_desktop.services.customers import (
     SEARCH_KEY_COLUMNS,
     refresh_customer_search_keys,
 )
+from minesales_desktop.services.numbering import LOT_INFIX, counted
 from minesales_desktop.sync.hlc import SQLITE_NOW_MS
 from minesales_desktop.sync.tables import (
     INSERT_FIELD,
@@ -338,11 +339,19 @@ class Counter:
         if self.version is not None:
             version = values.get(self.version)
             return None if version is None else int(version)
-        number = values.get(self.number)
-        if not isinstance(number, str) or not number.startswith(prefix):
-            return None
-        digits = number[len(prefix) :]
-        return int(digits) if digits.isascii() and digits.isdigit() else None
+        return counted(values.get(self.number), prefix)
+
+    def stored(self, version: Any, number: Any) -> dict[str, Any]:
+        """A row's counter columns as read back: its number, and its version if it has one."""
+        row = {self.number: number}
+        if self.version is not None:
+            row[self.version] = version
+        return row
+
+    def aside(self, value: Any, row_id: str) -> Any:
+        """Where a row holding key value ``value`` steps aside while an answer is applied
+        (``client._park_renumbered``): a negative version, or a number of its own id."""
+        return -int(value) if self.version is not None else f"~{row_id}"
 
     def moved(self, values: Mapping[str, Any], new: int, prefix: str) -> dict[str, Any]:
         """``values`` with the counter set to ``new`` (the version and the number, or the
@@ -360,7 +369,7 @@ class Counter:
 #: Per-parent counters two laptops can both take offline (``Counter``), by table.
 RENUMBERED: dict[str, Counter] = {
     "quotes": Counter("opportunity_id", "quote_no", "version"),
-    "shipments": Counter("contract_id", "lot_no", series=("contracts", "contract_no", "-L")),
+    "shipments": Counter("contract_id", "lot_no", series=("contracts", "contract_no", LOT_INFIX)),
 }
 #: The answer's ``k`` for a new row taken under another number, and the laptop's inbox kind.
 RENUMBERED_KIND = "renumbered"
@@ -415,9 +424,7 @@ def make_room(conn: Connection, tbl: str, row_id: str, values: Mapping[str, Any]
     ).all()
     siblings = []  # (rank, id, row values, own and queued)
     for other, v, number, own in found_rows:
-        row = {spec.number: number}
-        if spec.version is not None:
-            row[spec.version] = v
+        row = spec.stored(v, number)
         n = spec.rank(row, prefix)
         if n is not None:
             siblings.append((n, other, row, bool(own)))

@@ -1316,7 +1316,7 @@ def _park_renumbered(conn: Connection, reverts: list[_Revert]) -> list[tuple[str
         held = conn.exec_driver_sql(f'SELECT "{key}" FROM "{op.t}" WHERE id = ?', (op.r,)).first()
         if held is None or held[0] is None:
             continue
-        aside: Any = -int(held[0]) if spec.version else f"~{op.r}"
+        aside = spec.aside(held[0], op.r)
         if held[0] == aside or (spec.version and int(held[0]) <= 0):
             continue  # parked already
         conn.exec_driver_sql(f'UPDATE "{op.t}" SET "{key}" = ? WHERE id = ?', (aside, op.r))
@@ -1327,10 +1327,10 @@ def _park_renumbered(conn: Connection, reverts: list[_Revert]) -> list[tuple[str
 def _unpark(conn: Connection, parked: list[tuple[str, str, Any]]) -> None:
     """A parked row the answer did not give a value back (none expected) gets its own."""
     for tbl, row_id, value in parked:
-        key = RENUMBERED[tbl].key
-        aside: Any = -int(value) if RENUMBERED[tbl].version else f"~{row_id}"
+        spec = RENUMBERED[tbl]
         conn.exec_driver_sql(
-            f'UPDATE "{tbl}" SET "{key}" = ? WHERE id = ? AND "{key}" = ?', (value, row_id, aside)
+            f'UPDATE "{tbl}" SET "{spec.key}" = ? WHERE id = ? AND "{spec.key}" = ?',
+            (value, row_id, spec.aside(value, row_id)),
         )
 
 

@@ -940,8 +940,7 @@ class _Merge:
             f"SELECT {version}, {quote(spec.number)} FROM {table} WHERE {quote(spec.parent)} = ?",
             (parent,),
         ):
-            row = {spec.number: number} if spec.version is None else {spec.version: v}
-            rank = spec.rank(row, prefix)
+            rank = spec.rank(spec.stored(v, number), prefix)
             if rank is not None:
                 ranks.append(rank)
         again = spec.moved(values, max(ranks) + 1, prefix)
