@@ -12,6 +12,7 @@ import tempfile
 import time
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,9 +20,12 @@ from typing import Any
 import httpx
 import pytest
 from sqlalchemy import Engine, create_engine, select, text
+from sqlalchemy.orm import Session
 
-from minesales_desktop.db.engine import make_engine
+from minesales_desktop.db.engine import make_engine, make_session_factory
 from minesales_desktop.db.migrate import open_database
+from minesales_desktop.models.people import User
+from minesales_desktop.services.auth import Actor, actor_for
 from minesales_desktop.sync.client import Credentials, RetryPolicy, SyncClient, SyncReport
 from minesales_desktop.sync.protocol import PullReply, PullRequest
 from minesales_desktop.sync.server.auth import add_user
@@ -406,3 +410,12 @@ def pull_only(laptop: Laptop) -> None:
         cursor = page.cursor
         if not page.more:
             return
+
+
+@contextmanager
+def as_user(laptop: Laptop) -> Iterator[tuple[Session, Actor]]:
+    """A service call the way the app makes it: one session, one transaction, as the user."""
+    with make_session_factory(laptop.engine)() as session:
+        user = session.scalars(select(User).where(User.login == laptop.login)).one()
+        yield session, actor_for(user)
+        session.commit()

@@ -12,27 +12,22 @@ inbox entry). Nobody's value is lost, so in the appraisal cases nobody gets an i
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, select, text
-from sqlalchemy.orm import Session
+from sqlalchemy import Engine, text
 
-from minesales_desktop.db.engine import make_session_factory
 from minesales_desktop.ids import keyed_id
-from minesales_desktop.models.people import User
 from minesales_desktop.services.appraisals import (
     open_appraisal,
     save_manager_review,
     save_self_assessment,
     set_manual_actuals,
 )
-from minesales_desktop.services.auth import Actor, actor_for
 from minesales_desktop.services.performance import kpi_targets
 from tests.conftest import add_teamwork_kpi
-from tests.sync.conftest import Laptop, ServerProcess
+from tests.sync.conftest import Laptop, ServerProcess, as_user
 
 PERIOD = "2026Q3"
 SELF_TEXT = "本季度完成了包钢、酒钢两家重点客户的年度长协。"
@@ -45,15 +40,6 @@ STEP = 0.05
 
 
 # --- helpers ----------------------------------------------------------------------------------
-@contextmanager
-def _as_user(laptop: Laptop) -> Iterator[tuple[Session, Actor]]:
-    """A service call the way the app makes it: one session, one transaction, as the user."""
-    with make_session_factory(laptop.engine)() as session:
-        user = session.scalars(select(User).where(User.login == laptop.login)).one()
-        yield session, actor_for(user)
-        session.commit()
-
-
 def _rows(engine: Engine, sql: str, **params: Any) -> list[tuple[Any, ...]]:
     with engine.connect() as conn:
         return [tuple(r) for r in conn.execute(text(sql), params).all()]
@@ -104,7 +90,7 @@ def _department(server: ServerProcess, laptops) -> tuple[Laptop, Laptop, Laptop]
     comments come after the rep's submission)."""
     admin = laptops("admin")
     admin.sync()
-    with _as_user(admin) as (session, actor):
+    with as_user(admin) as (session, actor):
         add_teamwork_kpi(session, actor)
     admin.sync()
     rep, mgr = laptops("rep1", "reps-laptop"), laptops("mgr", "managers-laptop")
@@ -127,19 +113,19 @@ def _offline_appraisal(rep: Laptop, mgr: Laptop, timeline: str) -> tuple[str | N
 
     def opens(laptop: Laptop) -> Callable[[], None]:
         def step() -> None:
-            with _as_user(laptop) as (session, actor):
+            with as_user(laptop) as (session, actor):
                 made[laptop.name] = open_appraisal(session, actor, rep_id, PERIOD).id
 
         return step
 
     def rep_writes() -> None:  # self scores and the self-assessment, submitted to the manager
-        with _as_user(rep) as (session, actor):
+        with as_user(rep) as (session, actor):
             scores = dict.fromkeys(codes, "85")
             aid = made[rep.name] or ""
             save_self_assessment(session, actor, aid, scores, SELF_TEXT, submit=True)
 
     def mgr_writes() -> None:  # the rep's teamwork rating
-        with _as_user(mgr) as (session, actor):
+        with as_user(mgr) as (session, actor):
             set_manual_actuals(session, actor, made[mgr.name] or "", {"TEAMWORK": "8.5"})
 
     steps = {
@@ -228,7 +214,7 @@ def test_rep_and_manager_open_the_same_appraisal_offline(
     )
 
     # The workflow goes on from there: the manager reviews, the rep's laptop gets the review.
-    with _as_user(mgr) as (session, actor):
+    with as_user(mgr) as (session, actor):
         scores = dict.fromkeys(_kpi_ids(mgr.engine), "90")
         save_manager_review(session, actor, appraisal_id, scores, MANAGER_TEXT, "", submit=True)
     mgr.sync()
@@ -302,11 +288,11 @@ def test_manager_and_admin_set_the_same_target_offline(server: ServerProcess, la
     rep_id = rep.user_id()
     kpis = _kpi_ids(admin.engine)
 
-    with _as_user(mgr) as (session, actor):
+    with as_user(mgr) as (session, actor):
         kpi_targets.set_target(session, actor, kpis["SALES_VOLUME"], rep_id, PERIOD, "15000")
         kpi_targets.set_target(session, actor, kpis["SALES_REVENUE"], rep_id, PERIOD, "2000000")
     time.sleep(STEP)
-    with _as_user(admin) as (session, actor):
+    with as_user(admin) as (session, actor):
         kpi_targets.set_target(session, actor, kpis["SALES_VOLUME"], rep_id, PERIOD, "18000")
         kpi_targets.set_target(session, actor, kpis["SALES_REVENUE"], rep_id, "2026-q3", "2000000")
 

@@ -26,10 +26,9 @@ from minesales_desktop.services.catalog import import_index_quotes_csv, index_qu
 from minesales_desktop.services.customers import customers
 from minesales_desktop.services.risk import credit_profiles
 from minesales_desktop.services.team import attendance, trainings
-from tests.sync.conftest import Laptop, ServerProcess
+from tests.sync.conftest import Laptop, ServerProcess, as_user
 from tests.sync.test_keyed_rows import (
     STEP,
-    _as_user,
     _everywhere,
     _rows,
     _synced_cleanly,
@@ -104,7 +103,7 @@ def test_manager_and_admin_enter_and_import_the_same_prices_offline(
     manager's inbox says so."""
     admin = laptops("admin", "admins-laptop")
     admin.sync()
-    with _as_user(admin) as (session, actor):
+    with as_user(admin) as (session, actor):
         index_id = price_indices.create(
             session,
             actor,
@@ -121,11 +120,11 @@ def test_manager_and_admin_enter_and_import_the_same_prices_offline(
     mgr.sync()
     admin_id = admin.user_id()
 
-    with _as_user(mgr) as (session, actor):
+    with as_user(mgr) as (session, actor):
         index_quotes.set_quote(session, actor, index_id, "2026-10-09", "104.35")
         import_index_quotes_csv(session, actor, INDEX, CSV_MANAGER)
     time.sleep(STEP)
-    with _as_user(admin) as (session, actor):
+    with as_user(admin) as (session, actor):
         index_quotes.set_quote(session, actor, index_id, "2026-10-09", "104.350")
         import_index_quotes_csv(session, actor, INDEX, CSV_ADMIN)
 
@@ -173,7 +172,7 @@ def test_organiser_and_attendees_record_the_same_attendance_offline(
     organiser's inbox — only theirs — has the six hours."""
     mgr = laptops("mgr", "organisers-laptop")
     mgr.sync()
-    with _as_user(mgr) as (session, actor):
+    with as_user(mgr) as (session, actor):
         training_id = trainings.create(
             session,
             actor,
@@ -190,13 +189,13 @@ def test_organiser_and_attendees_record_the_same_attendance_offline(
         laptop.sync()
     li, zhao = rep1.user_id(), rep2.user_id()
 
-    with _as_user(mgr) as (session, actor):
+    with as_user(mgr) as (session, actor):
         attendance.record(session, actor, training_id, li)
         attendance.record(session, actor, training_id, zhao)
     time.sleep(STEP)
-    with _as_user(rep1) as (session, actor):
+    with as_user(rep1) as (session, actor):
         attendance.record(session, actor, training_id, li)
-    with _as_user(rep2) as (session, actor):
+    with as_user(rep2) as (session, actor):
         attendance.record(session, actor, training_id, zhao, hours="5")
 
     _back_online(*_in_order(push, [mgr], [rep1, rep2]))
@@ -242,7 +241,7 @@ def test_manager_and_admin_set_the_same_credit_terms_offline(
     owned like the customer, on the server and on all three laptops."""
     rep = laptops("rep1", "liqiangs-laptop")
     rep.sync()
-    with _as_user(rep) as (session, actor):
+    with as_user(rep) as (session, actor):
         baogang = customers.create(
             session, actor, {"code": "BG-01", "name_zh": "包头钢铁", "customer_type": "STEEL_MILL"}
         ).id
@@ -258,11 +257,11 @@ def test_manager_and_admin_set_the_same_credit_terms_offline(
     def terms(customer_id: str, limit: str) -> dict[str, Any]:
         return {"customer_id": customer_id, "score": 85, "credit_limit": limit, "credit_days": 30}
 
-    with _as_user(mgr) as (session, actor):
+    with as_user(mgr) as (session, actor):
         credit_profiles.create(session, actor, terms(baogang, "10000000"))
         credit_profiles.create(session, actor, terms(jiugang, "2000000"))
     time.sleep(STEP)
-    with _as_user(admin) as (session, actor):
+    with as_user(admin) as (session, actor):
         credit_profiles.create(session, actor, terms(baogang, "10000000.00"))
         credit_profiles.create(session, actor, terms(jiugang, "2500000"))
 
@@ -298,7 +297,7 @@ def test_a_winning_making_takes_what_the_server_kept_of_it(server: ServerProcess
     differed for good)."""
     mgr = laptops("mgr", "organisers-laptop")
     mgr.sync()
-    with _as_user(mgr) as (session, actor):
+    with as_user(mgr) as (session, actor):
         training_id = trainings.create(
             session, actor, {"title": "合同风险", "held_on": "2026-09-10", "hours": "6"}
         ).id
@@ -306,10 +305,10 @@ def test_a_winning_making_takes_what_the_server_kept_of_it(server: ServerProcess
     rep2 = laptops("rep2", "zhaomins-laptop")
     rep2.sync()
     zhao = rep2.user_id()
-    with _as_user(mgr) as (session, actor):
+    with as_user(mgr) as (session, actor):
         attendance.record(session, actor, training_id, zhao, exam_score="88")
     time.sleep(STEP)
-    with _as_user(rep2) as (session, actor):
+    with as_user(rep2) as (session, actor):
         attendance.record(session, actor, training_id, zhao, hours="5")
 
     _back_online([mgr], [rep2])
@@ -326,7 +325,7 @@ def test_a_losing_making_pushed_second_is_filed_by_field(server: ServerProcess, 
     the whole record ('(whole record)' on both sides) — and keeping it puts it back."""
     admin = laptops("admin", "admins-laptop")
     admin.sync()
-    with _as_user(admin) as (session, actor):
+    with as_user(admin) as (session, actor):
         index_id = price_indices.create(
             session,
             actor,
@@ -336,10 +335,10 @@ def test_a_losing_making_pushed_second_is_filed_by_field(server: ServerProcess, 
     admin.sync()
     mgr = laptops("mgr", "managers-laptop")
     mgr.sync()
-    with _as_user(mgr) as (session, actor):
+    with as_user(mgr) as (session, actor):
         index_quotes.set_quote(session, actor, index_id, "2026-10-13", "104.80")
     time.sleep(STEP)
-    with _as_user(admin) as (session, actor):
+    with as_user(admin) as (session, actor):
         index_quotes.set_quote(session, actor, index_id, "2026-10-13", "104.90")
 
     _back_online([admin], [mgr])

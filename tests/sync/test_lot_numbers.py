@@ -9,13 +9,17 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from sqlalchemy import select, text
+from sqlalchemy import text
 
-from minesales_desktop.db.engine import make_session_factory
-from minesales_desktop.models.people import User
-from minesales_desktop.services.auth import actor_for
 from minesales_desktop.services.contracts import ShipmentDTO, shipments
-from tests.sync.conftest import Laptop, ServerProcess, new_customer, pull_only, server_rows
+from tests.sync.conftest import (
+    Laptop,
+    ServerProcess,
+    as_user,
+    new_customer,
+    pull_only,
+    server_rows,
+)
 
 
 def _signed_contract(laptop: Laptop, customer_id: str) -> str:
@@ -39,12 +43,9 @@ def _signed_contract(laptop: Laptop, customer_id: str) -> str:
 
 
 def _lot(laptop: Laptop, contract_id: str, tonnes: str, vessel: str) -> ShipmentDTO:
-    with make_session_factory(laptop.engine)() as session:
-        user = session.scalars(select(User).where(User.login == laptop.login)).one()
-        values = {"quantity_wmt": tonnes, "vessel_or_vehicle": vessel}
-        lot = shipments.add_shipment(session, actor_for(user), contract_id, values)
-        session.commit()
-        return lot
+    values = {"quantity_wmt": tonnes, "vessel_or_vehicle": vessel}
+    with as_user(laptop) as (session, actor):
+        return shipments.add_shipment(session, actor, contract_id, values)
 
 
 def _lots(where: Laptop | ServerProcess, contract_id: str) -> list[tuple[str, str, Decimal]]:
@@ -140,11 +141,9 @@ def _set_up(laptops, code: str, contract_no: str = "HT-2026-007"):  # type: igno
 
 
 def _typed_lot(laptop: Laptop, contract_id: str, lot_no: str) -> None:
-    with make_session_factory(laptop.engine)() as session:
-        user = session.scalars(select(User).where(User.login == laptop.login)).one()
-        values = {"quantity_wmt": "1000", "lot_no": lot_no}
-        shipments.add_shipment(session, actor_for(user), contract_id, values)
-        session.commit()
+    values = {"quantity_wmt": "1000", "lot_no": lot_no}
+    with as_user(laptop) as (session, actor):
+        shipments.add_shipment(session, actor, contract_id, values)
 
 
 def _moved_up_by_a_pull(laptops, code: str):  # type: ignore[no-untyped-def]
@@ -184,10 +183,8 @@ def test_a_lot_number_corrected_before_the_sync_is_kept(server: ServerProcess, l
     not give the row its drawn number back (review)."""
     office, site, contract = _set_up(laptops, "LOT-6")
     lot = _lot(site, contract, "2000", "海丰号")
-    with make_session_factory(site.engine)() as session:
-        user = session.scalars(select(User).where(User.login == site.login)).one()
-        shipments.update(session, actor_for(user), lot.id, {"lot_no": "COSU6123456789"})
-        session.commit()
+    with as_user(site) as (session, actor):
+        shipments.update(session, actor, lot.id, {"lot_no": "COSU6123456789"})
     site.sync()
     office.sync()
     for side in (server, site, office):

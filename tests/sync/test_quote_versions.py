@@ -11,17 +11,16 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import select, text
+from sqlalchemy import text
 
 from minesales_desktop.db.engine import make_session_factory
 from minesales_desktop.models.catalog import Product
 from minesales_desktop.models.enums import ProductCategory, QuantityUnit
-from minesales_desktop.models.people import User
-from minesales_desktop.services.auth import actor_for
 from minesales_desktop.services.sales import QuoteDTO, opportunities, quotes
 from tests.sync.conftest import (
     Laptop,
     ServerProcess,
+    as_user,
     new_customer,
     pull_only,
     server_rows,
@@ -40,21 +39,14 @@ def _product(laptop: Laptop) -> str:
         return product.id
 
 
-def _as_user(laptop: Laptop, fn):  # type: ignore[no-untyped-def]
-    with make_session_factory(laptop.engine)() as session:
-        user = session.scalars(select(User).where(User.login == laptop.login)).one()
-        out = fn(session, actor_for(user))
-        session.commit()
-        return out
-
-
 def _quote(laptop: Laptop, opp_id: str, product_id: str, price: str) -> QuoteDTO:
     values = {
         "opportunity_id": opp_id, "product_id": product_id, "quantity": "50000",
         "unit_price": price, "valid_until": dt.date.today() + dt.timedelta(days=14),
         "incoterm": "CFR", "port": "日照港",
     }  # fmt: skip
-    return _as_user(laptop, lambda s, a: quotes.create(s, a, values))  # type: ignore[no-any-return]
+    with as_user(laptop) as (session, actor):
+        return quotes.create(session, actor, values)
 
 
 @dataclass
@@ -77,9 +69,8 @@ def _deal(laptops, code: str, title: str, site_login: str = "rep1") -> _Deal:  #
     office, site = laptops("rep1", "office"), laptops(site_login, "mine-site")
     office.sync()
     customer = new_customer(office, code, owner=office.user_id(), name_zh="日照钢铁")
-    opp_id = _as_user(
-        office, lambda s, a: opportunities.create(s, a, {"title": title, "customer_id": customer})
-    ).id
+    with as_user(office) as (session, actor):
+        opp_id = opportunities.create(session, actor, {"title": title, "customer_id": customer}).id
     first = _quote(office, opp_id, product_id, "780.00")
     office.sync()
     site.sync()
