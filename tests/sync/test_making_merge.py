@@ -18,8 +18,8 @@ from sqlalchemy import text
 from minesales_desktop.services.performance import kpi_targets
 from minesales_desktop.sync.client import Credentials
 from minesales_desktop.sync.server.auth import set_user_password
-from tests.sync.conftest import Laptop, ServerProcess, new_customer
-from tests.sync.test_keyed_rows import PERIOD, _as_user, _department, _kpi_ids
+from tests.sync.conftest import Laptop, ServerProcess, as_user, new_customer
+from tests.sync.test_keyed_rows import PERIOD, _department, _kpi_ids
 
 STEP = 0.05  # between offline steps whose order matters (more than the clock offset's error)
 
@@ -133,10 +133,10 @@ def test_a_lost_target_reads_per_field_and_can_be_kept(server: ServerProcess, la
     admin, rep, mgr = _department(server, laptops)
     rep_id = rep.user_id()
     kpis = _kpi_ids(admin.engine)
-    with _as_user(mgr) as (session, actor):
+    with as_user(mgr) as (session, actor):
         kpi_targets.set_target(session, actor, kpis["SALES_VOLUME"], rep_id, PERIOD, "15000")
     time.sleep(STEP)
-    with _as_user(admin) as (session, actor):
+    with as_user(admin) as (session, actor):
         kpi_targets.set_target(session, actor, kpis["SALES_VOLUME"], rep_id, PERIOD, "18000")
     for lap in (admin, mgr, admin, mgr):
         lap.sync()
