@@ -281,11 +281,11 @@ class SyncController(QObject):
             self.last_label.setText(self.tr("Last sync: %1").replace("%1", date(status.last_sync)))
         attention = []
         if status.open_conflicts:
-            attention.append(self.tr("%1 conflicts").replace("%1", str(status.open_conflicts)))
+            attention.append(self.tr("%n conflict(s)", "", status.open_conflicts))
         if status.open_notices:
-            attention.append(self.tr("%1 notices").replace("%1", str(status.open_notices)))
+            attention.append(self.tr("%n notice(s)", "", status.open_notices))
         if status.open_rejected:
-            attention.append(self.tr("%1 rejected").replace("%1", str(status.open_rejected)))
+            attention.append(self.tr("%n rejected", "", status.open_rejected))
         self.inbox_button.setText(" · ".join(attention))
         self.inbox_button.setVisible(bool(attention))
         self.status_refreshed.emit(status)

@@ -298,7 +298,7 @@ def test_conflict_from_two_laptops_in_the_inbox_keep_theirs_and_keep_mine(
         .currentMessage()
         .endswith(" — 2 new in the conflict inbox, 0 rejected: see the Sync menu")
     )
-    qtbot.waitUntil(lambda: window.sync.inbox_button.text() == "2 conflicts")
+    qtbot.waitUntil(lambda: window.sync.inbox_button.text() == "2 conflict(s)")
     assert not window.sync.inbox_button.isHidden()
 
     _menu_action(window, "&Conflict inbox…").trigger()
@@ -363,7 +363,7 @@ def test_conflict_from_two_laptops_in_the_inbox_keep_theirs_and_keep_mine(
             )
         )
     window.ctx.tasks.data_changed.emit(frozenset({"sync"}))
-    qtbot.waitUntil(lambda: window.sync.inbox_button.text() == "1 notices")
+    qtbot.waitUntil(lambda: window.sync.inbox_button.text() == "1 notice(s)")
     window.sync.inbox_button.click()
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 1, timeout=10_000)
     assert dialog.isVisible() and dialog.keep_theirs.text() == "&Noted"

@@ -5119,17 +5119,26 @@ Reason: %4</translation>
         <source> — %1 new in the conflict inbox, %2 rejected: see the Sync menu</source>
         <translation> — %1 new in the conflict inbox, %2 rejected: see the Sync menu</translation>
     </message>
-    <message>
-        <source>%1 conflicts</source>
-        <translation>%1 conflicts</translation>
+    <message numerus="yes">
+        <source>%n conflict(s)</source>
+        <translation>
+            <numerusform>%n conflict(s)</numerusform>
+            <numerusform>%n conflict(s)</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>%1 notices</source>
-        <translation>%1 notices</translation>
+    <message numerus="yes">
+        <source>%n notice(s)</source>
+        <translation>
+            <numerusform>%n notice(s)</numerusform>
+            <numerusform>%n notice(s)</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>%1 rejected</source>
-        <translation>%1 rejected</translation>
+    <message numerus="yes">
+        <source>%n rejected</source>
+        <translation>
+            <numerusform>%n rejected</numerusform>
+            <numerusform>%n rejected</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Conflict inbox…</source>

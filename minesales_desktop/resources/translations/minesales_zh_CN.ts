@@ -5102,17 +5102,23 @@ Reason: %4</source>
         <source> — %1 new in the conflict inbox, %2 rejected: see the Sync menu</source>
         <translation> — 冲突收件箱新增 %1 条，%2 项更改被拒绝：请查看“同步”菜单</translation>
     </message>
-    <message>
-        <source>%1 conflicts</source>
-        <translation>%1 个冲突</translation>
+    <message numerus="yes">
+        <source>%n conflict(s)</source>
+        <translation>
+            <numerusform>%n 个冲突</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>%1 notices</source>
-        <translation>%1 条通知</translation>
+    <message numerus="yes">
+        <source>%n notice(s)</source>
+        <translation>
+            <numerusform>%n 条通知</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>%1 rejected</source>
-        <translation>%1 个被拒绝</translation>
+    <message numerus="yes">
+        <source>%n rejected</source>
+        <translation>
+            <numerusform>%n 个被拒绝</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Conflict inbox…</source>
