@@ -10,8 +10,10 @@ depend on how many ids it carries.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from itertools import chain
 from typing import Any
 
 import orjson
@@ -22,6 +24,46 @@ from sqlalchemy.exc import DBAPIError
 @lru_cache(maxsize=512)
 def _pyformat(sql: str) -> str:
     return sql.replace("%", "%%").replace("?", "%s")
+
+
+#: The most rows one multi-row INSERT carries. Each row count is a statement of its own, which
+#: SQLite must prepare (a 250-row INSERT of customers: 3 ms, once per connection while it stays
+#: in the driver's statement cache), so counts are powers of two: at most eight statements per
+#: table and column list. Past 128 rows a statement saves next to nothing more.
+MAX_ROWS_PER_INSERT = 128
+
+
+def _chunks(n: int, limit: int = MAX_ROWS_PER_INSERT) -> list[int]:
+    """Row counts for ``n`` rows, each a power of two of at most ``MAX_ROWS_PER_INSERT`` and
+    ``limit``: as many of the largest as fit, then the binary digits of the rest (250 → 128,
+    64, 32, 16, 8, 2)."""
+    top = 1 << (max(1, min(limit, MAX_ROWS_PER_INSERT)).bit_length() - 1)
+    full, rest = divmod(n, top)
+    out = [top] * full
+    bit = top >> 1
+    while rest:
+        if rest >= bit:
+            out.append(bit)
+            rest -= bit
+        bit >>= 1
+    return out
+
+
+@lru_cache(maxsize=512)
+def _values_clause(sql: str) -> str | None:
+    """The ``(?, …, ?)`` an ``INSERT … VALUES (?, …, ?)`` ends with, or None for any other
+    statement (nothing may follow the values: no ``ON CONFLICT``, no ``RETURNING``)."""
+    head, sep, values = sql.rpartition(" VALUES ")
+    if not sep or not head.lstrip().upper().startswith("INSERT"):
+        return None
+    if values.startswith("(") and values.endswith(")") and set(values[1:-1]) <= set("?, "):
+        return values
+    return None
+
+
+@lru_cache(maxsize=1024)
+def _multi_row(sql: str, values: str, count: int) -> str:
+    return sql + ", " + ", ".join([values] * (count - 1)) if count > 1 else sql
 
 
 class RawSql:
@@ -56,8 +98,25 @@ class RawSql:
         return self._run(sql, tuple(params), False)
 
     def many(self, sql: str, rows: list[tuple[Any, ...]]) -> None:
-        if rows:
+        """``executemany``. On SQLite an ``INSERT … VALUES (?, …)`` of several rows goes as
+        multi-row INSERTs instead (``_chunks``): SQLite then opens the table's and its indexes'
+        cursors once per statement rather than once per row — the rows, log entries and op ids
+        of a 500-op push batch in about a fifth less time (``bench/sync_floor.py``)."""
+        if not rows:
+            return
+        values = None if self.pg or len(rows) == 1 else _values_clause(sql)
+        if values is None:
             self._run(sql, rows, True)
+            return
+        dbapi = self.conn.connection.dbapi_connection
+        assert dbapi is not None
+        # An older SQLite allows 999 parameters per statement, not 32 766: stay within it.
+        per_statement = dbapi.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) // len(rows[0])
+        start = 0
+        for count in _chunks(len(rows), per_statement):
+            chunk = rows[start : start + count]
+            start += count
+            self._run(_multi_row(sql, values, count), list(chain.from_iterable(chunk)), False)
 
     def in_ids(self, column: str) -> str:
         """A condition "``column`` is one of the ids in the next parameter" (``ids``)."""
