@@ -99,13 +99,16 @@ class HelloReply(_Msg):
     )
 
 
+_sha256 = hashlib.sha256
+
+
 def derived_op_id(t: str, r: str, h: Any) -> str:
     """The op id of a new-row op sent without one: a new row is captured once per insert, and
     (table, row id, stamp) is unique forever (stamps only grow on a node; row ids are UUIDs).
     32 hex characters, so it never equals a laptop's 24-character op id: the stamp first (16),
     then 16 of a hash of the rest. Ids that grow with time keep the server's op-id index
     appending instead of writing a random page per op (protocol 3; protocol 2 hashed all)."""
-    digest = hashlib.sha256(f"{t}\x1f{r}\x1f{h}".encode()).digest()[:8].hex()
+    digest = _sha256(f"{t}\x1f{r}\x1f{h}".encode()).hexdigest()[:16]  # = digest()[:8].hex()
     return "%016x%s" % (int(h) & 0xFFFFFFFFFFFFFFFF, digest)  # noqa: UP031 - the fast one
 
 
@@ -439,6 +442,13 @@ def _compressor() -> zstandard.ZstdCompressor:
     return found
 
 
+def _decompressor() -> zstandard.ZstdDecompressor:
+    found: zstandard.ZstdDecompressor | None = getattr(_local, "zd", None)
+    if found is None:
+        found = _local.zd = zstandard.ZstdDecompressor()
+    return found
+
+
 def dumps(obj: Any) -> bytes:
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode()
 
@@ -458,8 +468,12 @@ def decompress(data: bytes, encoding: str, *, limit: int = 256 * 1024 * 1024) ->
     ``limit`` + 1 bytes) and bodies that are not what they say: ValueError either way."""
     try:
         if encoding == "zstd":
-            with zstandard.ZstdDecompressor().stream_reader(io.BytesIO(data)) as reader:
-                out = reader.read(limit + 1)
+            declared = zstandard.frame_content_size(data)  # -1: the frame does not say
+            if 0 <= declared <= limit:  # what one-shot compressors write: inflate at once
+                out = _decompressor().decompress(data)
+            else:
+                with zstandard.ZstdDecompressor().stream_reader(io.BytesIO(data)) as reader:
+                    out = reader.read(limit + 1)
         elif encoding == "gzip":
             with gzip.GzipFile(fileobj=io.BytesIO(data)) as reader:
                 out = reader.read(limit + 1)

@@ -4,6 +4,7 @@ stored answers in the new format, the pipelined client) against real server proc
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import sqlite3
 import time
 import uuid
@@ -27,6 +28,7 @@ from minesales_desktop.sync.protocol import (
     StoredReply,
     compact_reply,
     compress,
+    derived_op_id,
     dumps,
     expand_reply,
 )
@@ -214,6 +216,17 @@ def converged(server: ServerProcess, *laptops: Laptop, tables: list[str] | None 
     expected = server_state(server, tables)
     for laptop in laptops:
         assert table_state(laptop.engine, tables or DOMAIN_TABLES) == expected, laptop.name
+
+
+def test_derived_op_ids_are_what_every_server_version_derives() -> None:
+    """A new row's op id is derived on the server (protocol 3): an op re-sent after a server
+    upgrade must get the id the older server stored, or it would be applied twice."""
+    row = "0193a4b2-7c1d-7e3f-8a9b-0c1d2e3f4a5b"
+    stamp = 7_262_512_345_678_901
+    assert derived_op_id("customers", row, stamp) == "0019cd376c8a8435b031ab93e548bbcd"
+    for t, r, h in [("contacts", str(uuid.uuid4()), n * 977) for n in range(50)]:
+        digest = hashlib.sha256(f"{t}\x1f{r}\x1f{h}".encode()).digest()[:8].hex()
+        assert derived_op_id(t, r, h) == f"{h:016x}{digest}"
 
 
 # --- 1. new-row ops replayed in a new batch ---------------------------------------------------
