@@ -44,6 +44,7 @@ from minesales_desktop.sync.client import (
     AuthFailed,
     ConflictItem,
     Credentials,
+    OpOutcome,
     RejectedItem,
     RetryPolicy,
     SyncCancelled,
@@ -61,6 +62,7 @@ from minesales_desktop.sync.tables import (
     CUSTOMER_PATHS,
     INSERT_FIELD,
     REVOKE_FIELD,
+    USER_PATHS,
     synced_tables,
 )
 
@@ -198,12 +200,21 @@ class _TrackingClient(SyncClient):
         super().__init__(*args, **kwargs)
         self.touched: set[str] = set()
 
-    def _apply_page(self, node: str, page: PullReply) -> None:
-        super()._apply_page(node, page)
+    def _apply_page(self, node: str, page: PullReply) -> list[OpOutcome]:
+        refused = super()._apply_page(node, page)
         for change in page.changes:
             self.touched.add(change.t)
             if change.f == REVOKE_FIELD:
                 self.touched.update(CUSTOMER_PATHS)
+        # A new row of this laptop's refused at pull goes with its subtree (a customer's
+        # contacts, activities …).
+        for outcome in refused:
+            self.touched.add(outcome.table)
+            if outcome.table == "customers":
+                self.touched.update(CUSTOMER_PATHS)
+            elif outcome.table == "users":
+                self.touched.update(USER_PATHS)
+        return refused
 
 
 class _Cancellable:

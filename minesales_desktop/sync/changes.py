@@ -29,9 +29,10 @@ import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, UniqueConstraint, text
 from sqlalchemy.exc import IntegrityError
 
 from minesales_desktop.services.customers import (
@@ -223,6 +224,10 @@ class Pending:
             self.acked.get((tbl, row_id, fld), 0), self.acked.get((tbl, row_id, INSERT_FIELD), 0)
         )
         return newest > seq
+
+    def forget(self, tbl: str, row_id: str) -> None:
+        """The row's queued ops left the outbox (refused on the laptop itself)."""
+        self.unresolved = {key for key in self.unresolved if key[:2] != (tbl, row_id)}
 
 
 def row_exists(conn: Connection, tbl: str, row_id: str) -> bool:
@@ -451,6 +456,78 @@ def make_room(conn: Connection, tbl: str, row_id: str, values: Mapping[str, Any]
     return True
 
 
+@cache
+def unique_keys(tbl: str) -> tuple[tuple[str, ...], ...]:
+    """The column sets of a synced table that no two rows may share, from the models: its
+    unique constraints (``customers.uscc``; composite ones such as shipments' (contract, lot
+    number)) and unique indexes. A partial or expression index is left out: equal values need
+    not clash there."""
+    table = synced_tables()[tbl]
+    keys = [
+        tuple(c.name for c in constraint.columns)
+        for constraint in table.constraints
+        if isinstance(constraint, UniqueConstraint)
+    ]
+    for index in table.indexes:
+        partial = any(
+            index.dialect_kwargs.get(f"{dialect}_where") is not None
+            for dialect in ("sqlite", "postgresql")
+        )
+        if index.unique and not partial and len(index.expressions) == len(index.columns):
+            keys.append(tuple(c.name for c in index.columns))
+    return tuple(dict.fromkeys(key for key in keys if key))
+
+
+def queued_rows_holding(
+    conn: Connection,
+    tbl: str,
+    row_id: str,
+    values: Mapping[str, Any],
+    seq: int,
+    pending: Pending,
+) -> list[str]:
+    """Other local rows of ``tbl`` that hold a unique value (``unique_keys``) which the
+    server's ``values`` would give row ``row_id`` — as ``apply_row`` writes them: over the
+    local row, a field the laptop keeps stays as it is here — and that the server cannot have:
+    their new-row op is still in the outbox, never acknowledged. A clash with such a row is
+    one the server settles the other way round when it gets this laptop's row: refused, as
+    the server holds the pulled one (``client.SyncClient._refuse_queued_clashes``). Rows
+    whose new-row op was acknowledged never count: the server has them."""
+    keys = unique_keys(tbl)
+    if not keys:
+        return []
+    columns = list(dict.fromkeys(c for key in keys for c in key))
+    found = conn.exec_driver_sql(
+        f"SELECT {', '.join(_q(c) for c in columns)} FROM {_q(tbl)} WHERE id = ?", (row_id,)
+    ).first()
+    if found is not None:
+        after = dict(zip(columns, found, strict=True))
+        after.update(
+            (k, v) for k, v in values.items() if not pending.keeps_local(tbl, row_id, k, seq)
+        )
+    elif _is_whole_row(tbl, dict(values)):
+        after = dict(values)
+    else:
+        return []  # apply_row writes nothing
+    queued = (
+        "EXISTS (SELECT 1 FROM sync_outbox o WHERE o.tbl = ? AND o.row_id = t.id"
+        " AND o.field = ? AND o.acked_seq IS NULL)"
+    )
+    holding: list[str] = []
+    for key in keys:
+        if any(after.get(c) is None for c in key):
+            continue  # NULLs never clash
+        same = " AND ".join(f"t.{_q(c)} = ?" for c in key)
+        holding.extend(
+            str(r[0])
+            for r in conn.exec_driver_sql(
+                f"SELECT t.id FROM {_q(tbl)} AS t WHERE {same} AND t.id <> ? AND {queued}",
+                (*(after[c] for c in key), row_id, tbl, INSERT_FIELD),
+            )
+        )
+    return list(dict.fromkeys(holding))
+
+
 def _is_whole_row(tbl: str, values: dict[str, Any]) -> bool:
     required = [n for n, c in codec(tbl).columns.items() if not c.nullable]
     return all(n in values for n in required)
@@ -561,8 +638,10 @@ __all__ = [
     "drop_subtree",
     "encode_value",
     "install_capture_triggers",
+    "queued_rows_holding",
     "refresh_local_fields",
     "refreshing_local_fields",
     "set_capture",
     "subtree_rows",
+    "unique_keys",
 ]

@@ -51,6 +51,7 @@ from minesales_desktop.sync.changes import (
     decode_value,
     drop_subtree,
     encode_value,
+    queued_rows_holding,
     refreshing_local_fields,
     row_exists,
     subtree_rows,
@@ -60,6 +61,7 @@ from minesales_desktop.sync.protocol import (
     DEFAULT_PULL_LIMIT,
     MAX_BATCH_OPS,
     PUSH_WINDOW,
+    Change,
     ErrorReply,
     Hello,
     HelloReply,
@@ -74,6 +76,7 @@ from minesales_desktop.sync.protocol import (
     reply_results,
 )
 from minesales_desktop.sync.reasons import (
+    duplicate_value_reason,
     server_error,
     server_status,
     server_unavailable,
@@ -550,7 +553,9 @@ class SyncClient:
                         PullReply,
                         report,
                     )
-                    self._apply_page(node, page)
+                    refused = self._apply_page(node, page)
+                    report.rejected += len(refused)
+                    report.outcomes.extend(refused)
                     pulled += len(page.changes)
                     report.pulled += len(page.changes)
                     cursor = page.cursor
@@ -967,21 +972,24 @@ class SyncClient:
             },
         )
 
-    def _apply_page(self, node: str, page: PullReply) -> None:
+    def _apply_page(self, node: str, page: PullReply) -> list[OpOutcome]:
+        """Apply one pulled page with its cursor, in one transaction. Returns this laptop's
+        queued ops that the page made it refuse (``_refuse_queued_clashes``; usually none)."""
         if not page.changes:  # only the cursor moves (e.g. past this laptop's own pushes)
             with self.db.begin() as conn:
                 conn.execute(
                     text("UPDATE sync_state SET cursor = :c WHERE id = 1"), {"c": page.cursor}
                 )
                 prune_outbox(conn, page.cursor)
-            return
+            return []
         try:
-            self._apply_changes(node, page, careful=False)
+            return self._apply_changes(node, page, careful=False)
         except IntegrityError:
             log.warning("a pulled page clashed with local data; applying change by change")
-            self._apply_changes(node, page, careful=True)
+            return self._apply_changes(node, page, careful=True)
 
-    def _apply_changes(self, node: str, page: PullReply, *, careful: bool) -> None:
+    def _apply_changes(self, node: str, page: PullReply, *, careful: bool) -> list[OpOutcome]:
+        refused: list[OpOutcome] = []
         with self.db.begin() as conn, capture_paused(conn):
             pending = Pending.load(conn)
             revokes = self._pending_revokes(conn)
@@ -998,6 +1006,13 @@ class SyncClient:
                         nested.commit()
                     except IntegrityError as exc:
                         nested.rollback()
+                        if not _set_again_later(page, change):
+                            taken = self._refuse_queued_clashes(
+                                conn, node, change, pending, revokes, exc
+                            )
+                            if taken:
+                                refused.extend(taken)
+                                continue
                         self._record_conflict(
                             conn,
                             change.t,
@@ -1014,12 +1029,63 @@ class SyncClient:
             conn.execute(text("UPDATE sync_state SET cursor = :c WHERE id = 1"), {"c": page.cursor})
             prune_outbox(conn, page.cursor)
             self._save_revokes(conn, revokes)
+        return refused
+
+    def _refuse_queued_clashes(
+        self,
+        conn: Connection,
+        node: str,
+        change: Change,
+        pending: Pending,
+        revokes: list[list[str]],
+        clash: IntegrityError,
+    ) -> list[OpOutcome]:
+        """A pulled change that clashed on a unique value (``clash``) with this laptop's own
+        new rows still queued — two reps entered one customer, with its USCC, offline, and the
+        other's reached the server first: this laptop's cannot be on the server with that
+        value, and the server will refuse it when it gets it. So it is refused here and now,
+        as the server would refuse it at push (the usual order): its queued ops go to the
+        rejected list with the server's reason for a duplicate value, and the pulled change
+        is applied. Before, the pulled row was filed as a read-only ``apply`` entry and this
+        laptop's refused at push: the laptop held neither, for good.
+
+        All in a savepoint of the page's transaction (committed with its cursor). Returns the
+        refused ops; none — nothing done — if no such row explains the clash (a field edited
+        here onto a row the server has, something else) or the change clashes still without
+        them: then the caller files the ``apply`` entry as before. Lot and quote numbers two
+        laptops both took (``changes.RENUMBERED``) never get here: ``apply_row`` moves this
+        laptop's up (``make_room``) before the database refuses anything."""
+        if change.f == INSERT_FIELD:
+            values = change.v
+        elif change.f == REVOKE_FIELD:
+            return []
+        else:
+            values = {change.f: change.v}
+        if not isinstance(values, dict):
+            return []
+        rows = queued_rows_holding(conn, change.t, change.r, values, change.s, pending)
+        if not rows:
+            return []
+        message = str(clash.orig).splitlines()[0] if clash.orig is not None else str(clash)
+        nested = conn.begin_nested()
+        try:
+            refused = _refuse_queued_rows(conn, change.t, rows, duplicate_value_reason(message))
+            self._apply_change(conn, node, change, pending, revokes)
+        except IntegrityError as exc:
+            nested.rollback()
+            log.warning("%s %s clashes still: %s", change.t, change.r, exc.orig)
+            return []
+        nested.commit()
+        for row_id in rows:
+            pending.forget(change.t, row_id)
+        log.info("refused %s %s: %s %s holds the value now", change.t, rows, change.t, change.r)
+        return refused
 
     def _apply_change(
         self,
         conn: Connection,
         node: str,
-        change: Any,
+        change: Change,
         pending: Pending,
         revokes: list[list[str]],
     ) -> None:
@@ -1239,6 +1305,57 @@ class SyncClient:
         if response.status_code == 409 and err.error == "out_of_order":
             raise _OutOfOrder(message)
         raise SyncError(message)
+
+
+def _set_again_later(page: PullReply, change: Change) -> bool:
+    """Whether a later change of the page sets this field of this row again (or the whole
+    row): a field change carries the value the log kept, and a later one means it is not the
+    server's value now, so it cannot tell what the server will refuse."""
+    if change.f in (INSERT_FIELD, REVOKE_FIELD):
+        return False  # a whole row comes as it is on the server when pulled
+    return any(
+        c.s > change.s and c.t == change.t and c.r == change.r and c.f in (change.f, INSERT_FIELD)
+        for c in page.changes
+    )
+
+
+def _refuse_queued_rows(
+    conn: Connection, tbl: str, row_ids: list[str], reason: str
+) -> list[OpOutcome]:
+    """Refuse new rows of this laptop that the server would refuse (``reason``, worded as the
+    server's), before they are pushed: every queued op of each row goes to the rejected list
+    as a refusal at push files it (``SyncClient._apply_push``) and leaves the outbox, and the
+    row goes with its local subtree, as ``SyncClient._revert`` removes a refused new row. Ops
+    of rows under it stay queued: the server refuses them at push (their parent is missing).
+    Returns the refused ops."""
+    now = _db_now()
+    refused: list[OpOutcome] = []
+    for row_id in row_ids:
+        ops = conn.exec_driver_sql(
+            "SELECT op_id, field, value, hlc FROM sync_outbox"
+            " WHERE tbl = ? AND row_id = ? AND acked_seq IS NULL ORDER BY id",
+            (tbl, row_id),
+        ).all()
+        if ops:
+            conn.exec_driver_sql(
+                "INSERT OR REPLACE INTO sync_rejected (op_id, tbl, row_id, field, value, hlc,"
+                " reason, rejected_at, dismissed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)",
+                [
+                    (op_id, tbl, row_id, fld, raw, stamp, reason, now)
+                    for op_id, fld, raw, stamp in ops
+                ],
+            )
+        conn.exec_driver_sql(
+            "DELETE FROM sync_outbox WHERE tbl = ? AND row_id = ? AND acked_seq IS NULL",
+            (tbl, row_id),
+        )
+        for t, r in reversed(subtree_rows(conn, tbl, row_id) or [(tbl, row_id)]):
+            conn.exec_driver_sql(f'DELETE FROM "{t}" WHERE id = ?', (r,))
+        refused.extend(
+            OpOutcome(op_id, tbl, row_id, fld, raw, "rejected", None, reason)
+            for op_id, fld, raw, _stamp in ops
+        )
+    return refused
 
 
 def _lost_values(op: OutOp, result: OpResult) -> list[tuple[str, Any, Any]]:

@@ -207,6 +207,14 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
+def duplicate_value_reason(detail: str) -> str:
+    """The reason of a change refused on a unique value, worded as the server words it
+    (``store._integrity_reason``; ``detail``: the database's own words) — for a new row the
+    laptop refuses itself when a pulled row already holds the value (``client``): stored as the
+    server's reasons are, and shown through ``rejection_reason`` like them."""
+    return f"another record already has this value ({detail})"
+
+
 def rejection_reason(
     reason: str,
     *,
