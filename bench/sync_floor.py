@@ -9,8 +9,9 @@ it: WAL, laptop-only indexes dropped, WAL checkpoints on a thread of their own):
 
 1. *SQLite alone*: only the statements the server must run for the adds — the rows, one log
    entry per row, one op id per op, one commit per batch — with every value prepared in advance
-   (``executemany`` of ready tuples). No Python per op is timed. This is the floor for this
-   schema and this SQLite, whatever the Python around it does.
+   (multi-row INSERTs of ready tuples, as the server sends them: ``RawSql.many``). No Python
+   per op is timed. This is the floor for this schema and this SQLite, whatever the Python
+   around it does.
 2. *Store.push in process*: the real server code (``parse_push`` + ``Store.push``: value checks,
    rights and visibility, merge planning, stored answers) on the same bodies, without HTTP.
 3. What ``bench/sync_bench.py`` adds on top (HTTP, the laptop's client, the proxy) is not
@@ -49,6 +50,7 @@ from minesales_desktop.sync.protocol import (  # noqa: E402
     parse_push,
 )
 from minesales_desktop.sync.server.auth import add_user  # noqa: E402
+from minesales_desktop.sync.server.rawsql import _chunks, _multi_row, _values_clause  # noqa: E402
 from minesales_desktop.sync.server.scopes import Viewer, load_viewers  # noqa: E402
 from minesales_desktop.sync.server.store import Store  # noqa: E402
 from minesales_desktop.sync.tables import LOCAL_FIELDS  # noqa: E402
@@ -79,6 +81,17 @@ def add_ops(n: int, owner: str) -> list[dict[str, Any]]:
     return ops
 
 
+def insert_rows(con: sqlite3.Connection, sql: str, rows: list[tuple[Any, ...]]) -> None:
+    """As the server writes several rows (``RawSql.many``): multi-row INSERTs."""
+    values = _values_clause(sql)
+    assert values is not None
+    start = 0
+    for count in _chunks(len(rows)):
+        chunk = rows[start : start + count]
+        start += count
+        con.execute(_multi_row(sql, values, count), [v for row in chunk for v in row])
+
+
 def sqlite_alone(work: Path, n: int) -> dict[str, float]:
     """The adds' statements only, values prepared beforehand; seconds per statement kind."""
     store, viewer, db = new_server(work)
@@ -107,15 +120,16 @@ def sqlite_alone(work: Path, n: int) -> dict[str, float]:
         t0 = time.perf_counter()
         for (tbl, cols), rows in by_table.items():
             marks = ", ".join("?" for _ in cols)
-            con.executemany(f"INSERT INTO {tbl} ({', '.join(cols)}) VALUES ({marks})", rows)
+            insert_rows(con, f"INSERT INTO {tbl} ({', '.join(cols)}) VALUES ({marks})", rows)
         t1 = time.perf_counter()
-        con.executemany(
+        insert_rows(
+            con,
             "INSERT INTO sync_log (seq, tbl, row_id, field, value, hlc, node_id, user_id)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             log,
         )
         t2 = time.perf_counter()
-        con.executemany("INSERT INTO sync_ops (op_id, batch_id) VALUES (?, ?)", op_ids)
+        insert_rows(con, "INSERT INTO sync_ops (op_id, batch_id) VALUES (?, ?)", op_ids)
         t3 = time.perf_counter()
         con.execute("COMMIT")
         t4 = time.perf_counter()
