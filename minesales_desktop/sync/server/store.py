@@ -58,6 +58,7 @@ from minesales_desktop.sync.protocol import (
     stored_reply,
     stored_results,
 )
+from minesales_desktop.sync.reasons import duplicate_value_reason
 from minesales_desktop.sync.server.rawsql import RawSql, quote
 from minesales_desktop.sync.server.scopes import (
     Viewer,
@@ -1830,7 +1831,7 @@ def _integrity_reason(exc: IntegrityError) -> str:
     message = str(exc.orig).splitlines()[0] if exc.orig is not None else str(exc)
     lowered = message.lower()
     if "unique" in lowered or "duplicate" in lowered:
-        return f"another record already has this value ({message})"
+        return duplicate_value_reason(message)  # the laptop words its own refusals alike
     if "foreign key" in lowered:
         return f"it refers to a record the server does not have ({message})"
     if "check" in lowered:
