@@ -14,13 +14,14 @@ import secrets
 import threading
 from dataclasses import dataclass
 
-from sqlalchemy import delete, insert, select, text, update
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from minesales_desktop.models.enums import Role
 from minesales_desktop.models.people import Team, User
 from minesales_desktop.models.sync import SyncToken
 from minesales_desktop.services.auth import MIN_PASSWORD_LENGTH, hash_password, verify_password
+from minesales_desktop.sync.server.rawsql import RawSql
 from minesales_desktop.sync.server.scopes import Viewer
 from minesales_desktop.sync.server.store import Store
 
@@ -87,15 +88,13 @@ def issue_token(store: Store, login: str, password: str, ttl: dt.timedelta) -> I
 
 
 def viewer_for_token(store: Store, token: str) -> Viewer:
-    with store.reader.connect() as conn:
-        row = conn.execute(
-            text(
-                "SELECT t.expires_at, u.id, u.role, u.team_id, u.active, u.is_deleted"
-                " FROM sync_tokens t JOIN users u ON u.id = t.user_id"
-                " WHERE t.token_hash = :h"
-            ),
-            {"h": _hash(token)},
-        ).first()
+    with store.reader.connect() as conn:  # every request: the driver's cursor (``RawSql``)
+        found = RawSql(conn).rows(
+            "SELECT t.expires_at, u.id, u.role, u.team_id, u.active, u.is_deleted"
+            " FROM sync_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ?",
+            (_hash(token),),
+        )
+    row = found[0] if found else None
     if row is None:
         raise AuthError("unauthorized", "Please sign in again.")
     expires = row[0]
