@@ -348,6 +348,22 @@ DOMAIN_TABLES = [
 ]
 
 
+def server_state(server: ServerProcess, tables: list[str] | None = None) -> dict:
+    """``table_state`` of the server's database (the domain tables unless told)."""
+    engine = server.engine()
+    try:
+        return table_state(engine, tables or DOMAIN_TABLES)
+    finally:
+        engine.dispose()
+
+
+def converged(server: ServerProcess, *laptops: Laptop, tables: list[str] | None = None) -> None:
+    """Every laptop holds exactly the server's rows (the domain tables unless told)."""
+    expected = server_state(server, tables)
+    for laptop in laptops:
+        assert table_state(laptop.engine, tables or DOMAIN_TABLES) == expected, laptop.name
+
+
 def server_rows(server: ServerProcess, sql: str, **params: Any) -> list[tuple[Any, ...]]:
     """The rows a query returns on the server's database."""
     engine = server.engine()

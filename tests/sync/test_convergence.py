@@ -5,22 +5,11 @@ from __future__ import annotations
 import itertools
 
 from tests.sync.conftest import (
-    DOMAIN_TABLES,
     ServerProcess,
+    converged,
     new_contact,
     new_customer,
-    table_state,
 )
-
-
-def _converged(server: ServerProcess, *laptops: object) -> None:
-    engine = server.engine()
-    try:
-        expected = table_state(engine, DOMAIN_TABLES)
-    finally:
-        engine.dispose()
-    for laptop in laptops:
-        assert table_state(laptop.engine, DOMAIN_TABLES) == expected, laptop.name  # type: ignore[attr-defined]
 
 
 def test_two_and_three_laptops_converge_in_every_order(server: ServerProcess, laptops) -> None:
@@ -49,7 +38,7 @@ def test_two_and_three_laptops_converge_in_every_order(server: ServerProcess, la
                 team[i].sync()
             for lap in team:
                 lap.sync()
-            _converged(server, *team)
+            converged(server, *team)
             row = team[0].sql(
                 "SELECT province, city, address FROM customers WHERE id = :id", id=cid
             )[0]
@@ -89,7 +78,7 @@ def test_conflict_inbox_keep_mine_and_theirs(server: ServerProcess, laptops) -> 
     loser.sync()
     for lap in (a, b):
         lap.sync()
-    _converged(server, a, b)
+    converged(server, a, b)
     assert a.sql("SELECT name_zh FROM customers WHERE id = :id", id=cid)[0][0] == item.mine
 
 
@@ -108,7 +97,7 @@ def test_the_same_value_on_both_sides_is_no_conflict(server: ServerProcess, lapt
         order = (a, b) if first == 0 else (b, a)
         for lap in (*order, *order):
             lap.sync()
-        _converged(server, a, b)
+        converged(server, a, b)
         assert a.sql("SELECT address FROM customers WHERE id = :id", id=cid)[0][0] == "新地址 88号"
         inbox = [c for lap in (a, b) for c in lap.client.conflicts() if c.row_id == cid]
         assert [c.field for c in inbox] == ["notes"], inbox
@@ -147,7 +136,7 @@ def test_delete_against_concurrent_edit_keeps_the_row_and_flags_it(
     b.sync()
     a.sync()
     b.sync()
-    _converged(server, a, b)
+    converged(server, a, b)
     rows = dict(a.sql("SELECT code, is_deleted FROM customers WHERE code IN ('D1', 'D2')"))
     assert rows == {"D1": 0, "D2": 0}
     flagged = {(c.row_id, c.kind) for c in b.client.conflicts()}
@@ -172,7 +161,7 @@ def test_append_only_records_never_conflict(server: ServerProcess, laptops) -> N
             )
     reports = [a.sync(), b.sync(), a.sync()]
     assert sum(r.conflicts for r in reports) == 0
-    _converged(server, a, b)
+    converged(server, a, b)
     amounts = sorted(
         r[0] for r in b.sql("SELECT amount FROM payments WHERE customer_id = :c", c=cid)
     )

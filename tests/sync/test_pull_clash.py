@@ -13,13 +13,12 @@ from minesales_desktop.services.customers import contacts, customers
 from minesales_desktop.services.validation import uscc_check_char
 from minesales_desktop.sync.reasons import rejection_reason
 from tests.sync.conftest import (
-    DOMAIN_TABLES,
     Laptop,
     ServerProcess,
     as_user,
+    converged,
     pull_only,
     server_rows,
-    table_state,
 )
 from tests.sync.test_lot_numbers import _lots, _set_up, _typed_lot
 
@@ -45,15 +44,6 @@ def _ids(where: Laptop | ServerProcess, table: str) -> list[str]:
     if hasattr(where, "db_url"):  # the server (conftest is also imported as ``conftest``)
         return [str(r[0]) for r in server_rows(where, sql)]
     return [str(r[0]) for r in where.sql(sql)]
-
-
-def _converged(server: ServerProcess, laptop: Laptop) -> None:
-    engine = server.engine()
-    try:
-        expected = table_state(engine, DOMAIN_TABLES)
-    finally:
-        engine.dispose()
-    assert table_state(laptop.engine, DOMAIN_TABLES) == expected
 
 
 def _rejected(laptop: Laptop) -> list[tuple[str, str, str, Any, str]]:
@@ -98,7 +88,7 @@ def test_a_pulled_customer_refuses_the_same_customer_still_queued(
     assert report.pushed == 0 and report.rejected == 0
     assert _ids(server, "customers") == [theirs]
     assert site.client.pending_count() == 0
-    _converged(server, site)
+    converged(server, site)
     # A later edit of that customer reaches this laptop (before, the row was missing here and
     # the edit was dropped on the floor).
     with as_user(office) as (session, actor):
@@ -106,7 +96,7 @@ def test_a_pulled_customer_refuses_the_same_customer_still_queued(
     office.sync()
     site.sync()
     assert site.sql("SELECT name_zh FROM customers WHERE id = :c", c=theirs) == [("包钢集团",)]
-    _converged(server, site)
+    converged(server, site)
 
 
 def test_a_refused_customers_queued_contact_is_refused_at_push(
@@ -139,7 +129,7 @@ def test_a_refused_customers_queued_contact_is_refused_at_push(
     assert site.client.pending_count() == 0
     assert site.client.conflicts(include_resolved=True) == []
     assert _ids(server, "customers") == [theirs] and _ids(server, "contacts") == []
-    _converged(server, site)
+    converged(server, site)
 
 
 def test_a_clash_with_an_edit_of_a_row_the_server_has_still_files_an_apply_entry(
@@ -192,7 +182,7 @@ def test_a_value_the_page_changes_again_refuses_nothing(server: ServerProcess, l
     site.sync()
     assert _ids(server, "customers") == sorted([theirs, mine])
     assert site.client.rejected_changes(include_dismissed=True) == []
-    _converged(server, site)
+    converged(server, site)
 
 
 def test_a_typed_lot_number_found_at_pull_refuses_the_queued_lot(

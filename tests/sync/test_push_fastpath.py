@@ -35,14 +35,15 @@ from minesales_desktop.sync.protocol import (
 from minesales_desktop.sync.server.store import FAULT_ENV
 from minesales_desktop.sync.tables import codec, synced_tables
 from tests.sync.conftest import (
-    DOMAIN_TABLES,
     FAST_RETRY,
     PASSWORD,
     Laptop,
     ServerProcess,
+    converged,
     new_contact,
     new_customer,
     server_rows,
+    server_state,
     table_state,
 )
 from tests.sync.test_robustness import CuttingProxy
@@ -53,14 +54,6 @@ BAD_DATETIME = "2026-13-45 99:99:99.999999"
 
 
 # --- helpers ----------------------------------------------------------------------------------
-def server_state(server: ServerProcess, tables: list[str] | None = None) -> dict:
-    engine = server.engine()
-    try:
-        return table_state(engine, tables or DOMAIN_TABLES)
-    finally:
-        engine.dispose()
-
-
 def server_counts(server: ServerProcess) -> tuple[Any, ...]:
     """What any write to the server would change."""
     return server_rows(
@@ -210,12 +203,6 @@ def open_laptop(path: Path, server: ServerProcess, login: str, password: str = P
 def point_at(laptop: Laptop, server: ServerProcess) -> None:
     laptop.client.server_url = server.url
     laptop.client.http.base_url = httpx.URL(server.url)
-
-
-def converged(server: ServerProcess, *laptops: Laptop, tables: list[str] | None = None) -> None:
-    expected = server_state(server, tables)
-    for laptop in laptops:
-        assert table_state(laptop.engine, tables or DOMAIN_TABLES) == expected, laptop.name
 
 
 def test_derived_op_ids_are_what_every_server_version_derives() -> None:

@@ -17,23 +17,14 @@ from minesales_desktop.sync.client import SyncUnavailable, UpdateRequired
 from minesales_desktop.sync.protocol import PushReply, compress, dumps, expand_reply
 from minesales_desktop.sync.server.auth import expire_all_tokens
 from tests.sync.conftest import (
-    DOMAIN_TABLES,
     PASSWORD,
     ServerProcess,
+    converged,
     new_contact,
     new_customer,
-    table_state,
 )
 
 pytestmark = pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
-
-
-def _server_state(server: ServerProcess) -> dict:
-    engine = server.engine()
-    try:
-        return table_state(engine, DOMAIN_TABLES)
-    finally:
-        engine.dispose()
 
 
 def _log_count(server: ServerProcess, row_ids: set[str]) -> dict[str, int]:
@@ -146,9 +137,7 @@ def test_cut_connections_never_duplicate_or_lose(server: ServerProcess, laptops)
         assert proxy.cuts >= 40
         a.sync()
         b.sync()
-        state = _server_state(server)
-        assert table_state(a.engine, DOMAIN_TABLES) == state
-        assert table_state(b.engine, DOMAIN_TABLES) == state
+        converged(server, a, b)
         counts = _log_count(server, made)
         assert set(counts) == made, "no change lost"
         assert set(counts.values()) == {1}, "no change applied twice"
