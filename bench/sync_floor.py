@@ -50,7 +50,7 @@ from minesales_desktop.sync.protocol import (  # noqa: E402
     parse_push,
 )
 from minesales_desktop.sync.server.auth import add_user  # noqa: E402
-from minesales_desktop.sync.server.rawsql import _chunks, _multi_row, _values_clause  # noqa: E402
+from minesales_desktop.sync.server.rawsql import _values_clause, multi_row_inserts  # noqa: E402
 from minesales_desktop.sync.server.scopes import Viewer, load_viewers  # noqa: E402
 from minesales_desktop.sync.server.store import Store  # noqa: E402
 from minesales_desktop.sync.tables import LOCAL_FIELDS  # noqa: E402
@@ -85,11 +85,9 @@ def insert_rows(con: sqlite3.Connection, sql: str, rows: list[tuple[Any, ...]]) 
     """As the server writes several rows (``RawSql.many``): multi-row INSERTs."""
     values = _values_clause(sql)
     assert values is not None
-    start = 0
-    for count in _chunks(len(rows)):
-        chunk = rows[start : start + count]
-        start += count
-        con.execute(_multi_row(sql, values, count), [v for row in chunk for v in row])
+    limit = con.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+    for statement, params in multi_row_inserts(sql, values, rows, limit):
+        con.execute(statement, params)
 
 
 def sqlite_alone(work: Path, n: int) -> dict[str, float]:

@@ -11,7 +11,7 @@ depend on how many ids it carries.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from itertools import chain
 from typing import Any
@@ -66,6 +66,21 @@ def _multi_row(sql: str, values: str, count: int) -> str:
     return sql + ", " + ", ".join([values] * (count - 1)) if count > 1 else sql
 
 
+def multi_row_inserts(
+    sql: str, values: str, rows: list[tuple[Any, ...]], max_params: int
+) -> Iterator[tuple[str, list[Any]]]:
+    """(statement, parameters) of the multi-row INSERTs that write ``rows`` with ``sql`` (an
+    ``INSERT … VALUES`` ending in ``values``: ``_values_clause``), each with at most
+    ``max_params`` parameters: the connection's limit (an older SQLite allows 999, not 32 766;
+    ``sqlite3.Connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)``)."""
+    per_statement = max_params // len(rows[0])
+    start = 0
+    for count in _chunks(len(rows), per_statement):
+        chunk = rows[start : start + count]
+        start += count
+        yield _multi_row(sql, values, count), list(chain.from_iterable(chunk))
+
+
 class RawSql:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
@@ -110,13 +125,9 @@ class RawSql:
             return
         dbapi = self.conn.connection.dbapi_connection
         assert dbapi is not None
-        # An older SQLite allows 999 parameters per statement, not 32 766: stay within it.
-        per_statement = dbapi.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) // len(rows[0])
-        start = 0
-        for count in _chunks(len(rows), per_statement):
-            chunk = rows[start : start + count]
-            start += count
-            self._run(_multi_row(sql, values, count), list(chain.from_iterable(chunk)), False)
+        limit = dbapi.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+        for statement, params in multi_row_inserts(sql, values, rows, limit):
+            self._run(statement, params, False)
 
     def in_ids(self, column: str) -> str:
         """A condition "``column`` is one of the ids in the next parameter" (``ids``)."""
