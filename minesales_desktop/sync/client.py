@@ -76,6 +76,7 @@ from minesales_desktop.sync.protocol import (
     reply_results,
 )
 from minesales_desktop.sync.reasons import (
+    database_words,
     duplicate_value_reason,
     server_error,
     server_status,
@@ -1066,7 +1067,7 @@ class SyncClient:
         rows = queued_rows_holding(conn, change.t, change.r, values, change.s, pending)
         if not rows:
             return []
-        message = str(clash.orig).splitlines()[0] if clash.orig is not None else str(clash)
+        message = database_words(clash)
         nested = conn.begin_nested()
         try:
             refused = _refuse_queued_rows(conn, change.t, rows, duplicate_value_reason(message))

@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable
 
 from pydantic import ValidationError
+from sqlalchemy.exc import DBAPIError
 
 from minesales_desktop.messages import QT_TRANSLATE_NOOP, translate
 from minesales_desktop.sync.protocol import ErrorReply
@@ -205,6 +206,12 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         QT_TRANSLATE_NOOP("Sync", "the server's database refused it ({detail})"),
     ),
 ]
+
+
+def database_words(exc: DBAPIError) -> str:
+    """The database's own words for a statement it refused: the first line of the driver's
+    message (PostgreSQL adds a DETAIL line), as reasons quote them."""
+    return str(exc.orig).splitlines()[0] if exc.orig is not None else str(exc)
 
 
 def duplicate_value_reason(detail: str) -> str:

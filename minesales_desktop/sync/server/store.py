@@ -58,7 +58,7 @@ from minesales_desktop.sync.protocol import (
     stored_reply,
     stored_results,
 )
-from minesales_desktop.sync.reasons import duplicate_value_reason
+from minesales_desktop.sync.reasons import database_words, duplicate_value_reason
 from minesales_desktop.sync.server.rawsql import RawSql, quote
 from minesales_desktop.sync.server.scopes import (
     Viewer,
@@ -1830,7 +1830,7 @@ def _foreign_keys(tbl: str) -> tuple[tuple[str, str], ...]:
 
 
 def _integrity_reason(exc: IntegrityError) -> str:
-    message = str(exc.orig).splitlines()[0] if exc.orig is not None else str(exc)
+    message = database_words(exc)
     lowered = message.lower()
     if "unique" in lowered or "duplicate" in lowered:
         return duplicate_value_reason(message)  # the laptop words its own refusals alike
