@@ -854,11 +854,7 @@ class SyncClient:
             if dropped:
                 conn.exec_driver_sql("DELETE FROM sync_outbox WHERE id = ? AND op_id = ?", dropped)
             if rejected:
-                conn.exec_driver_sql(
-                    "INSERT OR REPLACE INTO sync_rejected (op_id, tbl, row_id, field, value, hlc,"
-                    " reason, rejected_at, dismissed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)",
-                    [(*r, now) for r in rejected],
-                )
+                _file_rejected(conn, [(*r, now) for r in rejected])
             for op, result in conflicts:
                 if result.k == RENUMBERED_KIND:
                     self._record_renumbered(conn, op, result)
@@ -903,8 +899,7 @@ class SyncClient:
         took from later ops of the same batch, which the row in the answer predates."""
         if not result.has_cur:
             if not any(key[:2] == (op.t, op.r) for key in pending.unresolved):
-                for tbl, row_id in reversed(subtree_rows(conn, op.t, op.r) or [(op.t, op.r)]):
-                    conn.exec_driver_sql(f'DELETE FROM "{tbl}" WHERE id = ?', (row_id,))
+                _delete_with_subtree(conn, op.t, op.r)
             return
         if op.f == INSERT_FIELD:
             if isinstance(result.cur, dict):
@@ -1338,25 +1333,35 @@ def _refuse_queued_rows(
             (tbl, row_id),
         ).all()
         if ops:
-            conn.exec_driver_sql(
-                "INSERT OR REPLACE INTO sync_rejected (op_id, tbl, row_id, field, value, hlc,"
-                " reason, rejected_at, dismissed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)",
-                [
-                    (op_id, tbl, row_id, fld, raw, stamp, reason, now)
-                    for op_id, fld, raw, stamp in ops
-                ],
-            )
+            filed = [(i, tbl, row_id, fld, raw, stamp, reason, now) for i, fld, raw, stamp in ops]
+            _file_rejected(conn, filed)
         conn.exec_driver_sql(
             "DELETE FROM sync_outbox WHERE tbl = ? AND row_id = ? AND acked_seq IS NULL",
             (tbl, row_id),
         )
-        for t, r in reversed(subtree_rows(conn, tbl, row_id) or [(tbl, row_id)]):
-            conn.exec_driver_sql(f'DELETE FROM "{t}" WHERE id = ?', (r,))
+        _delete_with_subtree(conn, tbl, row_id)
         refused.extend(
             OpOutcome(op_id, tbl, row_id, fld, raw, "rejected", None, reason)
             for op_id, fld, raw, _stamp in ops
         )
     return refused
+
+
+def _file_rejected(conn: Connection, rows: list[tuple[Any, ...]]) -> None:
+    """Put ops into the rejected list: (op id, table, row, field, raw value, stamp, reason,
+    when) each, as refused by the server at push or by the laptop itself at pull."""
+    conn.exec_driver_sql(
+        "INSERT OR REPLACE INTO sync_rejected (op_id, tbl, row_id, field, value, hlc,"
+        " reason, rejected_at, dismissed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)",
+        rows,
+    )
+
+
+def _delete_with_subtree(conn: Connection, tbl: str, row_id: str) -> None:
+    """Remove a refused new row from the laptop, with the local rows under it (children
+    first) when it is a scope root (a customer and its contacts, activities …)."""
+    for t, r in reversed(subtree_rows(conn, tbl, row_id) or [(tbl, row_id)]):
+        conn.exec_driver_sql(f'DELETE FROM "{t}" WHERE id = ?', (r,))
 
 
 def _lost_values(op: OutOp, result: OpResult) -> list[tuple[str, Any, Any]]:
