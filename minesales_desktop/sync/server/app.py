@@ -160,9 +160,10 @@ class _InFlight:
     ``direct`` answers a push without FastAPI's routing: the same endpoint (``push`` in
     ``create_app``, registered with FastAPI too, which documents it) with its errors answered
     as the app's exception handlers answer them. Routing, dependency solving and the exception
-    middleware cost the server ≈ 5 % of its CPU time for a push of 10 000 new customers +
-    contacts (0.435 s against 0.46 s, medians of eight interleaved ``bench/sync_bench.py``
-    runs). The middlewares outside this one (server errors, FastAPI's body limit) still apply.
+    middleware took ≈ 7 % of the server's samples during a push of 10 000 new customers +
+    contacts (py-spy); without them the server's CPU for it was lower in 10 of 14 interleaved
+    ``bench/sync_bench.py`` runs, by ≈ 2 % on average. The middlewares outside this one
+    (server errors, FastAPI's body limit) still apply.
     """
 
     def __init__(
