@@ -174,7 +174,7 @@ class _InFlight:
     ) -> None:
         self.app = app
         self.counter = counter
-        self.direct = direct or {}
+        self.direct = {} if direct is None else direct  # the caller's own dict (filled later)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
