@@ -146,7 +146,7 @@ def _requests(token: str) -> list[tuple[str, bytes, dict[str, str]]]:
                 "zstd",
             ),
             auth,
-        ),  # fmt: skip
+        ),
         ("a good batch", body("b-good", [_customer("GD1"), _customer("GD2")]), auth),
     ]
 
@@ -155,17 +155,18 @@ def test_a_push_is_answered_the_same_with_and_without_fastapi_routing(served: Se
     client, layer, counting, token = served
     direct = dict(layer.direct)
     assert ("POST", "/sync/push") in direct
+    requests = _requests(token)  # the very same bodies both times
     answers: dict[str, list[tuple[int, bytes, str | None]]] = {"direct": [], "routed": []}
     for how in ("direct", "routed"):
         layer.direct = direct if how == "direct" else {}
         counting.paths.clear()
-        for what, data, headers in _requests(token):
+        for what, data, headers in requests:
             r = client.post("/sync/push", content=data, headers=headers)
             answers[how].append((r.status_code, r.content, r.headers.get("content-type")))
             if what == "a good batch":
                 assert r.status_code == 200, r.text
         routed = counting.paths.count("/sync/push")
-        assert routed == (0 if how == "direct" else len(_requests(token))), (how, routed)
+        assert routed == (0 if how == "direct" else len(requests)), (how, routed)
     statuses = [a[0] for a in answers["direct"]]
     assert statuses == [400, 400, 413, 401, 401, 426, 409, 200], statuses
     # The routed run repeats the good batch id: a replay, answered from the stored answer.
