@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import inspect
 import logging
 import os
 from collections import OrderedDict
@@ -447,13 +448,18 @@ def create_app(store: Store, *, token_ttl: dt.timedelta = DEFAULT_TOKEN_TTL) -> 
         return reply(request, answer)
 
     async def push_direct(request: Request) -> Response:
-        """``push`` as ``_InFlight`` calls it, its errors answered as the handlers above do."""
+        """``push`` as ``_InFlight`` calls it: an error is answered by the app's handler for its
+        nearest class, as FastAPI's exception middleware would; one without a handler goes on
+        to the server-error middleware (500)."""
         try:
             return await push(request)
-        except ApiError as exc:
-            return await _api_error(request, exc)
-        except OperationalError as exc:
-            return await _busy(request, exc)
+        except Exception as exc:
+            for kind in type(exc).__mro__:
+                handler = app.exception_handlers.get(kind)
+                if handler is not None:
+                    answer = handler(request, exc)
+                    return await answer if inspect.isawaitable(answer) else answer
+            raise
 
     direct[("POST", "/sync/push")] = push_direct
 
