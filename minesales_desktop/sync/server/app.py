@@ -73,7 +73,7 @@ from minesales_desktop.sync.server.auth import (
     viewer_for_token,
 )
 from minesales_desktop.sync.server.scopes import Viewer
-from minesales_desktop.sync.server.store import FAULT_ENV, Store, Superseded
+from minesales_desktop.sync.server.store import FAULT_ENV, LockHeld, Store, Superseded
 
 log = logging.getLogger(__name__)
 
@@ -84,15 +84,17 @@ ORDER_WAIT_ENV = "MINESALES_SYNC_ORDER_WAIT_S"
 async def _held_by_fault() -> Path | None:
     """Test-only fault (``FAULT_ENV`` = ``hold-push:DIR``): a push that arrives while the file
     DIR/hold exists is held, read but not yet applied, until DIR/release exists — a request
-    the laptop has given up on (timed out) while the server still has it. Returns DIR for
-    a held push (its handler writes how it ended to DIR/held-done), else None. A hold never
-    released fails the request after a minute rather than carry on unnoticed."""
+    the laptop has given up on (timed out) while the server still has it. DIR/held tells the
+    test that one is held. Returns DIR for a held push (its handler writes how it ended to
+    DIR/held-done), else None. A hold never released fails the request after a minute rather
+    than carry on unnoticed."""
     fault = os.environ.get(FAULT_ENV, "")
     if not fault.startswith("hold-push:"):
         return None
     folder = Path(fault.removeprefix("hold-push:"))
     if not (folder / "hold").exists():
         return None
+    (folder / "held").touch()
     for _ in range(1200):  # a minute at most
         if (folder / "release").exists():
             return folder
@@ -154,9 +156,12 @@ class _InFlight:
     push of 10 000 new customers + contacts 0.88–0.95 s of server CPU in the pool, 0.76–0.83 s
     on the loop). While it runs, nothing else waits: a request that arrives meanwhile is read
     when the batch is done (one batch, ~20 ms), and from then on pushes go to the pool again, so
-    many laptops at once are served as before. The price: a batch that waits on the loop waits
-    for everyone — for a write lock another *process* holds (an IT ``server-user`` command:
-    under a second), or through the per-op path of a batch the database refused in bulk.
+    many laptops at once are served as before. A write lock another *process* holds (an IT
+    ``server-user`` command, a backup tool, a ``sqlite3`` shell left in a transaction) is not
+    waited for on the loop: the batch tries it without waiting (``Store.push(wait=False)``)
+    and, held, waits for it in the pool like any other, while the server goes on answering.
+    The price left: a batch on the loop that goes through the per-op path (the database
+    refused it in bulk) holds up the requests that arrive meanwhile.
 
     ``direct`` answers a push without FastAPI's routing: the same endpoint (``push`` in
     ``create_app``, registered with FastAPI too, which documents it) with its errors answered
@@ -310,9 +315,9 @@ def create_app(store: Store, *, token_ttl: dt.timedelta = DEFAULT_TOKEN_TTL) -> 
         except AuthError as exc:
             raise ApiError(401, exc.code, exc.message) from None
 
-    def push_as(token: str, batch: PushBatch) -> dict[str, Any]:
+    def push_as(token: str, batch: PushBatch, wait: bool = True) -> dict[str, Any]:
         """Sign-in check and push in one trip to the thread pool (one hop per batch, not two)."""
-        answer, _replayed = store.push(viewer_for_token(store, token), batch)
+        answer, _replayed = store.push(viewer_for_token(store, token), batch, wait=wait)
         return answer
 
     def check_schema(schema: str, protocol: int = PROTOCOL_VERSION) -> None:
@@ -431,9 +436,15 @@ def create_app(store: Store, *, token_ttl: dt.timedelta = DEFAULT_TOKEN_TTL) -> 
                     "The batch this one follows has not reached the server; send that one first.",
                 )
             try:
-                # The only request doing work (others may wait in ``sequence``): no thread hop.
+                # The only request doing work (others may wait in ``sequence``): no thread hop
+                # — unless another process holds the write lock (an administrator's command, a
+                # backup): then the batch waits for it in the pool, not on the event loop,
+                # where every other request would wait with it (up to the busy timeout).
                 if in_flight[0] - sequence.parked == 1:
-                    answer = push_as(token, batch)
+                    try:
+                        answer = push_as(token, batch, wait=False)
+                    except LockHeld:
+                        answer = await run_in_threadpool(push_as, token, batch)
                 else:
                     answer = await run_in_threadpool(push_as, token, batch)
                 stored = True

@@ -23,9 +23,11 @@ import json
 import logging
 import operator
 import os
+import sqlite3
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
@@ -150,7 +152,21 @@ def make_server_engines(url: str, *, own_checkpoints: bool = False) -> tuple[Eng
     def _begin_immediate(conn: Connection) -> None:
         # On the driver's cursor: ``exec_driver_sql`` cost more than the statement (every push).
         # A lock held past the busy timeout still raises SQLAlchemy's OperationalError (503).
-        RawSql(conn).rows("BEGIN IMMEDIATE")
+        if not _NO_WAIT.get():
+            RawSql(conn).rows("BEGIN IMMEDIATE")
+            return
+        # Not waiting: held by another process → ``LockHeld`` at once, nothing begun.
+        raw = conn.connection.dbapi_connection
+        assert raw is not None
+        raw.execute("PRAGMA busy_timeout=0")
+        try:
+            raw.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            if getattr(exc, "sqlite_errorcode", None) != sqlite3.SQLITE_BUSY:
+                raise
+            raise LockHeld() from None
+        finally:
+            raw.execute(f"PRAGMA busy_timeout={busy_ms}")
 
     reader = make_engine(url)
 
@@ -197,14 +213,27 @@ class LogRow:
     user: str | None
 
 
+class LockHeld(Exception):
+    """The write lock is held elsewhere and the caller asked not to wait for it
+    (``Store.push(wait=False)``). Nothing was done."""
+
+
+#: Set while a write transaction must not wait for the lock (``Store.writing(wait=False)``):
+#: read by the SQLite writer's ``BEGIN IMMEDIATE`` (``make_server_engines``).
+_NO_WAIT: ContextVar[bool] = ContextVar("minesales_sync_no_wait", default=False)
+
+
 class LogWriter:
     """Appends log entries inside one locked write transaction, numbering them gap-free."""
 
-    def __init__(self, conn: Connection) -> None:
+    def __init__(self, conn: Connection, *, wait: bool = True) -> None:
         self.conn = conn
         self.sql = RawSql(conn)
         if self.sql.pg:
-            self.sql.rows("SELECT pg_advisory_xact_lock(?)", (LOCK_KEY,))
+            if wait:
+                self.sql.rows("SELECT pg_advisory_xact_lock(?)", (LOCK_KEY,))
+            elif not self.sql.rows("SELECT pg_try_advisory_xact_lock(?)", (LOCK_KEY,))[0][0]:
+                raise LockHeld()
         last = self.sql.rows("SELECT coalesce(max(seq), 0) FROM sync_log")[0][0]
         self.next_seq = int(last) + 1
         self.buffer: list[tuple[Any, ...]] = []
@@ -400,22 +429,50 @@ class Store:
         return self.adopt_existing_rows()
 
     @contextmanager
-    def writing(self) -> Iterator[LogWriter]:
-        with self.write_lock(), self.writer.begin() as conn:
-            w = LogWriter(conn)
+    def writing(self, *, wait: bool = True) -> Iterator[LogWriter]:
+        """One locked write transaction. ``wait=False``: raise ``LockHeld`` at once, with
+        nothing done, when a writer of this process or another holds the lock, instead of
+        waiting for it (up to the busy timeout) — for a push on the event loop, where waiting
+        would hold up every request."""
+        with self.write_lock(wait=wait), self._begin(wait) as conn:
+            w = LogWriter(conn, wait=wait)
             yield w
             w.flush()
         if self._checkpointer is not None:
             self._checkpointer.poke()
 
     @contextmanager
-    def write_lock(self) -> Iterator[None]:
+    def _begin(self, wait: bool) -> Iterator[Connection]:
+        if wait:
+            with self.writer.begin() as conn:
+                yield conn
+            return
+        flag = _NO_WAIT.set(True)
+        try:
+            conn = self.writer.connect()
+            try:
+                transaction = conn.begin()  # the SQLite writer's BEGIN reads the flag
+            except BaseException:
+                conn.close()
+                raise
+        finally:
+            _NO_WAIT.reset(flag)
+        with conn, transaction:
+            yield conn
+
+    @contextmanager
+    def write_lock(self, *, wait: bool = True) -> Iterator[None]:
         """Writers of this process queue here, in turn, before they open a write transaction.
         Every write is serialised anyway (one SQLite writer, one advisory lock on PostgreSQL);
         without the queue, 50 laptops pushing at once made SQLite's busy handler (a polling
-        sleep, not a queue) give some of them up after its timeout ("database is locked")."""
-        with self._write_lock:
+        sleep, not a queue) give some of them up after its timeout ("database is locked").
+        ``wait=False``: ``LockHeld`` at once if another writer of this process is in."""
+        if not self._write_lock.acquire(blocking=wait):
+            raise LockHeld()
+        try:
             yield
+        finally:
+            self._write_lock.release()
 
     def adopt_existing_rows(self) -> int:
         """Put rows that are in the tables but not in the log (a demo database, rows made before
@@ -495,13 +552,16 @@ class Store:
             return True
 
     # --- push -------------------------------------------------------------------------------
-    def push(self, viewer: Viewer, batch: PushBatch) -> tuple[dict[str, Any], bool]:
+    def push(
+        self, viewer: Viewer, batch: PushBatch, *, wait: bool = True
+    ) -> tuple[dict[str, Any], bool]:
         """Apply one batch; returns (the wire answer as ``PushReply`` data, replayed). See
         ``_BatchPush``. The answer is stored with the batch's effects, in one transaction.
+        ``wait=False``: ``LockHeld`` (nothing done) if the write lock is held elsewhere.
         Raises ``Superseded`` (nothing applied) for a new batch of a sync older than one of the
         node that has pushed (``begin_session``); checked under the write lock, so a batch of
         an older sync is either applied before the newer sync's first batch or not at all."""
-        with self.writing() as w:
+        with self.writing(wait=wait) as w:
             stored = w.sql.rows(
                 "SELECT response FROM sync_batches WHERE batch_id = ?", (batch.batch,)
             )
