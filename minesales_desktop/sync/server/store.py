@@ -35,7 +35,7 @@ from typing import Any
 
 import orjson
 from sqlalchemy import Connection, Dialect, Engine, event, insert, select, text, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from minesales_desktop.db.engine import make_engine
 from minesales_desktop.db.migrate import current_revision, head_revision, upgrade
@@ -155,18 +155,19 @@ def make_server_engines(url: str, *, own_checkpoints: bool = False) -> tuple[Eng
         if not _NO_WAIT.get():
             RawSql(conn).rows("BEGIN IMMEDIATE")
             return
-        # Not waiting: held by another process → ``LockHeld`` at once, nothing begun.
-        raw = conn.connection.dbapi_connection
-        assert raw is not None
-        raw.execute("PRAGMA busy_timeout=0")
+        # Not waiting: held by another process → ``LockHeld`` at once, nothing begun; any
+        # other error as before.
+        sql = RawSql(conn)
+        sql.rows("PRAGMA busy_timeout=0")
         try:
-            raw.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as exc:
-            if getattr(exc, "sqlite_errorcode", None) != sqlite3.SQLITE_BUSY:
+            sql.rows("BEGIN IMMEDIATE")
+        except OperationalError as exc:
+            code = getattr(exc.orig, "sqlite_errorcode", None)
+            if code is None or code & 0xFF != sqlite3.SQLITE_BUSY:  # BUSY, or an extended BUSY
                 raise
             raise LockHeld() from None
         finally:
-            raw.execute(f"PRAGMA busy_timeout={busy_ms}")
+            sql.rows(f"PRAGMA busy_timeout={busy_ms}")
 
     reader = make_engine(url)
 
