@@ -40,6 +40,10 @@ def _write_lock_held(server: ServerProcess) -> Iterator[None]:
         holder = sqlite3.connect(server.db_url.removeprefix("sqlite:///"), isolation_level=None)
         try:
             holder.execute("BEGIN IMMEDIATE")
+        except BaseException:
+            holder.close()
+            raise
+        try:
             yield
         finally:
             holder.execute("ROLLBACK")
@@ -71,7 +75,12 @@ def _push_waits_for_the_lock(server: ServerProcess) -> bool:
     try:
         with engine.connect() as conn:
             waiting = conn.execute(
-                text("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")
+                text(
+                    "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
+                    " AND classid = 0 AND objid = :k AND objsubid = 1 AND database ="
+                    " (SELECT oid FROM pg_database WHERE datname = current_database())"
+                ),
+                {"k": LOCK_KEY},
             ).scalar_one()
     finally:
         engine.dispose()
@@ -103,12 +112,12 @@ def test_the_server_answers_others_while_a_push_waits_for_the_lock(
         else:
             time.sleep(1)  # SQLite shows no waiters: the push is at the lock well before this
         # For two seconds the push waits for the lock — and every health check and a hello
-        # are answered meanwhile, each within a couple of seconds. Before, the event loop
+        # are answered meanwhile, each within seconds. Before, the event loop
         # itself waited on the lock: the first of them timed out.
         until = time.monotonic() + 2
         checks = 0
         while time.monotonic() < until:
-            health = httpx.get(server.url + "/health", timeout=2)
+            health = httpx.get(server.url + "/health", timeout=5)
             assert health.status_code == 200
             checks += 1
             time.sleep(0.1)
@@ -153,8 +162,18 @@ def test_a_push_that_may_not_wait_is_refused_at_once_and_changes_nothing(
                 store.push(viewer, batch, wait=False)
             assert time.monotonic() - started < 2
         with store.write_lock():  # a writer of this process (a push on a pool thread)
-            with pytest.raises(LockHeld):
-                store.push(viewer, batch, wait=False)
+            refused: list[BaseException] = []
+
+            def may_not_wait() -> None:
+                try:
+                    store.push(viewer, batch, wait=False)
+                except LockHeld as exc:
+                    refused.append(exc)
+
+            trying = threading.Thread(target=may_not_wait)
+            trying.start()
+            trying.join(10)  # a push that waited here would never end: the lock is ours
+            assert not trying.is_alive() and len(refused) == 1
         assert _customers(server, cid) == []
         assert (
             server_rows(server, "SELECT 1 FROM sync_batches WHERE batch_id = 'batch-LOCK2'") == []
@@ -162,10 +181,24 @@ def test_a_push_that_may_not_wait_is_refused_at_once_and_changes_nothing(
         answer, replayed = store.push(viewer, batch, wait=False)  # the lock is free now
         assert not replayed and len(answer["a"]) == 1 and answer["results"] == []
         assert _customers(server, cid) == [("LOCK2",)]
-        # The writer's connection waits again as before once the lock is free: a write that
-        # may wait still takes the lock another process held a moment ago.
+        # The writer's connection waits again as before (its busy timeout is back): a push
+        # that may wait, while another process holds the lock for half a second, gets it.
         cid3, batch3 = _batch("LOCK3")
+        taken, done = threading.Event(), threading.Event()
+
+        def hold_briefly() -> None:
+            with _write_lock_held(server):
+                taken.set()
+                time.sleep(0.5)
+            done.set()
+
+        holder = threading.Thread(target=hold_briefly)
+        holder.start()
+        assert taken.wait(30)
+        started = time.monotonic()
         store.push(viewer, batch3)
+        assert done.is_set() and time.monotonic() - started >= 0.3  # it waited for the holder
+        holder.join(30)
         assert _customers(server, cid3) == [("LOCK3",)]
     finally:
         store.dispose()

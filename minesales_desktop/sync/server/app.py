@@ -157,9 +157,10 @@ class _InFlight:
     on the loop). While it runs, nothing else waits: a request that arrives meanwhile is read
     when the batch is done (one batch, ~20 ms), and from then on pushes go to the pool again, so
     many laptops at once are served as before. A write lock another *process* holds (an IT
-    ``server-user`` command, a backup tool, a ``sqlite3`` shell left in a transaction) is not
-    waited for on the loop: the batch tries it without waiting (``Store.push(wait=False)``)
-    and, held, waits for it in the pool like any other, while the server goes on answering.
+    ``server-user`` command, a backup tool, a ``sqlite3`` shell left in a write transaction)
+    is not waited for on the loop: the batch tries it without waiting
+    (``Store.push(wait=False)``) and, held, waits for it in the pool like any other, while the
+    server goes on answering.
     The price left: a batch on the loop that goes through the per-op path (the database
     refused it in bulk) holds up the requests that arrive meanwhile.
 
