@@ -29,7 +29,7 @@ from minesales_desktop.sync.protocol import PushBatch, WireOp, derived_op_id
 from minesales_desktop.sync.server.auth import viewer_for_token
 from minesales_desktop.sync.server.store import FAULT_ENV, LOCK_KEY, LockHeld
 from tests.sync.conftest import ServerProcess, server_rows
-from tests.sync.test_push_window import _customer_op, _Raw
+from tests.sync.test_push_window import _customer_op, _edit_op, _Raw
 
 
 @contextmanager
@@ -202,3 +202,62 @@ def test_a_push_that_may_not_wait_is_refused_at_once_and_changes_nothing(
         assert _customers(server, cid3) == [("LOCK3",)]
     finally:
         store.dispose()
+
+
+@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
+def test_a_row_lock_of_another_session_is_not_waited_for_on_the_event_loop(
+    server: ServerProcess, laptops: Any
+) -> None:
+    """PostgreSQL: an administrator's open transaction that updated a customer (``psql``,
+    never committed) holds that row. A push that edits the row tries for the row lock only
+    briefly on the event loop (``lock_timeout``), then waits for it on a pool thread, while
+    the server answers the others; once the transaction ends, the edit is applied."""
+    admin = laptops("admin")
+    admin.sync()
+    raw = _Raw(server, admin.client.schema)
+    cid, make = _customer_op("ROW1")
+    assert raw.push("row-1", [make], None).status_code == 200
+    answers: list[httpx.Response] = []
+    engine = server.engine()
+    try:
+        with engine.connect() as holder:
+            holder.begin()
+            holder.execute(text("UPDATE customers SET notes = 'psql' WHERE id = :i"), {"i": cid})
+            edit = _edit_op(cid, "来自笔记本")
+            pushing = threading.Thread(
+                target=lambda: answers.append(raw.push("row-2", [edit], None))
+            )
+            pushing.start()
+            _wait_for(lambda: _someone_waits_for_a_lock(server), "push waiting for the row")
+            time.sleep(0.5)  # past the loop's lock_timeout: the push has gone to the pool
+            until = time.monotonic() + 2
+            while time.monotonic() < until:
+                assert httpx.get(server.url + "/health", timeout=5).status_code == 200
+                time.sleep(0.1)
+            assert raw.hello() > 0
+            assert pushing.is_alive() and answers == []
+            holder.rollback()
+        pushing.join(30)
+    finally:
+        engine.dispose()
+    assert not pushing.is_alive()
+    assert answers[0].status_code == 200, answers[0].text
+    assert answers[0].json()["results"] == []  # applied (no conflict, no refusal)
+    assert server_rows(server, "SELECT notes FROM customers WHERE id = :i", i=cid) == [
+        ("来自笔记本",)
+    ]
+
+
+def _someone_waits_for_a_lock(server: ServerProcess) -> bool:
+    engine = server.engine()
+    try:
+        with engine.connect() as conn:
+            waiting = conn.execute(
+                text(
+                    "SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
+                    " WHERE NOT l.granted AND a.datname = current_database()"
+                )
+            ).scalar_one()
+    finally:
+        engine.dispose()
+    return bool(waiting)

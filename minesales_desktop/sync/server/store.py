@@ -219,6 +219,12 @@ class LockHeld(Exception):
     (``Store.push(wait=False)``). Nothing was done."""
 
 
+#: PostgreSQL: how long a write that may not wait (``Store.writing(wait=False)``) waits for a
+#: row or table lock another session holds before it gives up (``LockHeld``, rolled back).
+NO_WAIT_LOCK_TIMEOUT_MS = 100
+#: SQLSTATE of a lock not granted within ``lock_timeout``.
+_LOCK_NOT_AVAILABLE = "55P03"
+
 #: Set while a write transaction must not wait for the lock (``Store.writing(wait=False)``):
 #: read by the SQLite writer's ``BEGIN IMMEDIATE`` (``make_server_engines``).
 _NO_WAIT: ContextVar[bool] = ContextVar("minesales_sync_no_wait", default=False)
@@ -235,6 +241,11 @@ class LogWriter:
                 self.sql.rows("SELECT pg_advisory_xact_lock(?)", (LOCK_KEY,))
             elif not self.sql.rows("SELECT pg_try_advisory_xact_lock(?)", (LOCK_KEY,))[0][0]:
                 raise LockHeld()
+            else:
+                # Every server write holds the advisory lock, so a row or table lock is only
+                # ever waited for when another session holds it (an administrator's open
+                # UPDATE, an ALTER TABLE): not long on the event loop (``Store.push``).
+                self.sql.rows(f"SET LOCAL lock_timeout = '{NO_WAIT_LOCK_TIMEOUT_MS}ms'")
         last = self.sql.rows("SELECT coalesce(max(seq), 0) FROM sync_log")[0][0]
         self.next_seq = int(last) + 1
         self.buffer: list[tuple[Any, ...]] = []
@@ -562,6 +573,14 @@ class Store:
         Raises ``Superseded`` (nothing applied) for a new batch of a sync older than one of the
         node that has pushed (``begin_session``); checked under the write lock, so a batch of
         an older sync is either applied before the newer sync's first batch or not at all."""
+        try:
+            return self._push(viewer, batch, wait)
+        except OperationalError as exc:
+            if wait or getattr(exc.orig, "sqlstate", None) != _LOCK_NOT_AVAILABLE:
+                raise
+            raise LockHeld() from None  # all of it rolled back
+
+    def _push(self, viewer: Viewer, batch: PushBatch, wait: bool) -> tuple[dict[str, Any], bool]:
         with self.writing(wait=wait) as w:
             stored = w.sql.rows(
                 "SELECT response FROM sync_batches WHERE batch_id = ?", (batch.batch,)
