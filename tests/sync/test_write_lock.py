@@ -69,22 +69,28 @@ def _wait_for(found: Callable[[], bool], what: str) -> None:
         time.sleep(0.02)
 
 
-def _push_waits_for_the_lock(server: ServerProcess) -> bool:
-    """PostgreSQL: the server's connection asks for the advisory lock and has not got it."""
+def _lock_waited_for(server: ServerProcess, condition: str = "true", **params: Any) -> bool:
+    """PostgreSQL: a session of the server's database waits for a lock (``pg_locks l``) that
+    meets ``condition``."""
     engine = server.engine()
     try:
         with engine.connect() as conn:
             waiting = conn.execute(
                 text(
-                    "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
-                    " AND classid = 0 AND objid = :k AND objsubid = 1 AND database ="
-                    " (SELECT oid FROM pg_database WHERE datname = current_database())"
+                    "SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
+                    " WHERE NOT l.granted AND a.datname = current_database() AND " + condition
                 ),
-                {"k": LOCK_KEY},
+                params,
             ).scalar_one()
     finally:
         engine.dispose()
     return bool(waiting)
+
+
+def _push_waits_for_the_lock(server: ServerProcess) -> bool:
+    """The server's connection asks for the advisory lock (our key) and has not got it."""
+    advisory = "l.locktype = 'advisory' AND l.classid = 0 AND l.objid = :k AND l.objsubid = 1"
+    return _lock_waited_for(server, advisory, k=LOCK_KEY)
 
 
 def test_the_server_answers_others_while_a_push_waits_for_the_lock(
@@ -228,7 +234,7 @@ def test_a_row_lock_of_another_session_is_not_waited_for_on_the_event_loop(
                 target=lambda: answers.append(raw.push("row-2", [edit], None))
             )
             pushing.start()
-            _wait_for(lambda: _someone_waits_for_a_lock(server), "push waiting for the row")
+            _wait_for(lambda: _lock_waited_for(server), "push waiting for the row")
             time.sleep(0.5)  # past the loop's lock_timeout: the push has gone to the pool
             until = time.monotonic() + 2
             while time.monotonic() < until:
@@ -246,18 +252,3 @@ def test_a_row_lock_of_another_session_is_not_waited_for_on_the_event_loop(
     assert server_rows(server, "SELECT notes FROM customers WHERE id = :i", i=cid) == [
         ("来自笔记本",)
     ]
-
-
-def _someone_waits_for_a_lock(server: ServerProcess) -> bool:
-    engine = server.engine()
-    try:
-        with engine.connect() as conn:
-            waiting = conn.execute(
-                text(
-                    "SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
-                    " WHERE NOT l.granted AND a.datname = current_database()"
-                )
-            ).scalar_one()
-    finally:
-        engine.dispose()
-    return bool(waiting)
