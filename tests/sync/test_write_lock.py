@@ -1,13 +1,13 @@
 """A push never waits for the server database's write lock on the event loop.
 
 Another process may hold the write lock for a while: an administrator's ``server-user``
-command, a backup tool, a ``sqlite3`` shell left in a transaction, a second server process on
-the same database. A push that runs on the event loop (``app._InFlight``: the only request
-doing work) tries the lock without waiting (``Store.push(wait=False)``); held, it waits in the
-thread pool, and the server goes on answering everyone else meanwhile. Before, the whole
-server stood still until the lock came free or SQLite's busy timeout (30 s) ran out; on
-PostgreSQL, for as long as the advisory lock was held. A real server process on 127.0.0.1,
-SQLite and PostgreSQL.
+command, a backup tool, a ``sqlite3`` shell left in a write transaction (on PostgreSQL also a
+row another session's open ``UPDATE`` holds). A push that runs on the event loop
+(``app._InFlight``: the only request doing work) tries the lock without waiting
+(``Store.push(wait=False)``); held, it waits in the thread pool, and the server goes on
+answering everyone else meanwhile. Before, the whole server stood still until the lock came
+free or SQLite's busy timeout (30 s) ran out; on PostgreSQL, for as long as the lock was held.
+A real server process on 127.0.0.1, SQLite and PostgreSQL.
 """
 
 from __future__ import annotations
@@ -127,7 +127,7 @@ def test_the_server_answers_others_while_a_push_waits_for_the_lock(
             assert health.status_code == 200
             checks += 1
             time.sleep(0.1)
-        assert checks >= 5
+        assert checks >= 3
         assert raw.hello() > 0  # a sync's first request (reads: the lock is not needed)
         assert pushing.is_alive() and answers == []  # still waiting, not refused
         assert not (fault / "held-done").exists()
