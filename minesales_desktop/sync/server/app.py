@@ -160,9 +160,8 @@ class _InFlight:
     ``server-user`` command, a backup tool, a ``sqlite3`` shell left in a write transaction)
     is not waited for on the loop: the batch tries it without waiting
     (``Store.push(wait=False)``) and, held, waits for it in the pool like any other, while the
-    server goes on answering.
-    The price left: a batch on the loop that goes through the per-op path (the database
-    refused it in bulk) holds up the requests that arrive meanwhile.
+    server goes on answering. The price left: a batch on the loop that goes through the
+    per-op path (the database refused it in bulk) holds up the requests that arrive meanwhile.
 
     ``direct`` answers a push without FastAPI's routing: the same endpoint (``push`` in
     ``create_app``, registered with FastAPI too, which documents it) with its errors answered

@@ -152,12 +152,12 @@ def make_server_engines(url: str, *, own_checkpoints: bool = False) -> tuple[Eng
     def _begin_immediate(conn: Connection) -> None:
         # On the driver's cursor: ``exec_driver_sql`` cost more than the statement (every push).
         # A lock held past the busy timeout still raises SQLAlchemy's OperationalError (503).
+        sql = RawSql(conn)
         if not _NO_WAIT.get():
-            RawSql(conn).rows("BEGIN IMMEDIATE")
+            sql.rows("BEGIN IMMEDIATE")
             return
         # Not waiting: held by another process → ``LockHeld`` at once, nothing begun; any
         # other error as before.
-        sql = RawSql(conn)
         sql.rows("PRAGMA busy_timeout=0")
         try:
             sql.rows("BEGIN IMMEDIATE")
@@ -445,32 +445,22 @@ class Store:
         """One locked write transaction. ``wait=False``: raise ``LockHeld`` at once, with
         nothing done, when a writer of this process or another holds the lock, instead of
         waiting for it (up to the busy timeout) — for a push on the event loop, where waiting
-        would hold up every request."""
-        with self.write_lock(wait=wait), self._begin(wait) as conn:
-            w = LogWriter(conn, wait=wait)
-            yield w
-            w.flush()
-        if self._checkpointer is not None:
-            self._checkpointer.poke()
-
-    @contextmanager
-    def _begin(self, wait: bool) -> Iterator[Connection]:
-        if wait:
-            with self.writer.begin() as conn:
-                yield conn
-            return
-        flag = _NO_WAIT.set(True)
+        would hold up every request. On PostgreSQL a row or table lock another session holds
+        is then waited for ``NO_WAIT_LOCK_TIMEOUT_MS`` at most: ``LockHeld``, all rolled back."""
+        flag = _NO_WAIT.set(not wait)  # read by the SQLite writer's BEGIN IMMEDIATE
         try:
-            conn = self.writer.connect()
-            try:
-                transaction = conn.begin()  # the SQLite writer's BEGIN reads the flag
-            except BaseException:
-                conn.close()
+            with self.write_lock(wait=wait), self.writer.begin() as conn:
+                w = LogWriter(conn, wait=wait)
+                yield w
+                w.flush()
+        except OperationalError as exc:
+            if wait or getattr(exc.orig, "sqlstate", None) != _LOCK_NOT_AVAILABLE:
                 raise
+            raise LockHeld() from None
         finally:
             _NO_WAIT.reset(flag)
-        with conn, transaction:
-            yield conn
+        if self._checkpointer is not None:
+            self._checkpointer.poke()
 
     @contextmanager
     def write_lock(self, *, wait: bool = True) -> Iterator[None]:
@@ -573,14 +563,6 @@ class Store:
         Raises ``Superseded`` (nothing applied) for a new batch of a sync older than one of the
         node that has pushed (``begin_session``); checked under the write lock, so a batch of
         an older sync is either applied before the newer sync's first batch or not at all."""
-        try:
-            return self._push(viewer, batch, wait)
-        except OperationalError as exc:
-            if wait or getattr(exc.orig, "sqlstate", None) != _LOCK_NOT_AVAILABLE:
-                raise
-            raise LockHeld() from None  # all of it rolled back
-
-    def _push(self, viewer: Viewer, batch: PushBatch, wait: bool) -> tuple[dict[str, Any], bool]:
         with self.writing(wait=wait) as w:
             stored = w.sql.rows(
                 "SELECT response FROM sync_batches WHERE batch_id = ?", (batch.batch,)
