@@ -202,12 +202,20 @@ class Pending:
     acked: dict[tuple[str, str, str], int] = field(default_factory=dict)  # → server seq
 
     @classmethod
-    def load(cls, conn: Connection) -> Pending:
+    def load(cls, conn: Connection, held: Mapping[int, tuple[str, int]] | None = None) -> Pending:
+        """``held``: acknowledgements the sync client holds in memory, not yet written
+        (``SyncClient._apply_push``): outbox id → (op id, server seq). Such an op counts as
+        acknowledged at that seq — unless its row holds another op id now (the field was
+        edited again since: that edit is queued)."""
         p = cls()
-        for tbl, row_id, fld, acked in conn.exec_driver_sql(
-            "SELECT tbl, row_id, field, acked_seq FROM sync_outbox"
+        for tbl, row_id, fld, acked, k, op_id in conn.exec_driver_sql(
+            "SELECT tbl, row_id, field, acked_seq, id, op_id FROM sync_outbox"
         ):
             key = (tbl, row_id, fld)
+            if acked is None and held:
+                found = held.get(k)
+                if found is not None and found[0] == op_id:
+                    acked = found[1]
             if acked is None:
                 p.unresolved.add(key)
             else:

@@ -3,6 +3,8 @@ table at once when nothing else is left (SQLite's truncate), row by row otherwis
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +12,7 @@ from sqlalchemy import Engine, text
 
 from minesales_desktop.db.migrate import open_database
 from minesales_desktop.sync.client import pending_count, prune_outbox
-from tests.sync.conftest import Laptop, ServerProcess, new_customer, server_rows
+from tests.sync.conftest import PASSWORD, Laptop, ServerProcess, new_customer, server_rows
 
 
 def _outbox(engine: Engine) -> list[tuple[Any, ...]]:
@@ -112,3 +114,145 @@ def test_an_op_queued_during_the_sync_survives_the_prune(server: ServerProcess, 
     a.sync()
     assert _outbox(a.engine) == []
     assert server_rows(server, "SELECT notes FROM customers WHERE id = :i", i=ids[1]) == [("途中",)]
+
+
+# --- acknowledgements held until the pull (``SyncClient._held``) ------------------------------
+def _in_pull(progress_seen: list[Any]) -> Any:
+    """A ``cancelled`` callback that is true once the push has been answered whole: the sync
+    calls it before each pull page, after every push answer is applied."""
+
+    def pushed_all() -> bool:
+        return any(p.phase == "push" and p.total and p.done >= p.total for p in progress_seen)
+
+    return pushed_all
+
+
+def test_an_edit_of_a_field_whose_ack_is_held_stays_queued(server: ServerProcess, laptops) -> None:
+    a: Laptop = laptops("mgr", batch_size=2)
+    a.sync()
+    owner = a.user_id("rep1")
+    ids = [new_customer(a, f"PH{n}", owner=owner) for n in range(3)]
+    a.sync()
+    for n, cid in enumerate(ids):
+        a.sql("UPDATE customers SET notes = :v WHERE id = :id", v=f"第一次{n}", id=cid)
+    seen: list[Any] = []
+    pushed_all = _in_pull(seen)
+    edited: list[bool] = []
+
+    def edit_before_the_pull() -> bool:
+        # Every answer is applied (its acks held, not written): the edit of a field whose op
+        # was taken lands in that same outbox row under a new op id.
+        if pushed_all() and not edited:
+            edited.append(True)
+            assert a.client._held, "the answers' acks are held"
+            a.sql("UPDATE customers SET notes = '第二次' WHERE id = :id", id=ids[0])
+        return False
+
+    report = a.sync(progress=seen.append, cancelled=edit_before_the_pull)
+    assert edited and report.applied == 3
+    left = _outbox(a.engine)
+    assert [(r[1], r[2], r[3], r[4]) for r in left] == [(ids[0], "notes", None, None)]
+    assert a.client.pending_count() == 1
+    on_server = server_rows(server, "SELECT notes FROM customers WHERE id = :i", i=ids[0])
+    assert on_server == [("第一次0",)]
+    report = a.sync()
+    assert report.applied == 1 and _outbox(a.engine) == []
+    on_server = server_rows(server, "SELECT notes FROM customers WHERE id = :i", i=ids[0])
+    assert on_server == [("第二次",)]
+
+
+def test_a_change_pulled_after_a_held_ack_is_applied(server: ServerProcess, laptops) -> None:
+    """Another laptop sets the field after this one's push and before its pull: the pulled
+    value is the newer one on the server, and this laptop takes it — a held ack counts as
+    acknowledged at its sequence, not as an edit still queued."""
+    a: Laptop = laptops("mgr", batch_size=2)
+    b: Laptop = laptops("admin")
+    a.sync()
+    owner = a.user_id("rep1")
+    cid = new_customer(a, "PB1", owner=owner)
+    a.sync()
+    b.sync()
+    a.sql("UPDATE customers SET notes = '甲' WHERE id = :id", id=cid)
+    seen: list[Any] = []
+    pushed_all = _in_pull(seen)
+    synced: list[Any] = []
+
+    def b_syncs_before_the_pull() -> bool:
+        if pushed_all() and not synced:
+            b.sql("UPDATE customers SET notes = '乙' WHERE id = :id", id=cid)
+            synced.append(b.sync())
+        return False
+
+    report = a.sync(progress=seen.append, cancelled=b_syncs_before_the_pull)
+    # B's edit was made on a base before A's push: a conflict on the server, which B's later
+    # stamp wins.
+    assert synced and [(o.status, o.won) for o in synced[0].outcomes] == [("conflict", True)]
+    assert report.pulled >= 1
+    assert a.sql("SELECT notes FROM customers WHERE id = :id", id=cid) == [("乙",)]
+    assert server_rows(server, "SELECT notes FROM customers WHERE id = :i", i=cid) == [("乙",)]
+    assert _outbox(a.engine) == []
+
+
+_KILLED_MID_SYNC = """
+import os, sys
+from minesales_desktop.db.engine import make_engine
+from minesales_desktop.sync.client import Credentials, RetryPolicy, SyncClient
+
+db, url, login, password = sys.argv[1:5]
+client = SyncClient(make_engine(db), url, Credentials(login, password), batch_size=3,
+                    retry=RetryPolicy(attempts=8, first_delay=0.02, max_delay=0.2, timeout=10))
+seen = []
+
+def killed() -> bool:
+    if any(p.phase == "push" and p.total and p.done >= p.total for p in seen):
+        assert client._held, "the answers' acks are held"
+        os._exit(9)  # as a kill: no finally, nothing written
+    return False
+
+client.sync(progress=seen.append, cancelled=killed)
+sys.exit(1)
+"""
+
+
+def test_a_laptop_killed_before_its_acks_were_written_sends_them_again(
+    server: ServerProcess, laptops
+) -> None:
+    a: Laptop = laptops("mgr")
+    a.sync()
+    owner = a.user_id("rep1")
+    made = {new_customer(a, f"PK{n}", owner=owner) for n in range(7)}
+    done = subprocess.run(
+        [sys.executable, "-c", _KILLED_MID_SYNC, str(a.path), server.url, "mgr", PASSWORD],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 9, done.stderr
+    assert server_rows(server, "SELECT count(*) FROM customers WHERE code LIKE 'PK%'") == [(7,)]
+    assert a.client.pending_count() == 7, "the answers came, but their acks were never written"
+    report = a.sync()
+    assert report.pushed == 7 and report.applied == 7 and report.conflicts == 0
+    assert a.client.pending_count() == 0 and _outbox(a.engine) == []
+    entries = server_rows(
+        server,
+        "SELECT row_id, count(*) FROM sync_log WHERE tbl = 'customers' AND field = '*'"
+        " GROUP BY row_id",
+    )
+    assert {row_id: n for row_id, n in entries if row_id in made} == dict.fromkeys(made, 1)
+
+
+def test_a_sync_cancelled_before_its_pull_writes_the_held_acks(
+    server: ServerProcess, laptops
+) -> None:
+    a: Laptop = laptops("mgr", batch_size=2)
+    a.sync()
+    owner = a.user_id("rep1")
+    ids = [new_customer(a, f"PC{n}", owner=owner) for n in range(5)]
+    seen: list[Any] = []
+    report = a.sync(progress=seen.append, cancelled=_in_pull(seen))
+    assert report.cancelled and report.applied == 5 and report.pulled == 0
+    left = _outbox(a.engine)
+    assert sorted(r[1] for r in left) == sorted(ids)
+    assert all(r[3] is not None and r[4] is not None for r in left), "acknowledged, not queued"
+    assert a.client.pending_count() == 0
+    assert a.sync().pushed == 0, "nothing is sent again"
