@@ -33,7 +33,7 @@ from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any, Literal, NamedTuple, TypeVar
+from typing import Any, Literal, NamedTuple, TypeVar, cast
 
 import httpx
 from pydantic import BaseModel, ValidationError
@@ -153,8 +153,10 @@ class SyncProgress:
     message: str
 
 
-@dataclass(frozen=True)
-class OpOutcome:
+class OpOutcome(NamedTuple):
+    """What became of one op of a sync (``SyncReport.outcomes``). A named tuple: a push of
+    10 000 customers + contacts makes 20 000 of them, at a third of a frozen dataclass's cost."""
+
     op_id: str
     table: str
     row_id: str
@@ -807,8 +809,22 @@ class SyncClient:
                 raise ValueError(f"{len(results)} results for {len(ops)} ops")
         except ValueError as exc:
             raise SyncError(unreadable_answer(exc)) from None
-        now = _db_now()
         batch_id = reply.batch
+        if not reply.results and not any(op.f == INSERT_FIELD and op.t in RENUMBERED for op in ops):
+            # Every op plainly applied, none a lot or quote number (nearly every batch):
+            # nothing to write, and the acks are held (``_held``). Done with as little Python
+            # per op as can be: this runs while the next batches' requests wait for the GIL.
+            seqs = cast("list[int]", results)  # only applied runs: every result is a seq
+            report.pushed += len(ops)
+            report.applied += len(ops)
+            report.outcomes.extend(
+                [OpOutcome(op.i, op.t, op.r, op.f, op.raw, "applied", None, None) for op in ops]
+            )
+            self._held.extend(
+                [(seq, batch_id, op.k, op.i) for seq, op in zip(seqs, ops, strict=True)]
+            )
+            return
+        now = _db_now()
         acked: list[tuple[int, str, int, str]] = []
         dropped: list[tuple[int, str]] = []
         rejected: list[tuple[Any, ...]] = []
@@ -864,8 +880,8 @@ class SyncClient:
         if not (dropped or rejected or conflicts or reverts or taken_as_sent) and not any(
             op.f == INSERT_FIELD and op.t in RENUMBERED for op in ops
         ):
-            # Every op taken as sent (nearly every batch): nothing to write but the acks, and
-            # those are held (``_held``) — the outbox is usually emptied at the end of the sync.
+            # Every op taken as sent, some with more to say (merged, a conflict it won):
+            # nothing to write but the acks, and those are held too.
             self._held.extend(acked)
             return
         # One transaction, one executemany per statement (not one statement per op); the acks
