@@ -425,6 +425,8 @@ def make_room(conn: Connection, tbl: str, row_id: str, values: Mapping[str, Any]
     rank = None if prefix is None else spec.rank(values, prefix)
     if prefix is None or rank is None:
         return False
+    # "Queued" read from the outbox itself: the sync client never holds the ack of a new row
+    # of a renumbered table in memory (``SyncClient._apply_push`` writes those answers).
     queued = (
         f"EXISTS (SELECT 1 FROM sync_outbox o WHERE o.tbl = ? AND o.row_id = {_q(tbl)}.id"
         f" AND o.field = ? AND o.acked_seq IS NULL)"
@@ -517,6 +519,8 @@ def queued_rows_holding(
         after = dict(values)
     else:
         return []  # apply_row writes nothing
+    # "Queued" read from the outbox itself: the sync client writes the acks it holds in memory
+    # before a page is applied change by change, the only way here.
     queued = (
         "EXISTS (SELECT 1 FROM sync_outbox o WHERE o.tbl = ? AND o.row_id = t.id"
         " AND o.field = ? AND o.acked_seq IS NULL)"

@@ -38,7 +38,7 @@ from typing import Any, Literal, NamedTuple, TypeVar, cast
 import httpx
 from pydantic import BaseModel, ValidationError
 from sqlalchemy import Connection, Engine, event, text
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
 from minesales_desktop.db.engine import make_engine
 from minesales_desktop.db.migrate import current_revision
@@ -1069,7 +1069,7 @@ class SyncClient:
                             theirs_node=None,
                         )
             conn.execute(text("UPDATE sync_state SET cursor = :c WHERE id = 1"), {"c": page.cursor})
-            self._prune(conn, page.cursor)
+            self._prune(conn, page.cursor, written=careful)
             self._save_revokes(conn, revokes)
         self._held = []
         return refused
@@ -1219,7 +1219,7 @@ class SyncClient:
         try:
             with self.db.begin() as conn:
                 self._write_acks(conn)
-        except OperationalError as exc:
+        except SQLAlchemyError as exc:  # never in place of the error that stopped the sync
             log.warning(
                 "%d acknowledgements not saved, sent again next time: %s", len(self._held), exc
             )
@@ -1236,16 +1236,26 @@ class SyncClient:
         in the database is one whose ack is held: the push read every queued op, and each
         answer removed its ops, wrote their acks or held them."""
         now = conn.exec_driver_sql("SELECT hlc FROM sync_state WHERE id = 1").scalar_one()
-        return self._quiet_mark is not None and int(now) == self._quiet_mark
+        if self._quiet_mark is None or int(now) != self._quiet_mark:
+            return False
+        # And, should another sync's hello have set the stamp back onto the mark (the app and
+        # the CLI at once on one laptop), as many ops not acknowledged as acks held.
+        queued = conn.exec_driver_sql(
+            "SELECT count(*) FROM sync_outbox WHERE batch_id IS NULL"
+        ).scalar_one()
+        return int(queued) == len(self._held)
 
-    def _prune(self, conn: Connection, cursor: int) -> None:
+    def _prune(self, conn: Connection, cursor: int, *, written: bool = False) -> None:
         """``prune_outbox`` with the held acks (in the page's transaction; the caller forgets
-        them once it is committed). Nothing captured since the push began, the cursor past all
-        of them and past every ack in the database: the outbox is emptied at once without
-        writing them. Otherwise they are written and pruned as any other."""
-        if self._held:
+        them once it is committed; ``written``: it wrote them already). Nothing captured since
+        the push began, the cursor past all of them and past every ack in the database: the
+        outbox is emptied at once without writing them. Otherwise the ops of those the cursor
+        has passed are deleted, as ``prune_outbox`` would once they were written, the others
+        written, and the rest pruned as before."""
+        held = [] if written else self._held
+        if held:
             if (
-                max(ack[0] for ack in self._held) <= cursor
+                max(ack[0] for ack in held) <= cursor
                 and self._quiet(conn)
                 and not conn.exec_driver_sql(
                     "SELECT EXISTS (SELECT 1 FROM sync_outbox WHERE acked_seq > ?)", (cursor,)
@@ -1253,7 +1263,13 @@ class SyncClient:
             ):
                 _clear_outbox(conn)
                 return
-            self._write_acks(conn)
+            # By row *and* op id, as ``_ACK``: a row edited again holds a new op, which stays.
+            passed = [(k, op_id) for seq, _batch, k, op_id in held if seq <= cursor]
+            if passed:
+                conn.exec_driver_sql("DELETE FROM sync_outbox WHERE id = ? AND op_id = ?", passed)
+            ahead = [ack for ack in held if ack[0] > cursor]
+            if ahead:
+                conn.exec_driver_sql(_ACK, ahead)
         prune_outbox(conn, cursor)
 
     def _finish(self, error: str | None) -> None:

@@ -226,6 +226,7 @@ def test_a_laptop_killed_before_its_acks_were_written_sends_them_again(
         capture_output=True,
         text=True,
         timeout=120,
+        cwd=Path(__file__).resolve().parents[2],  # the repository: the package imports from it
     )
     assert done.returncode == 9, done.stderr
     assert server_rows(server, "SELECT count(*) FROM customers WHERE code LIKE 'PK%'") == [(7,)]
