@@ -12,7 +12,14 @@ from sqlalchemy import Engine, text
 
 from minesales_desktop.db.migrate import open_database
 from minesales_desktop.sync.client import pending_count, prune_outbox
-from tests.sync.conftest import PASSWORD, Laptop, ServerProcess, new_customer, server_rows
+from tests.sync.conftest import (
+    PASSWORD,
+    Laptop,
+    ServerProcess,
+    converged,
+    new_customer,
+    server_rows,
+)
 
 
 def _outbox(engine: Engine) -> list[tuple[Any, ...]]:
@@ -257,3 +264,31 @@ def test_a_sync_cancelled_before_its_pull_writes_the_held_acks(
     assert all(r[3] is not None and r[4] is not None for r in left), "acknowledged, not queued"
     assert a.client.pending_count() == 0
     assert a.sync().pushed == 0, "nothing is sent again"
+
+
+def test_held_acks_over_a_pull_of_several_pages(server: ServerProcess, laptops) -> None:
+    """Another laptop pushes in the middle of this one's push: the first pulled pages end below
+    the sequences of this laptop's later batches, so their acks cannot all go with the first
+    page — those the cursor passed go, the others are written and go with a later page."""
+    a: Laptop = laptops("mgr", batch_size=2, pull_limit=2, window=1)  # one batch at a time
+    b: Laptop = laptops("admin")
+    a.sync()
+    b.sync()
+    owner = a.user_id("rep1")
+    mine = [new_customer(a, f"PM{n}", owner=owner) for n in range(6)]
+    theirs = [new_customer(b, f"PT{n}", owner=owner) for n in range(3)]
+    b_synced: list[Any] = []
+
+    def b_pushes_midway(progress: Any) -> None:
+        if progress.phase == "push" and progress.done >= 2 and not b_synced:
+            b_synced.append(b.sync())
+
+    report = a.sync(progress=b_pushes_midway)
+    assert b_synced and b_synced[0].applied == 3
+    assert report.applied == 6 and report.pulled == 3
+    seqs = dict(server_rows(server, "SELECT row_id, seq FROM sync_log WHERE field = '*'"))
+    assert min(seqs[c] for c in theirs) < max(seqs[c] for c in mine), "b's push came midway"
+    assert _outbox(a.engine) == [] and a.client.pending_count() == 0
+    assert {r[0] for r in a.sql("SELECT id FROM customers")} >= set(mine) | set(theirs)
+    b.sync()
+    converged(server, a, b)
