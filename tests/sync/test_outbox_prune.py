@@ -76,13 +76,21 @@ def test_prune_clears_the_whole_outbox_and_restores_secure_delete(tmp_path: Path
         engine.dispose()
 
 
+def _laptop_with_customers(  # type: ignore[no-untyped-def]
+    laptops, prefix: str, n: int, **kwargs: Any
+) -> tuple[Laptop, list[str]]:
+    """A manager's laptop, synced once, with ``n`` new customers of rep1 queued."""
+    a: Laptop = laptops("mgr", **kwargs)
+    a.sync()
+    owner = a.user_id("rep1")
+    return a, [new_customer(a, f"{prefix}{i}", owner=owner) for i in range(n)]
+
+
 def test_a_full_sync_empties_the_outbox_and_later_changes_still_go(
     server: ServerProcess, laptops
 ) -> None:
-    a: Laptop = laptops("mgr", batch_size=3)
-    a.sync()
+    a, first = _laptop_with_customers(laptops, "PR", 7, batch_size=3)
     owner = a.user_id("rep1")
-    first = [new_customer(a, f"PR{n}", owner=owner) for n in range(7)]
     report = a.sync()
     assert report.applied == 7
     assert _outbox(a.engine) == [], "every op acknowledged and passed by the cursor"
@@ -102,10 +110,7 @@ def test_a_full_sync_empties_the_outbox_and_later_changes_still_go(
 
 
 def test_an_op_queued_during_the_sync_survives_the_prune(server: ServerProcess, laptops) -> None:
-    a: Laptop = laptops("mgr", batch_size=2)
-    a.sync()
-    owner = a.user_id("rep1")
-    ids = [new_customer(a, f"PQ{n}", owner=owner) for n in range(4)]
+    a, ids = _laptop_with_customers(laptops, "PQ", 4, batch_size=2)
     edited: list[int] = []
 
     def edit_mid_push(progress: Any) -> None:
@@ -224,10 +229,8 @@ sys.exit(1)
 def test_a_laptop_killed_before_its_acks_were_written_sends_them_again(
     server: ServerProcess, laptops
 ) -> None:
-    a: Laptop = laptops("mgr")
-    a.sync()
-    owner = a.user_id("rep1")
-    made = {new_customer(a, f"PK{n}", owner=owner) for n in range(7)}
+    a, queued = _laptop_with_customers(laptops, "PK", 7)
+    made = set(queued)
     done = subprocess.run(
         [sys.executable, "-c", _KILLED_MID_SYNC, str(a.path), server.url, "mgr", PASSWORD],
         capture_output=True,
@@ -252,10 +255,7 @@ def test_a_laptop_killed_before_its_acks_were_written_sends_them_again(
 def test_a_sync_cancelled_before_its_pull_writes_the_held_acks(
     server: ServerProcess, laptops
 ) -> None:
-    a: Laptop = laptops("mgr", batch_size=2)
-    a.sync()
-    owner = a.user_id("rep1")
-    ids = [new_customer(a, f"PC{n}", owner=owner) for n in range(5)]
+    a, ids = _laptop_with_customers(laptops, "PC", 5, batch_size=2)
     seen: list[Any] = []
     report = a.sync(progress=seen.append, cancelled=_in_pull(seen))
     assert report.cancelled and report.applied == 5 and report.pulled == 0
