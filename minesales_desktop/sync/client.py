@@ -290,6 +290,11 @@ def prune_outbox(conn: Connection, cursor: int) -> None:
     _clear_outbox(conn)
 
 
+def _clock_stamp(conn: Connection) -> int:
+    """The laptop's hybrid-logical-clock stamp: every capture moves it (``changes._NEXT_HLC``)."""
+    return int(conn.exec_driver_sql("SELECT hlc FROM sync_state WHERE id = 1").scalar_one())
+
+
 def _clear_outbox(conn: Connection) -> None:
     """Empty the outbox at once (``prune_outbox``), without zeroing the freed pages."""
     before = conn.exec_driver_sql("PRAGMA secure_delete").scalar_one()
@@ -810,7 +815,9 @@ class SyncClient:
         except ValueError as exc:
             raise SyncError(unreadable_answer(exc)) from None
         batch_id = reply.batch
-        if not reply.results and not any(op.f == INSERT_FIELD and op.t in RENUMBERED for op in ops):
+        # New rows of a lot or quote table: their answers are always written (``make_room``).
+        renumbered = any(op.f == INSERT_FIELD and op.t in RENUMBERED for op in ops)
+        if not reply.results and not renumbered:
             # Every op plainly applied, none a lot or quote number (nearly every batch):
             # nothing to write, and the acks are held (``_held``). Done with as little Python
             # per op as can be: this runs while the next batches' requests wait for the GIL.
@@ -825,7 +832,7 @@ class SyncClient:
             )
             return
         now = _db_now()
-        acked: list[tuple[int, str, int, str]] = []
+        acked: list[_Ack] = []
         dropped: list[tuple[int, str]] = []
         rejected: list[tuple[Any, ...]] = []
         reverts: list[tuple[OutOp, OpResult, frozenset[str]]] = []
@@ -877,9 +884,7 @@ class SyncClient:
             else:
                 report.rejected += 1
                 rejected.append((op.i, op.t, op.r, op.f, op.raw, op.h, result.reason or "refused"))
-        if not (dropped or rejected or conflicts or reverts or taken_as_sent) and not any(
-            op.f == INSERT_FIELD and op.t in RENUMBERED for op in ops
-        ):
+        if not (dropped or rejected or conflicts or reverts or renumbered):
             # Every op taken as sent, some with more to say (merged, a conflict it won):
             # nothing to write but the acks, and those are held too.
             self._held.extend(acked)
@@ -1227,7 +1232,7 @@ class SyncClient:
 
     def _stamp(self) -> int:
         with self.db.connect() as conn:
-            return int(conn.exec_driver_sql("SELECT hlc FROM sync_state WHERE id = 1").scalar_one())
+            return _clock_stamp(conn)
 
     def _quiet(self, conn: Connection) -> bool:
         """Whether nothing was captured since this sync's push began: every capture moves the
@@ -1235,8 +1240,7 @@ class SyncClient:
         the mark is read before the push reads its first batch. Then every op not acknowledged
         in the database is one whose ack is held: the push read every queued op, and each
         answer removed its ops, wrote their acks or held them."""
-        now = conn.exec_driver_sql("SELECT hlc FROM sync_state WHERE id = 1").scalar_one()
-        if self._quiet_mark is None or int(now) != self._quiet_mark:
+        if self._quiet_mark is None or _clock_stamp(conn) != self._quiet_mark:
             return False
         # And, should another sync's hello have set the stamp back onto the mark (the app and
         # the CLI at once on one laptop), as many ops not acknowledged as acks held.
