@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import gzip
+import json
 
 import pytest
 import zstandard
 
-from minesales_desktop.sync.protocol import compress, decompress
+from minesales_desktop.sync.client import OutOp, push_body
+from minesales_desktop.sync.protocol import compress, decompress, derived_op_id, parse_push
 
 BODY = '{"ops":[{"t":"customers","v":"鞍钢集团"}]}'.encode() * 500
 
@@ -43,3 +45,36 @@ def test_a_body_that_inflates_past_the_limit_is_refused(streamed: bool) -> None:
 def test_a_body_that_is_not_zstd_is_refused_with_a_reason(body: bytes) -> None:
     with pytest.raises(ValueError, match="not valid zstd"):
         decompress(body, "zstd")
+
+
+def _ops(row_ids: list[str]) -> list[OutOp]:
+    ops = []
+    for k, row_id in enumerate(row_ids, start=1):
+        value = json.dumps({"name_zh": f"鞍钢{k}", "notes": 'a "quoted"\nline'}, ensure_ascii=False)
+        ops.append(OutOp(k, derived_op_id("customers", row_id, 1000 + k), "customers", row_id,
+                         "*", value, 1000 + k, 0))  # fmt: skip
+        ops.append(OutOp(k + 100, f"{2000 + k:016x}abcdef", "customers", row_id, "address",
+                         None if k % 2 else json.dumps("鞍山 2号楼"), 2000 + k, 7))  # fmt: skip
+    return ops
+
+
+@pytest.mark.parametrize(
+    "row_ids",
+    [
+        ["0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b", "0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5c"],
+        # not what the app makes, but a row id is the laptop's data: quoted, not broken
+        ["0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b", 'odd "id"\\ 客户'],
+    ],
+)
+def test_a_push_body_reads_back_as_the_outbox_ops(row_ids: list[str]) -> None:
+    """What the server parses out of a push body is each outbox op as it was captured: a new row
+    without an op id (derived again on the server), a field op with its own, values as stored."""
+    ops = _ops(row_ids)
+    batch = parse_push(push_body("n" * 32, "0006", "b" * 32, ops, after="a" * 32, session=4))
+    assert (batch.node, batch.schema, batch.batch, batch.after, batch.session) == (
+        "n" * 32, "0006", "b" * 32, "a" * 32, 4,
+    )  # fmt: skip
+    assert [tuple(w) for w in batch.ops] == [
+        (op.i, op.t, op.r, op.f, None if op.raw is None else json.loads(op.raw), op.h, op.b)
+        for op in ops
+    ]
