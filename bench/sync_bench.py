@@ -1,9 +1,10 @@
 """Sync benchmark: MineSales against the Anki sync server, side by side (issue 6, "Must show").
 
     .venv/bin/python bench/sync_bench.py [--records 10000] [--cut-records 2000]
-                                         [--link-records 1000] [--skip-anki]
+                                         [--link-records 1000] [--skip-anki] [--rounds 1]
 
-One command; about 1.5–3 minutes here (the run stops itself after --deadline seconds, default 540).
+One command; about 1.5–3 minutes here, ≈ 20 s more per extra round (the run stops itself after
+--deadline seconds, default 540 and 150 more per extra round).
 The first run also makes the Anki bench venv (``--anki-venv``, default /tmp/anki-bench-venv:
 ``python3 -m venv`` + ``pip install anki==26.9.3``, a minute); later runs reuse it. Anki is
 *not* a project dependency. Everything listens on 127.0.0.1 only; every process and temp dir
@@ -47,6 +48,14 @@ What cannot be measured exactly the same way
       per note. The *content* is byte-for-byte the same (``content`` line).
     - An Anki note edit re-sends the whole note; a MineSales update sends the one field.
 
+Rounds
+    Times on this machine wander by ±20 % from run to run (2 cores shared by everything), so one
+    run cannot tell whether 0.95× or 1.05× Anki is a difference. ``--rounds K`` repeats the
+    pushes (a fresh server and laptop for both systems each round, which system goes first
+    alternating) K − 1 more times and prints every round's times and their ratio to Anki, then
+    the median of the ratios; the goals' verdicts ("met"/"MISSED") for time are then taken from
+    the median ratio, not from the first round.
+
 The cut
     Separate MineSales runs of --cut-records customers against a fresh server each: one clean,
     one where the proxy closes the connection after N bytes *up* (mid-way through the third push
@@ -68,6 +77,7 @@ import selectors
 import shutil
 import signal
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -1075,7 +1085,11 @@ def print_table(rows: list[Row]) -> None:
         )
 
 
-def compare(ms: list[Row], anki: list[Row]) -> list[str]:
+def compare(
+    ms: list[Row], anki: list[Row], time_ratios: dict[str, float] | None = None
+) -> list[str]:
+    """The goals' verdicts; ``time_ratios`` (adds/updates → median ratio over rounds) replaces
+    the first round's time ratio when several rounds ran."""
     lines = []
     for m, a, what in zip(ms[1:3], anki[1:3], ["adds", "updates"], strict=True):
         verdicts = []
@@ -1085,7 +1099,10 @@ def compare(ms: list[Row], anki: list[Row]) -> list[str]:
             ("round trips", m.round_trips, a.round_trips),
         ):
             ratio = mv / av if av else float("inf")
-            verdicts.append(f"{name} {ratio:.2f}× Anki ({'met' if mv <= av else 'MISSED'})")
+            label = name
+            if name == "time" and time_ratios is not None:
+                ratio, label = time_ratios[what], "time (median of the rounds)"
+            verdicts.append(f"{label} {ratio:.2f}× Anki ({'met' if ratio <= 1 else 'MISSED'})")
         lines.append(f"push {what}: " + ", ".join(verdicts))
     noop = ms[3]
     ok = noop.round_trips == 1 and noop.up + noop.down < 1024
@@ -1094,6 +1111,55 @@ def compare(ms: list[Row], anki: list[Row]) -> list[str]:
         f" ({'met' if ok else 'MISSED'}: one round trip under 1 KB)"
     )
     return lines
+
+
+def run_rounds(
+    work: Path,
+    procs: Processes,
+    templates: tuple[Path, Path],
+    anki_python: Path,
+    n: int,
+    first: tuple[list[Row], list[Row]],
+    rounds: int,
+    dl: Deadline,
+) -> tuple[dict[str, float], list[str]]:
+    """Rounds 2 … ``rounds`` of both systems' pushes (``--rounds``): the median ratio to Anki
+    of the adds' and the updates' times, and the lines that show every round."""
+    pairs = [first]
+    for k in range(2, rounds + 1):
+        dl.check(f"round {k}")
+        print(f"Round {k} of {rounds} …", flush=True)
+        rwork = work / f"round-{k}"
+        rwork.mkdir()
+        if k % 2:  # MineSales first, as in round 1
+            ms = run_minesales(rwork, procs, templates, n, dl)[0]
+            anki = run_anki(rwork, procs, anki_python, n, dl)[0]
+        else:
+            anki = run_anki(rwork, procs, anki_python, n, dl)[0]
+            ms = run_minesales(rwork, procs, templates, n, dl)[0]
+        pairs.append((ms, anki))
+    lines = [
+        f"Rounds ({rounds}; a fresh server and laptop for each system in each round):",
+        "",
+        "| round | MineSales adds | Anki adds | ratio | MineSales updates | Anki updates | ratio |",
+        "|------:|---------------:|----------:|------:|------------------:|-------------:|------:|",
+    ]
+    ratios: dict[str, list[float]] = {"adds": [], "updates": []}
+    for k, (ms, anki) in enumerate(pairs, start=1):
+        cells = []
+        for what, m, a in (("adds", ms[1], anki[1]), ("updates", ms[2], anki[2])):
+            ratios[what].append(m.seconds / a.seconds)
+            cells.append(f"{m.seconds:.2f} s | {a.seconds:.2f} s | {ratios[what][-1]:.2f}×")
+        lines.append(f"| {k} | " + " | ".join(cells) + " |")
+    medians = {what: statistics.median(values) for what, values in ratios.items()}
+    for what, values in ratios.items():
+        at_or_below = sum(1 for r in values if r <= 1)
+        lines.append(
+            f"{what}: median {medians[what]:.2f}× Anki, {min(values):.2f}–{max(values):.2f}×,"
+            f" at or below Anki in {at_or_below} of {len(values)} rounds"
+        )
+    lines.append("")
+    return medians, lines
 
 
 @contextmanager
@@ -1126,10 +1192,22 @@ def main() -> int:
         default=1_000,
         help="customers / notes for the runs over a simulated satellite link (1000; 0: none)",
     )
-    parser.add_argument("--deadline", type=float, default=540, help="stop after this many s")
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=1,
+        help="repeat the pushes of both systems this many times in all; time verdicts from the"
+        " median ratio (1)",
+    )
+    parser.add_argument(
+        "--deadline",
+        type=float,
+        default=None,
+        help="stop after this many s (540, and 150 more per extra round)",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the temp dir (for debugging)")
     args = parser.parse_args()
-    dl = Deadline(args.deadline)
+    dl = Deadline(args.deadline or 540 + 150 * max(0, args.rounds - 1))
     work = Path(tempfile.mkdtemp(prefix="minesales-sync-bench-"))
     procs = Processes()
     with interrupts_raise():
@@ -1156,6 +1234,12 @@ def run(args: argparse.Namespace, work: Path, procs: Processes, dl: Deadline) ->
         dl.check("Anki")
         print(f"Anki {ANKI_VERSION}: {n:,} notes …", flush=True)
         anki_rows, anki_info = run_anki(work, procs, anki_python, n, dl)
+    medians: dict[str, float] | None = None
+    round_lines: list[str] = []
+    if anki_python is not None and args.rounds > 1:
+        medians, round_lines = run_rounds(
+            work, procs, templates, anki_python, n, (ms_rows, anki_rows), args.rounds, dl
+        )
 
     link_rows: list[Row] = []
     if args.link_records:
@@ -1222,7 +1306,9 @@ def run(args: argparse.Namespace, work: Path, procs: Processes, dl: Deadline) ->
     )
     if anki_rows:
         print()
-        for line in compare(ms_rows, anki_rows):
+        for line in round_lines:
+            print(line)
+        for line in compare(ms_rows, anki_rows, medians):
             print(line)
     if link_rows:
         print()
