@@ -1183,7 +1183,9 @@ def main() -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--records", type=int, default=10_000, help="customers / notes (10000)")
-    parser.add_argument("--cut-records", type=int, default=2_000, help="customers per cut run")
+    parser.add_argument(
+        "--cut-records", type=int, default=2_000, help="customers per cut run (2000; at least 501)"
+    )
     parser.add_argument("--anki-venv", type=Path, default=Path("/tmp/anki-bench-venv"))
     parser.add_argument("--skip-anki", action="store_true", help="MineSales and the cut only")
     parser.add_argument(
@@ -1207,6 +1209,12 @@ def main() -> int:
     )
     parser.add_argument("--keep", action="store_true", help="keep the temp dir (for debugging)")
     args = parser.parse_args()
+    # The cut is made in the third push batch (500 ops, two per customer): fewer customers would
+    # fail only after the timed runs, or on an empty insert.
+    if args.cut_records < 501:
+        parser.error("--cut-records must be at least 501: the cut needs three push batches")
+    if args.rounds < 1:
+        parser.error("--rounds must be at least 1")
     dl = Deadline(args.deadline or 540 + 150 * max(0, args.rounds - 1))
     work = Path(tempfile.mkdtemp(prefix="minesales-sync-bench-"))
     procs = Processes()
