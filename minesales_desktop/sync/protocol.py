@@ -134,6 +134,13 @@ class Op(_Msg):
         return data
 
 
+class PullAsk(_Msg):
+    """The first pull page asked for with a push batch (``PushRequest.pull``)."""
+
+    cursor: int = Field(ge=0)
+    limit: int = Field(default=DEFAULT_PULL_LIMIT, ge=1)
+
+
 class PushRequest(_Msg):
     node: str
     schema_: str = Field(alias="schema")
@@ -147,6 +154,12 @@ class PushRequest(_Msg):
         default=None,
         description="the session of this sync's hello (HelloReply.session): a push of a sync"
         " older than the node's newest hello is refused, 409 superseded",
+    )
+    pull: PullAsk | None = Field(
+        default=None,
+        description="on the last batch of a push: the first page after this cursor comes back"
+        " with the answer (PushReply.page), read once the batch is stored — one round trip"
+        " less per sync; a server that does not know it answers without a page",
     )
     ops: list[Op] = Field(max_length=MAX_BATCH_OPS)
 
@@ -175,6 +188,7 @@ class PushBatch:
     ops: list[WireOp]
     after: str | None = None
     session: int | None = None
+    pull: tuple[int, int] | None = None  # (cursor, limit): ``PushRequest.pull``
 
 
 class BatchTooLarge(ValueError):
@@ -207,6 +221,14 @@ def parse_push(data: bytes) -> PushBatch:
     session = obj.get("session")
     if session is not None and type(session) is not int:
         raise ValueError("session: expected an integer")
+    pull = obj.get("pull")
+    if pull is not None:
+        if type(pull) is not dict:
+            raise ValueError("pull: expected an object")
+        cursor, limit = pull.get("cursor"), pull.get("limit", DEFAULT_PULL_LIMIT)
+        if type(cursor) is not int or type(limit) is not int or cursor < 0 or limit < 1:
+            raise ValueError("pull: cursor and limit must be integers (cursor ≥ 0, limit ≥ 1)")
+        pull = (cursor, limit)
     raw = obj.get("ops")
     if type(raw) is not list:
         raise ValueError("ops: expected a list")
@@ -229,7 +251,7 @@ def parse_push(data: bytes) -> PushBatch:
         elif type(i) is not str:
             raise ValueError(f"ops[{n}]: i must be text")
         ops.append(make(WireOp, (i, t, r, f, o.get("v"), h, b)))
-    return PushBatch(node, schema, batch, ops, after, session)
+    return PushBatch(node, schema, batch, ops, after, session, pull)
 
 
 class OpResult(_Msg):
@@ -273,6 +295,9 @@ class PushReply(_Msg):
     a: list[list[int]] = Field(default_factory=list, description="applied runs [p, count, seq]")
     results: list[OpResult] = Field(default_factory=list)
     server_ms: int
+    page: PullReply | None = Field(
+        default=None, description="the pull page the batch asked for (PushRequest.pull)"
+    )
 
 
 def compact_reply(stored: StoredReply) -> PushReply:
@@ -421,6 +446,9 @@ class PullReply(_Msg):
     changes: list[Change]
     cursor: int
     more: bool
+
+
+PushReply.model_rebuild()  # ``page`` names PullReply, defined after it
 
 
 class ErrorReply(_Msg):

@@ -174,32 +174,33 @@ def test_an_edit_of_a_field_whose_ack_is_held_stays_queued(server: ServerProcess
 
 
 def test_a_change_pulled_after_a_held_ack_is_applied(server: ServerProcess, laptops) -> None:
-    """Another laptop sets the field after this one's push and before its pull: the pulled
-    value is the newer one on the server, and this laptop takes it — a held ack counts as
-    acknowledged at its sequence, not as an edit still queued."""
-    a: Laptop = laptops("mgr", batch_size=2)
+    """Another laptop sets the field after this one's batch with it is answered and before the
+    pull: the pulled value is the newer one on the server, and this laptop takes it — a held ack
+    counts as acknowledged at its sequence, not as an edit still queued. (The first page comes
+    with the push's last answer, read when that batch is stored: the other laptop syncs between
+    the two batches, one at a time.)"""
+    a: Laptop = laptops("mgr", batch_size=2, window=1)
     b: Laptop = laptops("admin")
     a.sync()
     owner = a.user_id("rep1")
-    cid = new_customer(a, "PB1", owner=owner)
+    cid, *others = [new_customer(a, f"PB{n}", owner=owner) for n in range(3)]
     a.sync()
     b.sync()
     a.sql("UPDATE customers SET notes = '甲' WHERE id = :id", id=cid)
-    seen: list[Any] = []
-    pushed_all = _in_pull(seen)
+    for n, other in enumerate(others):
+        a.sql("UPDATE customers SET notes = :v WHERE id = :id", v=f"丙{n}", id=other)
     synced: list[Any] = []
 
-    def b_syncs_before_the_pull() -> bool:
-        if pushed_all() and not synced:
+    def b_syncs_between_the_batches(progress: Any) -> None:
+        if progress.phase == "push" and progress.done == 2 and not synced:
             b.sql("UPDATE customers SET notes = '乙' WHERE id = :id", id=cid)
             synced.append(b.sync())
-        return False
 
-    report = a.sync(progress=seen.append, cancelled=b_syncs_before_the_pull)
+    report = a.sync(progress=b_syncs_between_the_batches)
     # B's edit was made on a base before A's push: a conflict on the server, which B's later
     # stamp wins.
     assert synced and [(o.status, o.won) for o in synced[0].outcomes] == [("conflict", True)]
-    assert report.pulled >= 1
+    assert report.applied == 3 and report.pulled >= 1
     assert a.sql("SELECT notes FROM customers WHERE id = :id", id=cid) == [("乙",)]
     assert server_rows(server, "SELECT notes FROM customers WHERE id = :i", i=cid) == [("乙",)]
     assert _outbox(a.engine) == []

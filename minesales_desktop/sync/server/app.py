@@ -316,8 +316,20 @@ def create_app(store: Store, *, token_ttl: dt.timedelta = DEFAULT_TOKEN_TTL) -> 
             raise ApiError(401, exc.code, exc.message) from None
 
     def push_as(token: str, batch: PushBatch, wait: bool = True) -> dict[str, Any]:
-        """Sign-in check and push in one trip to the thread pool (one hop per batch, not two)."""
-        answer, _replayed = store.push(viewer_for_token(store, token), batch, wait=wait)
+        """Sign-in check and push in one trip to the thread pool (one hop per batch, not two);
+        with the pull page the batch asks for (``PushRequest.pull``), read after it is stored."""
+        who = viewer_for_token(store, token)
+        answer, _replayed = store.push(who, batch, wait=wait)
+        if batch.pull is not None:
+            cursor, limit = batch.pull
+            try:
+                page = store.pull(who, batch.node, cursor, limit)
+            except Exception:  # the batch is stored: its answer goes out; the laptop pulls
+                log.exception(
+                    "the pull page asked for with batch %s could not be read", batch.batch
+                )
+            else:
+                answer = {**answer, "page": page.model_dump(mode="json", exclude_none=True)}
         return answer
 
     def check_schema(schema: str, protocol: int = PROTOCOL_VERSION) -> None:
