@@ -425,7 +425,7 @@ class SyncClient:
         self.window = max(1, window)
         self._server_window = 1
         self._session: int | None = None  # this sync's, from its hello (servers before: None)
-        self.pull_limit = pull_limit
+        self.pull_limit = max(1, pull_limit)  # the server asks for at least one
         self.clock = clock
         self.sleep = sleep
         self.schema = schema or current_revision(self.db) or ""

@@ -74,6 +74,9 @@ def test_a_push_body_reads_back_as_the_outbox_ops(row_ids: list[str]) -> None:
     assert (batch.node, batch.schema, batch.batch, batch.after, batch.session) == (
         "n" * 32, "0006", "b" * 32, "a" * 32, 4,
     )  # fmt: skip
+    assert batch.pull is None, "only the last batch asks for a page"
+    last = parse_push(push_body("n" * 32, "0006", "c" * 32, ops, after="b" * 32, pull=(17, 250)))
+    assert (last.after, last.pull, last.ops) == ("b" * 32, (17, 250), batch.ops)
     assert [tuple(w) for w in batch.ops] == [
         (op.i, op.t, op.r, op.f, None if op.raw is None else json.loads(op.raw), op.h, op.b)
         for op in ops

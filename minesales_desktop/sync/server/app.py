@@ -315,22 +315,27 @@ def create_app(store: Store, *, token_ttl: dt.timedelta = DEFAULT_TOKEN_TTL) -> 
         except AuthError as exc:
             raise ApiError(401, exc.code, exc.message) from None
 
-    def push_as(token: str, batch: PushBatch, wait: bool = True) -> dict[str, Any]:
-        """Sign-in check and push in one trip to the thread pool (one hop per batch, not two);
-        with the pull page the batch asks for (``PushRequest.pull``), read after it is stored."""
+    def push_as(token: str, batch: PushBatch, wait: bool = True) -> tuple[dict[str, Any], Viewer]:
+        """Sign-in check and push in one trip to the thread pool (one hop per batch, not two)."""
         who = viewer_for_token(store, token)
         answer, _replayed = store.push(who, batch, wait=wait)
-        if batch.pull is not None:
-            cursor, limit = batch.pull
-            try:
-                page = store.pull(who, batch.node, cursor, limit)
-            except Exception:  # the batch is stored: its answer goes out; the laptop pulls
-                log.exception(
-                    "the pull page asked for with batch %s could not be read", batch.batch
-                )
-            else:
-                answer = {**answer, "page": page.model_dump(mode="json", exclude_none=True)}
-        return answer
+        return answer, who
+
+    def with_page(
+        answer: dict[str, Any], who: Viewer, batch: PushBatch, cursor: int, limit: int
+    ) -> dict[str, Any]:
+        """The answer with the pull page the batch asks for (``PushRequest.pull``), read after
+        the batch is stored. The batch is stored whatever happens here: if the page cannot be
+        read, the answer goes out without it and the laptop pulls as it would from an older
+        server."""
+        try:
+            if os.environ.get(FAULT_ENV) == "page-unreadable":  # test-only, see tests/sync
+                raise RuntimeError("test fault: the page is not read")
+            page = store.pull(who, batch.node, cursor, limit)
+            return {**answer, "page": page.model_dump(mode="json", exclude_none=True)}
+        except Exception:
+            log.exception("the pull page asked for with batch %s could not be read", batch.batch)
+            return answer
 
     def check_schema(schema: str, protocol: int = PROTOCOL_VERSION) -> None:
         if protocol != PROTOCOL_VERSION or schema < schema_head:
@@ -454,11 +459,11 @@ def create_app(store: Store, *, token_ttl: dt.timedelta = DEFAULT_TOKEN_TTL) -> 
                 # where every other request would wait with it (up to the busy timeout).
                 if in_flight[0] - sequence.parked == 1:
                     try:
-                        answer = push_as(token, batch, wait=False)
+                        answer, who = push_as(token, batch, wait=False)
                     except LockHeld:
-                        answer = await run_in_threadpool(push_as, token, batch)
+                        answer, who = await run_in_threadpool(push_as, token, batch)
                 else:
-                    answer = await run_in_threadpool(push_as, token, batch)
+                    answer, who = await run_in_threadpool(push_as, token, batch)
                 stored = True
             except AuthError as exc:
                 raise ApiError(401, exc.code, exc.message) from None
@@ -468,6 +473,10 @@ def create_app(store: Store, *, token_ttl: dt.timedelta = DEFAULT_TOKEN_TTL) -> 
             sequence.ended(batch.batch, stored)
             if held is not None:
                 _held_done(held, "stored" if stored else "refused")
+        if batch.pull is not None:
+            # After ``sequence.ended``: the batch that follows is not kept waiting while the
+            # page is read, and the reading is done in the pool, not on the event loop.
+            answer = await run_in_threadpool(with_page, answer, who, batch, *batch.pull)
         return reply(request, answer)
 
     async def push_direct(request: Request) -> Response:

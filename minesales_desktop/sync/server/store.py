@@ -599,6 +599,12 @@ class Store:
                 conn.execute(text("SELECT coalesce(max(seq), 0) FROM sync_log")).scalar_one()
             )
             viewers = load_viewers(conn)
+            # The viewer as of this snapshot: the one the caller loaded may be older (a push
+            # that asks for a page can wait for the write lock meanwhile), and a role, team or
+            # account changed since must neither hide a row now visible nor show one no longer.
+            viewer = viewers.get(viewer.user_id, viewer)
+            if not viewer.active:  # disabled meanwhile: nothing; the next request is refused
+                return PullReply(changes=[], cursor=cursor, more=False)
             rows = conn.execute(
                 text(
                     "SELECT seq, tbl, row_id, field, value, hlc, node_id, user_id, audience,"
