@@ -37,7 +37,7 @@ from typing import Any, Literal, NamedTuple, TypeVar, cast
 
 import httpx
 from pydantic import BaseModel, ValidationError
-from sqlalchemy import Connection, Engine, event, text
+from sqlalchemy import Connection, Engine, bindparam, event, text
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
 from minesales_desktop.db.engine import make_engine
@@ -71,6 +71,8 @@ from minesales_desktop.sync.protocol import (
     PullReply,
     PullRequest,
     PushReply,
+    ResendReply,
+    ResendRequest,
     TokenRequest,
     TokenResponse,
     compress,
@@ -584,15 +586,17 @@ class SyncClient:
             self._early_page = None
             pushed = self._push_all(node, report, total, notify, stop)
             self._process_pending_revokes()
+            asked = self._ask_again(node, report, inbox_mark)
             # Pull if hello said so, or if we pushed: scopes and other laptops may have moved
             # while we were pushing (a no-op sync stays one round trip).
-            if hello.pull or pushed:
+            if hello.pull or pushed or asked:
                 pulled = 0
                 cursor = self._cursor()
                 # The first page came with the push's last answer (``PushRequest.pull``), if
-                # that batch asked from this very cursor and the server knows the field.
+                # that batch asked from this very cursor and the server knows the field — and
+                # nothing was logged for this laptop since (rows asked for again).
                 early, self._early_page = self._early_page, None
-                if cursor != self._push_cursor:
+                if cursor != self._push_cursor or asked:
                     early = None
                 while True:
                     if stop():
@@ -617,6 +621,8 @@ class SyncClient:
                     notify(SyncProgress("pull", pulled, None, "Receiving changes"))
                     if not page.more:
                         break
+            if asked:
+                self._close_asked(asked)
             self._finish(None)
             report.inbox = self._filed_after(inbox_mark)
         except SyncCancelled:
@@ -743,6 +749,54 @@ class SyncClient:
                 abandoned.set()
                 self._leftover.extend(t for t in senders if t.is_alive())
         return pushed
+
+    def _ask_again(self, node: str, report: SyncReport, mark: int) -> list[str]:
+        """Ask the server to log again the rows of the ``apply`` entries filed before this sync
+        (``mark``) and still open: pulled rows this laptop could not apply, because they
+        clashed with one of its own edits still queued then (two reps gave one USCC to two
+        customers offline, the edit and the pulled row meeting at pull, not at push). The cursor
+        went past them, so without this the laptop would lack them for good — also their later
+        changes and their children. The edit has been pushed since and refused or taken back,
+        so the rows now apply; the next pull brings them as they are now (``ResendRequest``).
+
+        Returns the ids of the entries asked for (none: no request made). They are closed once
+        the pull is done (``_close_asked``): a row that clashes again files a new entry, asked
+        for at a later sync. A server before this request answers 404: nothing is asked, the
+        entries stay open for a person to read, as before."""
+        with self.db.connect() as conn:
+            found = conn.execute(
+                text(
+                    "SELECT id, tbl, row_id FROM sync_conflicts WHERE kind = 'apply'"
+                    " AND resolved_at IS NULL AND rowid <= :m ORDER BY rowid LIMIT :n"
+                ),
+                {"m": mark, "n": MAX_BATCH_OPS},
+            ).all()
+        if not found:
+            return []
+        rows = list(dict.fromkeys((str(r[1]), str(r[2])) for r in found))
+        try:
+            self._post(
+                "/sync/resend",
+                ResendRequest(node=node, schema=self.schema, rows=rows),
+                ResendReply,
+                report,
+            )
+        except _NotFound:
+            log.info("the server cannot log rows again (an older version); entries stay open")
+            return []
+        return [str(r[0]) for r in found]
+
+    def _close_asked(self, entry_ids: list[str]) -> None:
+        """Close the ``apply`` entries whose rows were asked for again and pulled: the server's
+        row is what the laptop holds now (``theirs``), or it files a new entry."""
+        with self.db.begin() as conn:
+            conn.execute(
+                text(
+                    "UPDATE sync_conflicts SET resolved_at = :t, resolution = 'theirs'"
+                    " WHERE id IN :ids AND resolved_at IS NULL"
+                ).bindparams(bindparam("ids", expanding=True)),
+                {"t": _db_now(), "ids": entry_ids},
+            )
 
     def _inbox_mark(self) -> int:
         """Where the conflict inbox ends now (its last rowid: entries are never deleted, so
@@ -1456,6 +1510,8 @@ class SyncClient:
             self.sleep(seconds)
 
     def _raise_for(self, response: httpx.Response) -> None:
+        if response.status_code == 404:  # a request a server of an older version lacks
+            raise _NotFound(server_status(404))
         try:
             err = ErrorReply.model_validate_json(response.content)
         except ValidationError:
@@ -1664,6 +1720,10 @@ def _in_thread(threads: list[threading.Thread], fn: Callable[..., T], *args: Any
     threads.append(thread)
     thread.start()
     return future
+
+
+class _NotFound(SyncError):
+    """The server does not know the request (404): an older server (``_ask_again``)."""
 
 
 class _OutOfOrder(SyncError):

@@ -451,6 +451,23 @@ class PullReply(_Msg):
 PushReply.model_rebuild()  # ``page`` names PullReply, defined after it
 
 
+class ResendRequest(_Msg):
+    """Rows this laptop could not apply when it pulled them — the pulled row clashed with one of
+    its own edits still queued (two reps gave one USCC to two customers), and the server has
+    since refused or taken back that edit. The cursor went past them: the server logs them again
+    for this user, as they are now (as a grant does), and the next pull brings them."""
+
+    node: str
+    schema_: str = Field(alias="schema")
+    rows: list[tuple[str, str]] = Field(min_length=1, max_length=MAX_BATCH_OPS)
+
+    model_config = ConfigDict(populate_by_name=True, extra="ignore")
+
+
+class ResendReply(_Msg):
+    logged: int = Field(description="rows logged again (those the user may see and that exist)")
+
+
 class ErrorReply(_Msg):
     error: str
     message: str

@@ -132,23 +132,28 @@ def test_a_refused_customers_queued_contact_is_refused_at_push(
     converged(server, site)
 
 
-def test_a_clash_with_an_edit_of_a_row_the_server_has_still_files_an_apply_entry(
+def test_a_clash_with_an_edit_of_a_row_the_server_has_files_an_apply_entry_then_the_row_comes(
     server: ServerProcess, laptops
 ) -> None:
     """Not a new row of this laptop's: its USCC was *edited* offline to the one another laptop
     gave a new customer. The server has this row and will decide about the edit at push; the
-    pulled row is filed as a read-only ``apply`` entry, as before, and nothing is deleted."""
+    pulled row is filed as a read-only ``apply`` entry, and nothing is deleted. The next sync
+    pushes the edit, which the server refuses (the USCC is taken), then asks the server to log
+    the entry's row again: the customer arrives as it is now (with the change made to it
+    meanwhile, which found no row to change), and the entry closes."""
     office, site = _rep_and_manager(laptops)
     mine = _customer(site, "BT-2", uscc=None)
     site.sync()
     theirs = _customer(office, "BT-1")
+    contact = _contact(office, theirs)
     office.sync()
     with as_user(site) as (session, actor):
         customers.update(session, actor, mine, {"uscc": USCC})
     pull_only(site)
     assert _ids(site, "customers") == [mine]
     assert site.sql("SELECT uscc FROM customers WHERE id = :c", c=mine) == [(USCC,)]
-    [entry] = site.client.conflicts()
+    entries = site.client.conflicts()
+    entry = entries[0]
     assert (entry.table, entry.row_id, entry.field, entry.kind) == (
         "customers",
         theirs,
@@ -158,6 +163,26 @@ def test_a_clash_with_an_edit_of_a_row_the_server_has_still_files_an_apply_entry
     assert site.client.rejected_changes(include_dismissed=True) == []
     queued = site.sql("SELECT field FROM sync_outbox WHERE row_id = :c", c=mine)
     assert ("uscc",) in queued  # the edit stays queued: the server decides at push
+    assert len(entries) == 1
+    assert _ids(site, "contacts") == [contact]  # its customer still to come
+    with as_user(office) as (session, actor):  # changed meanwhile: comes as it is now
+        customers.update(session, actor, theirs, {"city": "包头"})
+    office.sync()
+    pull_only(site)  # the change of a row the site lacks: nothing to apply it to
+    assert _ids(site, "customers") == [mine]
+
+    report = site.sync()
+    assert report.rejected == 1 and "another record already has this value" in str(_rejected(site))
+    assert site.sql("SELECT uscc FROM customers WHERE id = :c", c=mine) == [(None,)]
+    assert _ids(site, "customers") == sorted([mine, theirs])
+    assert _ids(site, "contacts") == [contact]
+    assert site.sql("SELECT city FROM customers WHERE id = :c", c=theirs) == [("包头",)]
+    assert site.client.conflicts() == []
+    assert [(c.row_id, c.resolved) for c in site.client.conflicts(include_resolved=True)] == [
+        (theirs, "theirs")
+    ]
+    converged(server, site)  # (the office's rep does not see the site's customer)
+    assert site.sync().round_trips == 1, "asked once: the next sync is a no-op again"
 
 
 def test_a_value_the_page_changes_again_refuses_nothing(server: ServerProcess, laptops) -> None:

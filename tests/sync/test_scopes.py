@@ -6,7 +6,9 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import text
 
-from tests.sync.conftest import ServerProcess, new_contact, new_customer
+from minesales_desktop.sync.client import SyncError, SyncReport
+from minesales_desktop.sync.protocol import ResendReply, ResendRequest
+from tests.sync.conftest import ServerProcess, new_contact, new_customer, server_rows
 
 pytestmark = pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
 
@@ -171,3 +173,44 @@ def test_scope_revoked_mid_sync(server: ServerProcess, laptops) -> None:
     refused = {(r.row_id, r.value) for r in rep1.client.rejected_changes()}
     assert refused == {(gone, "mine")} | {(gone, "mine")} or len(refused) >= 1
     assert all(r.row_id == gone for r in rep1.client.rejected_changes())
+
+
+def test_rows_asked_for_again_are_only_those_the_user_may_see(
+    server: ServerProcess, laptops
+) -> None:
+    """``/sync/resend`` logs a row again only for a user who may see it now, once per row,
+    parents first; a row that does not exist, a table that is not synced and another rep's
+    customer are skipped, and the next pull brings the rest."""
+    admin = laptops("admin")
+    admin.sync()
+    own = new_customer(admin, "RS1", owner=admin.user_id("rep1"))
+    new_contact(admin, own, "王工")
+    other = new_customer(admin, "RS2", owner=admin.user_id("rep2"))
+    admin.sync()
+    rep1 = laptops("rep1")
+    rep1.sync()
+    [(contact,)] = rep1.sql("SELECT id FROM contacts")
+    client, report = rep1.client, SyncReport()
+    asked = [
+        ("contacts", contact),
+        ("customers", own),
+        ("customers", own),
+        ("customers", other),
+        ("customers", "no-such-row"),
+        ("sync_outbox", "1"),
+    ]
+    request = ResendRequest(node=client._ensure_node(), schema=client.schema, rows=asked)
+    assert client._post("/sync/resend", request, ResendReply, report).logged == 2
+    logged = server_rows(
+        server, "SELECT tbl, row_id, audience FROM sync_log WHERE audience IS NOT NULL"
+    )
+    assert [(t, r) for t, r, _a in logged] == [("customers", own), ("contacts", contact)]
+    assert {a for _t, _r, a in logged} == {f'["{rep1.user_id()}"]'}
+    rep1.sql("UPDATE customers SET name_zh = '本地' WHERE id = :i", i=own)  # queued: kept
+    report = rep1.sync()
+    assert report.pulled == 2
+    assert rep1.sql("SELECT name_zh FROM customers WHERE id = :i", i=own) == [("本地",)]
+    assert _codes(rep1) == {"RS1"}
+    empty = ResendRequest.model_construct(node="n", schema_=client.schema, rows=[])
+    with pytest.raises(SyncError, match="could not read a request"):
+        client._post("/sync/resend", empty, ResendReply, SyncReport())

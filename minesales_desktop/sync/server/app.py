@@ -58,6 +58,8 @@ from minesales_desktop.sync.protocol import (
     PushBatch,
     PushReply,
     PushRequest,
+    ResendReply,
+    ResendRequest,
     TokenRequest,
     TokenResponse,
     compress,
@@ -119,6 +121,8 @@ MESSAGES: list[type[BaseModel]] = [
     PushReply,
     PullRequest,
     PullReply,
+    ResendRequest,
+    ResendReply,
     ErrorReply,
 ]
 
@@ -507,6 +511,19 @@ def create_app(store: Store, *, token_ttl: dt.timedelta = DEFAULT_TOKEN_TTL) -> 
         who = await viewer(request)
         page = await run_in_threadpool(store.pull, who, req.node, req.cursor, req.limit)
         return reply(request, page)
+
+    @app.post(
+        "/sync/resend",
+        summary="Log rows again for this user (pulled rows the laptop could not apply)",
+        openapi_extra=_body("ResendRequest"),
+        responses=_answer(ResendReply),
+    )
+    async def resend(request: Request) -> Response:
+        req: ResendRequest = await read(request, ResendRequest)
+        check_schema(req.schema_)
+        who = await viewer(request)
+        logged = await run_in_threadpool(store.resend, who, req.rows)
+        return reply(request, ResendReply(logged=logged))
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema:

@@ -665,6 +665,45 @@ class Store:
         new_cursor = int(rows[-1][0]) if full else max(head, cursor)
         return PullReply(changes=changes, cursor=new_cursor, more=full)
 
+    def resend(self, viewer: Viewer, rows: list[tuple[str, str]]) -> int:
+        """Log these rows again for this user, as they are now (``ResendRequest``): a whole-row
+        entry addressed to them, with the row's values (as ``snapshot`` does for a grant: an
+        addressed entry is not filtered by what they may see when it is pulled). Rows they may
+        not see now, rows that do not exist and tables that are not synced are skipped; parents
+        are logged before their children. Returns how many were logged."""
+        order = {tbl: n for n, tbl in enumerate(synced_tables())}
+        wanted = sorted(
+            {(tbl, row_id) for tbl, row_id in rows if tbl in order},
+            key=lambda key: (order[key[0]], key[1]),
+        )
+        if not wanted:
+            return 0
+        stamp = hlc.server_now()
+        logged = 0
+        with self.writing() as w:
+            viewers = load_viewers(w.conn)
+            me = viewers.get(viewer.user_id)  # as of this transaction, not the sign-in check
+            if me is None or not me.active:
+                return 0
+            seen = set(wanted) if me.is_admin else visible_rows(w.conn, me, viewers, wanted)
+            for tbl, row_id in wanted:
+                row = read_row(w.conn, tbl, row_id) if (tbl, row_id) in seen else None
+                if row is None:
+                    continue
+                encoded = codec(tbl).encode_row(row)
+                w.append(
+                    tbl,
+                    row_id,
+                    INSERT_FIELD,
+                    encoded,
+                    stamp,
+                    SCOPE_NODE,
+                    None,
+                    audience=[me.user_id],
+                )
+                logged += 1
+        return logged
+
     def _current_rows(
         self, conn: Connection, keys: list[tuple[str, str]]
     ) -> dict[tuple[str, str], dict[str, Any]]:
