@@ -602,6 +602,14 @@ Theirs (%4, %5): %6</source>
     </message>
     <message>
         <source>%1 — %2
+This change by %4 (%5) could not be applied here: it clashes with a change of yours not yet sent (%3). Once the server has decided about yours, the next sync asks it for this record again.
+Theirs: %6</source>
+        <translation>%1 — %2
+%4（%5）的这项修改无法在本机应用：它与您尚未同步的修改冲突（%3）。待服务器处理完您的修改后，下次同步会重新向服务器获取这条记录。
+服务器：%6</translation>
+    </message>
+    <message>
+        <source>%1 — %2
 You made it as %3; %4 made that version first (%5), so the server numbered yours %6. Tell the customer if they have the old number.</source>
         <translation>%1 — %2
 您制作时的编号为 %3；%4先制作了该版本（%5），因此服务器将您的报价顺延编号为 %6。如客户手中是旧编号，请告知客户。</translation>
@@ -4957,6 +4965,7 @@ Reason: %4</source>
     </message>
     <message>
         <source>Sync was cancelled.</source>
+        <extracomment>Acknowledge an op: by outbox row *and* op id — a field edited again while its op was on its way holds a new op (new id) in the same row, which the answer does not acknowledge. An acknowledgement as ``_ACK`` takes it: (server seq, batch id, outbox id, op id).</extracomment>
         <translation>同步已取消。</translation>
     </message>
     <message>

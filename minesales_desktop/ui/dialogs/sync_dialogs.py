@@ -403,6 +403,12 @@ class ConflictInboxDialog(_SyncListDialog):
                 "%1 — %2\nYou made it as %3; %4 made that version first (%5), so the "
                 "server numbered yours %6. Tell the customer if they have the old number."
             )
+        elif item.kind == "apply":
+            template = self.tr(
+                "%1 — %2\nThis change by %4 (%5) could not be applied here: it clashes with a "
+                "change of yours not yet sent (%3). Once the server has decided about yours, the "
+                "next sync asks it for this record again.\nTheirs: %6"
+            )
         else:
             template = self.tr("%1 — %2\nMine: %3\nTheirs (%4, %5): %6")
         self.detail.setText(
