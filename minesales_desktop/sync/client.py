@@ -93,14 +93,16 @@ from minesales_desktop.sync.tables import INSERT_FIELD, REVOKE_FIELD, SILENT_FIE
 log = logging.getLogger(__name__)
 M = TypeVar("M", bound=BaseModel)
 KEEP_ALL = 1 << 62
-#: Acknowledge an op: by outbox row *and* op id — a field edited again while its op was on its
-#: way holds a new op (new id) in the same row, which the answer does not acknowledge.
+# Acknowledge an op: by outbox row *and* op id — a field edited again while its op was on its
+# way holds a new op (new id) in the same row, which the answer does not acknowledge.
 _ACK = "UPDATE sync_outbox SET acked_seq = ?, batch_id = ? WHERE id = ? AND op_id = ?"
-#: An acknowledgement as ``_ACK`` takes it: (server seq, batch id, outbox id, op id).
+# An acknowledgement as ``_ACK`` takes it: (server seq, batch id, outbox id, op id).
 _Ack = tuple[int, str, int, str]
 # Inbox entries for reading only, with nothing to put back: a pulled change that could not be
 # applied, a number the server moved on (putting the old one back would clash again).
 READ_ONLY_CONFLICTS = frozenset({"apply", RENUMBERED_KIND})
+# How an ``apply`` entry is closed once its row was asked for again (``_ask_again``).
+RESENT = "resent"
 
 
 # --- errors -----------------------------------------------------------------------------------
@@ -457,6 +459,7 @@ class SyncClient:
         # the push's last batch (``PushRequest.pull``): one round trip less per sync.
         self._push_cursor = 0
         self._early_page: PullReply | None = None
+        self._no_resend: str | None = None  # a server that answered /sync/resend 404
 
     def close(self) -> None:
         self.http.close()
@@ -589,15 +592,16 @@ class SyncClient:
             asked = self._ask_again(node, report, inbox_mark)
             # Pull if hello said so, or if we pushed: scopes and other laptops may have moved
             # while we were pushing (a no-op sync stays one round trip).
-            if hello.pull or pushed or asked:
+            if hello.pull or pushed or asked.logged:
                 pulled = 0
                 cursor = self._cursor()
                 # The first page came with the push's last answer (``PushRequest.pull``), if
-                # that batch asked from this very cursor and the server knows the field — and
-                # nothing was logged for this laptop since (rows asked for again).
+                # that batch asked from this very cursor and the server knows the field.
                 early, self._early_page = self._early_page, None
-                if cursor != self._push_cursor or asked:
+                if cursor != self._push_cursor:
                     early = None
+                # Rows asked for again were logged after that page was read: one pull more.
+                again = asked.logged > 0 and early is not None
                 while True:
                     if stop():
                         raise SyncCancelled(translate("Sync", "Sync was cancelled."))
@@ -620,9 +624,12 @@ class SyncClient:
                     cursor = page.cursor
                     notify(SyncProgress("pull", pulled, None, "Receiving changes"))
                     if not page.more:
+                        if again:
+                            again = False
+                            continue
                         break
-            if asked:
-                self._close_asked(asked)
+            if asked.ids:
+                self._close_asked(asked.ids)
             self._finish(None)
             report.inbox = self._filed_after(inbox_mark)
         except SyncCancelled:
@@ -750,32 +757,38 @@ class SyncClient:
                 self._leftover.extend(t for t in senders if t.is_alive())
         return pushed
 
-    def _ask_again(self, node: str, report: SyncReport, mark: int) -> list[str]:
+    def _ask_again(self, node: str, report: SyncReport, mark: int) -> _Asked:
         """Ask the server to log again the rows of the ``apply`` entries filed before this sync
-        (``mark``) and still open: pulled rows this laptop could not apply, because they
-        clashed with one of its own edits still queued then (two reps gave one USCC to two
-        customers offline, the edit and the pulled row meeting at pull, not at push). The cursor
-        went past them, so without this the laptop would lack them for good — also their later
-        changes and their children. The edit has been pushed since and refused or taken back,
-        so the rows now apply; the next pull brings them as they are now (``ResendRequest``).
+        (``mark``) and still open: pulled rows this laptop could not apply, most often because
+        they clashed with one of its own edits still queued then (two reps gave one USCC to two
+        customers offline, the edit and the pulled row meeting at pull, not at push). The
+        cursor went past them, so without this the laptop would lack them for good — also
+        their later changes. The edit has been pushed since and refused or taken back, so the
+        rows now apply; the next pull brings them as they are now (``ResendRequest``).
 
-        Returns the ids of the entries asked for (none: no request made). They are closed once
-        the pull is done (``_close_asked``): a row that clashes again files a new entry, asked
-        for at a later sync. A server before this request answers 404: nothing is asked, the
-        entries stay open for a person to read, as before."""
+        A row is asked for once: entries closed by an ask are marked ``resent``, and a row that
+        clashes again files an entry that stays open for a person (no request at every sync).
+        The step is best-effort: a server before this request (404, remembered for this server
+        while the app runs) or any other failure but a sign-in or version refusal leaves the
+        entries open and the sync goes on to its pull. Returns the entries asked for (closed by
+        ``_close_asked`` once the pull is done) and how many rows the server logged."""
+        if self._no_resend == self.server_url:
+            return _Asked([], 0)
         with self.db.connect() as conn:
             found = conn.execute(
                 text(
-                    "SELECT id, tbl, row_id FROM sync_conflicts WHERE kind = 'apply'"
-                    " AND resolved_at IS NULL AND rowid <= :m ORDER BY rowid LIMIT :n"
+                    "SELECT c.id, c.tbl, c.row_id FROM sync_conflicts c WHERE c.kind = 'apply'"
+                    " AND c.resolved_at IS NULL AND c.rowid <= :m AND NOT EXISTS (SELECT 1"
+                    " FROM sync_conflicts p WHERE p.kind = 'apply' AND p.resolution = :r"
+                    " AND p.tbl = c.tbl AND p.row_id = c.row_id) ORDER BY c.rowid LIMIT :n"
                 ),
-                {"m": mark, "n": MAX_BATCH_OPS},
+                {"m": mark, "r": RESENT, "n": MAX_BATCH_OPS},
             ).all()
         if not found:
-            return []
+            return _Asked([], 0)
         rows = list(dict.fromkeys((str(r[1]), str(r[2])) for r in found))
         try:
-            self._post(
+            answer = self._post(
                 "/sync/resend",
                 ResendRequest(node=node, schema=self.schema, rows=rows),
                 ResendReply,
@@ -783,19 +796,26 @@ class SyncClient:
             )
         except _NotFound:
             log.info("the server cannot log rows again (an older version); entries stay open")
-            return []
-        return [str(r[0]) for r in found]
+            self._no_resend = self.server_url
+            return _Asked([], 0)
+        except (AuthFailed, UpdateRequired, SyncCancelled):
+            raise
+        except SyncError as exc:
+            log.warning("rows could not be asked for again (%s); entries stay open", exc)
+            return _Asked([], 0)
+        return _Asked([str(r[0]) for r in found], answer.logged)
 
     def _close_asked(self, entry_ids: list[str]) -> None:
-        """Close the ``apply`` entries whose rows were asked for again and pulled: the server's
-        row is what the laptop holds now (``theirs``), or it files a new entry."""
+        """Close the ``apply`` entries whose rows were asked for again and pulled (``resent``):
+        the laptop holds the server's row now, or the row clashed again and filed a new entry,
+        or the server had nothing to send (the row is gone, or no longer the user's)."""
         with self.db.begin() as conn:
             conn.execute(
                 text(
-                    "UPDATE sync_conflicts SET resolved_at = :t, resolution = 'theirs'"
+                    "UPDATE sync_conflicts SET resolved_at = :t, resolution = :r"
                     " WHERE id IN :ids AND resolved_at IS NULL"
                 ).bindparams(bindparam("ids", expanding=True)),
-                {"t": _db_now(), "ids": entry_ids},
+                {"t": _db_now(), "r": RESENT, "ids": entry_ids},
             )
 
     def _inbox_mark(self) -> int:
@@ -1720,6 +1740,13 @@ def _in_thread(threads: list[threading.Thread], fn: Callable[..., T], *args: Any
     threads.append(thread)
     thread.start()
     return future
+
+
+class _Asked(NamedTuple):
+    """Rows asked for again (``SyncClient._ask_again``)."""
+
+    ids: list[str]  # the inbox entries asked for
+    logged: int  # rows the server logged again
 
 
 class _NotFound(SyncError):

@@ -145,7 +145,7 @@ def test_the_page_shows_what_the_user_may_see_when_it_is_read(
         # mgr manages the team now: the team's customers come in
         assert customers(Viewer(ids["mgr"], Role.REP.value, None)) == {mine, theirs}
         disable_user(store, "rep2")
-        page = store.pull(Viewer(ids["rep2"], Role.REP.value, None), "another-node", 0, 1000)
-        assert (page.changes, page.cursor, page.more) == ([], 0, False)
+        page = store.pull(Viewer(ids["rep2"], Role.REP.value, None), "another-node", 1, 1000)
+        assert (page.changes, page.cursor, page.more) == ([], 1, False)
     finally:
         store.dispose()

@@ -173,13 +173,15 @@ def test_a_clash_with_an_edit_of_a_row_the_server_has_files_an_apply_entry_then_
 
     report = site.sync()
     assert report.rejected == 1 and "another record already has this value" in str(_rejected(site))
+    # hello, the push (its page read before the rows were logged again), the ask, one pull
+    assert report.round_trips == 4
     assert site.sql("SELECT uscc FROM customers WHERE id = :c", c=mine) == [(None,)]
     assert _ids(site, "customers") == sorted([mine, theirs])
     assert _ids(site, "contacts") == [contact]
     assert site.sql("SELECT city FROM customers WHERE id = :c", c=theirs) == [("包头",)]
     assert site.client.conflicts() == []
     assert [(c.row_id, c.resolved) for c in site.client.conflicts(include_resolved=True)] == [
-        (theirs, "theirs")
+        (theirs, "resent")
     ]
     converged(server, site)  # (the office's rep does not see the site's customer)
     assert site.sync().round_trips == 1, "asked once: the next sync is a no-op again"
@@ -235,3 +237,36 @@ def test_a_typed_lot_number_found_at_pull_refuses_the_queued_lot(
         assert [n for n, _v, _q in _lots(side, contract)] == ["COSU6123456789"]
     assert _ids(site, "shipments") == _ids(server, "shipments") == [theirs]
     assert site.client.pending_count() == 0
+
+
+def test_a_row_asked_for_again_that_clashes_again_is_left_to_a_person(
+    server: ServerProcess, laptops
+) -> None:
+    """A row is asked for once. Here the site edits its customer's USCC onto the office's
+    again before the resent row arrives: it clashes again, files a new entry, and later syncs
+    do not ask again (no request at every sync)."""
+    office, site = _rep_and_manager(laptops)
+    mine = _customer(site, "BT-2", uscc=None)
+    site.sync()
+    theirs = _customer(office, "BT-1")
+    office.sync()
+    with as_user(site) as (session, actor):
+        customers.update(session, actor, mine, {"uscc": USCC})
+    pull_only(site)
+    [first] = site.client.conflicts()
+
+    def edit_again(progress) -> None:  # type: ignore[no-untyped-def]
+        if progress.phase == "push" and progress.total and progress.done >= progress.total:
+            site.sql("UPDATE customers SET uscc = :u WHERE id = :c", u=USCC, c=mine)
+
+    site.sync(progress=edit_again)  # refused, taken back, edited again; the ask; clashes again
+    assert _ids(site, "customers") == [mine]
+    [second] = site.client.conflicts()
+    assert second.row_id == theirs and second.id != first.id
+    [(closed, how)] = [
+        (c.id, c.resolved) for c in site.client.conflicts(include_resolved=True) if c.resolved
+    ]
+    assert (closed, how) == (first.id, "resent")
+    report = site.sync()  # pushes the edit again (refused), but does not ask for the row again
+    assert report.rejected == 1 and report.round_trips == 2
+    assert [c.id for c in site.client.conflicts()] == [second.id]

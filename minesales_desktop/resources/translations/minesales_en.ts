@@ -603,10 +603,10 @@ Theirs (%4, %5): %6</translation>
     </message>
     <message>
         <source>%1 — %2
-This change by %4 (%5) could not be applied here: it clashes with a change of yours not yet sent (%3). Once the server has decided about yours, the next sync asks it for this record again.
+This change by %4 (%5) could not be applied here: it clashes with data on this computer (%3), most often a change of yours not yet sent. Once the server has decided about yours, the next sync asks it for this record once more; if it clashes again, it stays here for you to check.
 Theirs: %6</source>
         <translation>%1 — %2
-This change by %4 (%5) could not be applied here: it clashes with a change of yours not yet sent (%3). Once the server has decided about yours, the next sync asks it for this record again.
+This change by %4 (%5) could not be applied here: it clashes with data on this computer (%3), most often a change of yours not yet sent. Once the server has decided about yours, the next sync asks it for this record once more; if it clashes again, it stays here for you to check.
 Theirs: %6</translation>
     </message>
     <message>
@@ -4982,7 +4982,6 @@ Reason: %4</translation>
     </message>
     <message>
         <source>Sync was cancelled.</source>
-        <extracomment>Acknowledge an op: by outbox row *and* op id — a field edited again while its op was on its way holds a new op (new id) in the same row, which the answer does not acknowledge. An acknowledgement as ``_ACK`` takes it: (server seq, batch id, outbox id, op id).</extracomment>
         <translation>Sync was cancelled.</translation>
     </message>
     <message>

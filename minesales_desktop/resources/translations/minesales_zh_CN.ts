@@ -602,10 +602,10 @@ Theirs (%4, %5): %6</source>
     </message>
     <message>
         <source>%1 — %2
-This change by %4 (%5) could not be applied here: it clashes with a change of yours not yet sent (%3). Once the server has decided about yours, the next sync asks it for this record again.
+This change by %4 (%5) could not be applied here: it clashes with data on this computer (%3), most often a change of yours not yet sent. Once the server has decided about yours, the next sync asks it for this record once more; if it clashes again, it stays here for you to check.
 Theirs: %6</source>
         <translation>%1 — %2
-%4（%5）的这项修改无法在本机应用：它与您尚未同步的修改冲突（%3）。待服务器处理完您的修改后，下次同步会重新向服务器获取这条记录。
+%4（%5）的这项修改无法在本机应用：它与本机上的数据冲突（%3），通常是您尚未同步的修改。待服务器处理完您的修改后，下次同步会再向服务器获取一次这条记录；如仍冲突，它会留在这里供您核对。
 服务器：%6</translation>
     </message>
     <message>
@@ -4965,7 +4965,6 @@ Reason: %4</source>
     </message>
     <message>
         <source>Sync was cancelled.</source>
-        <extracomment>Acknowledge an op: by outbox row *and* op id — a field edited again while its op was on its way holds a new op (new id) in the same row, which the answer does not acknowledge. An acknowledgement as ``_ACK`` takes it: (server seq, batch id, outbox id, op id).</extracomment>
         <translation>同步已取消。</translation>
     </message>
     <message>

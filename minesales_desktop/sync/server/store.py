@@ -602,9 +602,10 @@ class Store:
             # The viewer as of this snapshot: the one the caller loaded may be older (a push
             # that asks for a page can wait for the write lock meanwhile), and a role, team or
             # account changed since must neither hide a row now visible nor show one no longer.
-            viewer = viewers.get(viewer.user_id, viewer)
-            if not viewer.active:  # disabled meanwhile: nothing; the next request is refused
+            now = _as_now(viewer, viewers)
+            if now is None:  # disabled meanwhile: nothing; the next request is refused
                 return PullReply(changes=[], cursor=cursor, more=False)
+            viewer = now
             rows = conn.execute(
                 text(
                     "SELECT seq, tbl, row_id, field, value, hlc, node_id, user_id, audience,"
@@ -682,26 +683,14 @@ class Store:
         logged = 0
         with self.writing() as w:
             viewers = load_viewers(w.conn)
-            me = viewers.get(viewer.user_id)  # as of this transaction, not the sign-in check
-            if me is None or not me.active:
+            me = _as_now(viewer, viewers)
+            if me is None:
                 return 0
-            seen = set(wanted) if me.is_admin else visible_rows(w.conn, me, viewers, wanted)
-            for tbl, row_id in wanted:
-                row = read_row(w.conn, tbl, row_id) if (tbl, row_id) in seen else None
-                if row is None:
-                    continue
-                encoded = codec(tbl).encode_row(row)
-                w.append(
-                    tbl,
-                    row_id,
-                    INSERT_FIELD,
-                    encoded,
-                    stamp,
-                    SCOPE_NODE,
-                    None,
-                    audience=[me.user_id],
-                )
-                logged += 1
+            seen = visible_rows(w.conn, me, viewers, wanted)
+            for tbl in order:
+                ids = [row_id for t, row_id in wanted if t == tbl and (t, row_id) in seen]
+                if ids:
+                    logged += _log_rows_now(w, tbl, ids, [me.user_id], stamp)
         return logged
 
     def _current_rows(
@@ -739,24 +728,7 @@ class Store:
                     inner = f'SELECT id FROM "{path[i - 1][1]}" WHERE "{path[i][0]}" IN ({inner})'
                 sql = f'SELECT id FROM "{tbl}" WHERE "{path[0][0]}" IN ({inner})'
             ids = [r[0] for r in w.conn.execute(text(sql), {"root": root_id})]
-            tc = codec(tbl)
-            for row_id in ids:
-                # A grant keeps the row's values as they are now: it is addressed to users by
-                # name and not filtered by what they may see at pull time, so a value-less entry
-                # would hand them the row as it is *then* (moved elsewhere, changed after they
-                # lost the customer again).
-                row = read_row(w.conn, tbl, row_id)
-                if row is not None:
-                    w.append(
-                        tbl,
-                        row_id,
-                        INSERT_FIELD,
-                        tc.encode_row(row),
-                        stamp,
-                        SCOPE_NODE,
-                        None,
-                        audience=audience,
-                    )
+            _log_rows_now(w, tbl, ids, audience, stamp)
 
     def revoke(self, w: LogWriter, kind: str, root_id: str, audience: list[str]) -> None:
         root_tbl = "customers" if kind == "customer" else "users"
@@ -812,6 +784,43 @@ class Store:
             self.snapshot(w, kind, root_id, users)
         for (kind, root_id), users in sorted(lost.items()):
             self.revoke(w, kind, root_id, users)
+
+
+def _as_now(viewer: Viewer, viewers: dict[str, Viewer]) -> Viewer | None:
+    """The user as the caller's transaction has them (``load_viewers``), not as the sign-in
+    check saw them before a wait for the write lock; None if disabled or gone meanwhile."""
+    now = viewers.get(viewer.user_id)
+    return now if now is not None and now.active else None
+
+
+def _log_rows_now(
+    w: LogWriter, tbl: str, row_ids: list[str], audience: list[str], stamp: int
+) -> int:
+    """Log these rows again for ``audience``, with their values as they are now (a grant's
+    snapshot, rows asked for again); rows that do not exist are skipped. Returns how many.
+
+    The values go into the entry: it is addressed to users by name and not filtered by what
+    they may see at pull time, so a value-less entry would hand them the row as it is *then*
+    (moved elsewhere, changed after they lost the customer again)."""
+    tc = codec(tbl)
+    logged = 0
+    for row_id in row_ids:
+        row = read_row(w.conn, tbl, row_id)
+        if row is not None:
+            w.append(
+                tbl,
+                row_id,
+                INSERT_FIELD,
+                tc.encode_row(row),
+                stamp,
+                SCOPE_NODE,
+                None,
+                audience=audience,
+                buffered=True,
+            )
+            logged += 1
+    w.flush()
+    return logged
 
 
 class _Merge:

@@ -405,9 +405,10 @@ class ConflictInboxDialog(_SyncListDialog):
             )
         elif item.kind == "apply":
             template = self.tr(
-                "%1 — %2\nThis change by %4 (%5) could not be applied here: it clashes with a "
-                "change of yours not yet sent (%3). Once the server has decided about yours, the "
-                "next sync asks it for this record again.\nTheirs: %6"
+                "%1 — %2\nThis change by %4 (%5) could not be applied here: it clashes with "
+                "data on this computer (%3), most often a change of yours not yet sent. Once the "
+                "server has decided about yours, the next sync asks it for this record once "
+                "more; if it clashes again, it stays here for you to check.\nTheirs: %6"
             )
         else:
             template = self.tr("%1 — %2\nMine: %3\nTheirs (%4, %5): %6")
