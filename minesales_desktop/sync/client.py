@@ -608,6 +608,7 @@ class SyncClient:
                     if early is not None:
                         page, early = early, None
                     else:
+                        again = False  # this page is read after the rows were logged again
                         page = self._post(
                             "/sync/pull",
                             PullRequest(
