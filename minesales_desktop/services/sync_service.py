@@ -412,6 +412,8 @@ def dismiss_rejected(db_path: Path, op_id: str) -> None:
 def _conflict_view(conn: Connection, item: ConflictItem) -> ConflictView:
     if item.kind == "delete":
         mine = translate("SyncLabels", "(deleted)")
+    elif item.kind == "apply":  # not a value of mine: what the database said (the clash)
+        mine = str(item.mine)
     else:
         mine = display_value(conn, item.table, item.field, item.mine)
     return ConflictView(

@@ -26,6 +26,7 @@ def _inbox_with_notice(
     fld: str,
     mine: str,
     theirs: str,
+    kind: str = RENUMBERED_KIND,
 ) -> ConflictInboxDialog:
     """The inbox, opened as the Sync menu opens it, on one renumbering notice as the sync
     client files it (``_record_renumbered``), selected."""
@@ -43,9 +44,9 @@ def _inbox_with_notice(
                 "tbl": tbl,
                 "r": str(uuid.uuid4()),
                 "f": fld,
-                "k": RENUMBERED_KIND,
+                "k": kind,
                 "m": f'"{mine}"',
-                "t": f'"{theirs}"',
+                "t": theirs if theirs.startswith("{") else f'"{theirs}"',
                 "h": stamp,
             },
         )
@@ -86,3 +87,22 @@ def test_a_renumbered_lot_reads_as_a_lot_notice(
     assert "Your lot was numbered HT-2026-007-L01" in detail
     assert "numbered yours HT-2026-007-L02" in detail and "shipping papers" in detail
     assert not dialog.keep_mine.isEnabled() and dialog.keep_theirs.text() == "&Noted"
+
+
+def test_a_pulled_change_that_could_not_be_applied_says_what_happens_next(
+    qtbot: Any, engine: Engine, db_path: Path, tasks: TaskManager
+) -> None:
+    """An ``apply`` entry (a pulled row that clashed with data here, most often an edit not
+    yet sent): read-only, and it says the next sync asks the server for the record once more
+    (``SyncClient._ask_again``)."""
+    clash = "another record already has this value (UNIQUE constraint failed: customers.uscc)"
+    row = '{"code": "BT-1", "name_zh": "包头钢铁", "uscc": "91150200MA0N12345X"}'
+    dialog = _inbox_with_notice(
+        qtbot, engine, db_path, tasks, "customers", "*", clash, row, "apply"
+    )
+    detail = dialog.detail.text()
+    assert "could not be applied here" in detail and clash in detail
+    assert "asks it for this record once more" in detail
+    assert not dialog.keep_mine.isEnabled() and dialog.keep_theirs.text() == "&Noted"
+    dialog.resize(720, 420)
+    dialog.grab().save(str(db_path.parent / "inbox_apply.png"))
