@@ -519,6 +519,8 @@ def create_app(store: Store, *, token_ttl: dt.timedelta = DEFAULT_TOKEN_TTL) -> 
         responses=_answer(ResendReply),
     )
     async def resend(request: Request) -> Response:
+        if os.environ.get(FAULT_ENV) == "no-resend":  # test-only: a server from before it
+            return JSONResponse({"detail": "Not Found"}, status_code=404)
         req: ResendRequest = await read(request, ResendRequest)
         check_schema(req.schema_)
         who = await viewer(request)
