@@ -130,6 +130,12 @@ class SyncCancelled(SyncError):
     pass
 
 
+class BoundElsewhere(SyncError):
+    """This database syncs as another account, or the server is not the one it syncs with (a
+    different server, or one restored from an older backup): nothing was changed
+    (``SyncClient._check_login``, ``_check_server``)."""
+
+
 # --- data the UI shows ------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Credentials:
@@ -582,8 +588,10 @@ class SyncClient:
         self._sign_in_refused = None
         try:
             node = self._ensure_node()
+            self._check_login()
             notify(SyncProgress("hello", 0, None, "Contacting the server"))
             hello = self._hello(node, report)
+            self._check_server(hello)
             total = self.pending_count()
             notify(SyncProgress("push", 0, total, "Sending changes"))
             self._early_page = None
@@ -640,6 +648,15 @@ class SyncClient:
         except SyncError as exc:
             self._finish(str(exc))
             raise
+        except OperationalError as exc:  # the laptop's own file: locked by another program, full
+            log.warning("the sync stopped on this computer's database: %s", exc)
+            message = translate(
+                "Sync",
+                "The database on this computer is locked by another program or cannot be"
+                " written, so the sync stopped. Nothing is lost: sync again once it is free.",
+            )
+            self._finish(message)
+            raise SyncError(message) from exc
         finally:
             self._write_held()  # a sync that stopped before its pull
             report.seconds = time.monotonic() - started
@@ -874,6 +891,66 @@ class SyncClient:
                     {"n": node, "u": self.server_url, "l": self.credentials.login},
                 )
             return str(node)
+
+    def _check_login(self) -> None:
+        """A database syncs as the account it first synced as (``sync_state.user_login``): its
+        records, owners and queued changes are that user's. Synced as another account, the
+        server would refuse what that one may not change and the laptop would take those
+        changes back — so refuse before anything is sent."""
+        with self.db.connect() as conn:
+            bound = conn.execute(text("SELECT user_login FROM sync_state WHERE id = 1")).scalar()
+        login = self.credentials.login.strip()
+        if bound is not None and str(bound).strip() != login:
+            raise BoundElsewhere(
+                translate(
+                    "Sync",
+                    "This database syncs as {bound}, not as {login}. Nothing was changed: sign"
+                    " in as {bound}, or use a database of your own for {login}.",
+                ).format(bound=str(bound).strip(), login=login)
+            )
+
+    def _check_server(self, hello: HelloReply) -> None:
+        """After ``hello``: is this the server the database syncs with? Not if it holds fewer
+        changes than the laptop has already pulled (another server, or one restored from an
+        older backup), nor if the account the laptop's records belong to has another id there
+        (another server with the same logins). Then nothing is pushed or pulled: the server
+        would refuse every record referring to rows it lacks, and the laptop would take them
+        back. A server that passes may have a new address (moved): it is recorded."""
+        with self.db.connect() as conn:
+            state = conn.execute(
+                text("SELECT cursor, server_url, user_login FROM sync_state WHERE id = 1")
+            ).one()
+            cursor, bound_url, login = int(state[0]), state[1], state[2]
+            mine = None
+            if cursor > 0 and login is not None:
+                mine = conn.execute(
+                    text("SELECT id FROM users WHERE login = :l"), {"l": str(login).strip()}
+                ).scalar()
+        if cursor > hello.head:
+            raise BoundElsewhere(
+                translate(
+                    "Sync",
+                    "The server at {server} has fewer changes ({head}) than this computer has"
+                    " already received ({cursor}): it is not the server this database syncs"
+                    " with, or it was restored from an older backup. Nothing was changed;"
+                    " please tell IT.",
+                ).format(server=self.server_url, head=hello.head, cursor=cursor)
+            )
+        if mine is not None and str(mine) != hello.user_id:
+            raise BoundElsewhere(
+                translate(
+                    "Sync",
+                    "The server at {server} is not the server this database syncs with ({bound}):"
+                    " its account {login} is another one. Nothing was changed; check the server"
+                    " address in the sync settings.",
+                ).format(server=self.server_url, bound=bound_url or "?", login=login)
+            )
+        if bound_url != self.server_url:
+            with self.db.begin() as conn:
+                conn.execute(
+                    text("UPDATE sync_state SET server_url = :u WHERE id = 1"),
+                    {"u": self.server_url},
+                )
 
     def _cursor(self) -> int:
         with self.db.connect() as conn:
@@ -1296,6 +1373,9 @@ class SyncClient:
         )
 
     def _process_pending_revokes(self) -> None:
+        with self.db.connect() as conn:  # a read first: no write transaction at every sync
+            if not self._pending_revokes(conn):
+                return
         with self.db.begin() as conn, capture_paused(conn):
             revokes = self._pending_revokes(conn)
             if not revokes:
@@ -1393,22 +1473,29 @@ class SyncClient:
         prune_outbox(conn, cursor)
 
     def _finish(self, error: str | None) -> None:
-        with self.db.begin() as conn:
-            if error is None:
-                conn.execute(
-                    text(
-                        "UPDATE sync_state SET last_sync_at = :t, last_attempt_at = :t,"
-                        " last_error = NULL WHERE id = 1"
-                    ),
-                    {"t": _db_now()},
-                )
-            else:
-                conn.execute(
-                    text(
-                        "UPDATE sync_state SET last_attempt_at = :t, last_error = :e WHERE id = 1"
-                    ),
-                    {"t": _db_now(), "e": error},
-                )
+        """Record how the sync ended (the status bar's "last sync"). If the file cannot be
+        written (locked by another program, full), that is logged and the sync ends as it
+        would have: never an ``OperationalError`` in place of its report or its own error."""
+        try:
+            with self.db.begin() as conn:
+                if error is None:
+                    conn.execute(
+                        text(
+                            "UPDATE sync_state SET last_sync_at = :t, last_attempt_at = :t,"
+                            " last_error = NULL WHERE id = 1"
+                        ),
+                        {"t": _db_now()},
+                    )
+                else:
+                    conn.execute(
+                        text(
+                            "UPDATE sync_state SET last_attempt_at = :t, last_error = :e"
+                            " WHERE id = 1"
+                        ),
+                        {"t": _db_now(), "e": error},
+                    )
+        except SQLAlchemyError as exc:
+            log.warning("how the sync ended was not saved: %s", exc)
 
     # --- transport --------------------------------------------------------------------------
     def _login(self, report: SyncReport, stale: str | None = None) -> None:
