@@ -15,6 +15,7 @@ the source language, so ``minesales_en.ts`` is filled with the source text and m
 from __future__ import annotations
 
 import logging
+import re
 import shutil
 import subprocess
 import sys
@@ -73,6 +74,16 @@ def run_lupdate(
         subprocess.run(command, check=True)
 
 
+_PLURAL_MARK = re.compile(r"\((e?s)\)")
+
+
+def english_plural_forms(source: str) -> list[str]:
+    """The singular and plural of a numerus source written with "(s)" (or "(es)") where
+    English adds a plural ending: ``"%n follow-up(s) overdue"`` → ``["%n follow-up overdue",
+    "%n follow-ups overdue"]``. A source without the mark is both forms as it stands."""
+    return [_PLURAL_MARK.sub("", source), _PLURAL_MARK.sub(r"\1", source)]
+
+
 def _fill_with_source(ts: Path) -> int:
     """Make every message of ``ts`` translate to its own source text, finished; returns changes."""
     tree = ET.parse(ts)
@@ -84,13 +95,15 @@ def _fill_with_source(ts: Path) -> int:
             translation = ET.SubElement(message, "translation")
         forms = translation.findall("numerusform")
         if message.get("numerus") == "yes":
-            # English has two plural forms; both show the source, whose %n Qt replaces.
-            if len(forms) == 2 and all(f.text for f in forms) and not translation.get("type"):
+            # English has two plural forms, made from the source's "(s)": "%n conflict(s)"
+            # reads "1 conflict" and "4 conflicts" (Qt replaces %n and picks the form).
+            wanted = english_plural_forms(source)
+            if [f.text for f in forms] == wanted and not translation.get("type"):
                 continue
             for form in forms:
                 translation.remove(form)
-            for _ in range(2):
-                ET.SubElement(translation, "numerusform").text = source
+            for text in wanted:
+                ET.SubElement(translation, "numerusform").text = text
         else:
             if translation.text and not translation.get("type"):
                 continue
@@ -135,24 +148,31 @@ def compile_translations(directory: Path = TRANSLATIONS_DIR) -> list[Path]:
     return out
 
 
+def remove_translations(app: QCoreApplication) -> None:
+    """Take out the translators ``install_language`` put in: every text is its source again."""
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+
+
 def install_language(app: QCoreApplication, language: str) -> str:
     """Switch the running app to ``language`` (zh_CN or en); returns the language in force."""
     if language not in LANGUAGES:
         language = "en"
-    for translator in _installed:
-        app.removeTranslator(translator)
-    _installed.clear()
+    remove_translations(app)
+    try:
+        compile_translations()
+    except (OSError, subprocess.CalledProcessError):
+        log.warning("could not compile translations", exc_info=True)
+    # English too: its file carries the plural forms ("1 conflict", "4 conflicts"); without it
+    # the source text shows, "(s)" and all.
+    own = QTranslator(app)
+    if own.load(str(TRANSLATIONS_DIR / f"minesales_{language}.qm")):
+        app.installTranslator(own)
+        _installed.append(own)
+    else:
+        log.warning("no compiled translation for %s in %s", language, TRANSLATIONS_DIR)
     if language != "en":
-        try:
-            compile_translations()
-        except (OSError, subprocess.CalledProcessError):
-            log.warning("could not compile translations", exc_info=True)
-        own = QTranslator(app)
-        if own.load(str(TRANSLATIONS_DIR / f"minesales_{language}.qm")):
-            app.installTranslator(own)
-            _installed.append(own)
-        else:
-            log.warning("no compiled translation for %s in %s", language, TRANSLATIONS_DIR)
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         qt = QTranslator(app)
         if qt.load(f"qtbase_{language}", qt_dir):

@@ -14,8 +14,11 @@ from sqlalchemy.orm import Session
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtCore import QCoreApplication  # noqa: E402
+
 from minesales_desktop.db.engine import make_session_factory  # noqa: E402
 from minesales_desktop.db.migrate import open_database  # noqa: E402
+from minesales_desktop.i18n import remove_translations  # noqa: E402
 from minesales_desktop.messages import set_language, set_translator  # noqa: E402
 from minesales_desktop.models.enums import (  # noqa: E402
     KpiDirection,
@@ -36,6 +39,9 @@ def english_labels() -> Iterator[None]:
     """Tests read English messages and labels unless they ask for Chinese (set_language)."""
     set_language("en")
     yield
+    app = QCoreApplication.instance()
+    if app is not None:  # a test that installed a language (the English one too: its plurals)
+        remove_translations(app)
     set_language("en")
     set_translator(None)
 

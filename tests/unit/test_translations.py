@@ -17,12 +17,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTranslator
+from PySide6.QtCore import QCoreApplication, QTranslator
 
 from minesales_desktop.i18n import (
     PACKAGE_DIR,
     TRANSLATIONS_DIR,
+    english_plural_forms,
     find_tool,
+    install_language,
+    remove_translations,
     run_lupdate,
     source_files,
 )
@@ -192,6 +195,35 @@ def test_both_files_compile_and_chinese_loads(tmp_path: Path) -> None:
     english = QTranslator()
     assert english.load(str(tmp_path / "minesales_en.qm"))
     assert english.translate("MainWindow", "&File") == "&File"
+    # English plurals from the source's "(s)", not "4 conflict(s)".
+    assert english.translate("CustomersTab", "%Ln customer(s)", "", 1) == "%Ln customer"
+    assert english.translate("CustomersTab", "%Ln customer(s)", "", 3) == "%Ln customers"
+
+
+def test_the_english_app_reads_its_plurals(qapp) -> None:  # noqa: ANN001 - pytest-qt's app
+    """The app installs the English file too (``install_language``): "1 customer", "7
+    customers", where the source reads "customer(s)"."""
+    assert install_language(qapp, "en") == "en"
+    try:
+        assert QCoreApplication.translate("CustomersTab", "%Ln customer(s)", "", 1) == "1 customer"
+        assert QCoreApplication.translate("CustomersTab", "%Ln customer(s)", "", 7) == "7 customers"
+    finally:
+        remove_translations(qapp)
+    assert QCoreApplication.translate("CustomersTab", "%Ln customer(s)", "", 7) == "7 customer(s)"
+
+
+def test_english_plurals_come_from_the_sources_plural_mark() -> None:
+    assert english_plural_forms("%n follow-up(s) overdue") == [
+        "%n follow-up overdue",
+        "%n follow-ups overdue",
+    ]
+    assert english_plural_forms("%n day(s) since %1") == ["%n day since %1", "%n days since %1"]
+    assert english_plural_forms("%n rejected") == ["%n rejected", "%n rejected"]
+    en = read_ts(EN_TS)
+    marked = [m for m in en.values() if m.numerus and "(s)" in m.source]
+    assert marked, "the app has plural messages written with (s)"
+    wrong = [m.where() for m in marked if list(m.forms) != english_plural_forms(m.source)]
+    assert not wrong, "English plural forms not made from (s):\n  " + "\n  ".join(wrong)
 
 
 def invisible_to_lupdate(path: Path) -> list[str]:
