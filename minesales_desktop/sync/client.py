@@ -80,8 +80,10 @@ from minesales_desktop.sync.protocol import (
     reply_results,
 )
 from minesales_desktop.sync.reasons import (
+    NAME_NOT_FOUND,
     database_words,
     duplicate_value_reason,
+    network_cause,
     server_error,
     server_status,
     server_unavailable,
@@ -111,7 +113,13 @@ class SyncError(Exception):
 
 
 class SyncUnavailable(SyncError):
-    """The server could not be reached (after retrying with backoff)."""
+    """The server could not be reached (after retrying with backoff). ``cause``: why, as
+    ``reasons.network_cause`` names it (``NAME_NOT_FOUND``: a mistyped address, most likely),
+    None for a server that answered busy."""
+
+    def __init__(self, message: str, cause: str | None = None) -> None:
+        super().__init__(message)
+        self.cause = cause
 
 
 class UpdateRequired(SyncError):
@@ -1589,6 +1597,8 @@ class SyncClient:
                 self._last_exchange = (started, self.clock())
             except httpx.TransportError as exc:
                 last_error = exc
+                if network_cause(exc) == NAME_NOT_FOUND:
+                    break  # no such name: asking again does not make it exist
                 continue
             with self._lock:
                 report.bytes_down += response.num_bytes_downloaded + _header_bytes(
@@ -1607,7 +1617,8 @@ class SyncClient:
                 raise SyncError(unreadable_answer(exc)) from None
         if isinstance(last_error, SyncUnavailable):  # an answer, but busy (or a proxy's)
             raise last_error
-        raise SyncUnavailable(server_unreachable(self.server_url, last_error))
+        cause = network_cause(last_error)
+        raise SyncUnavailable(server_unreachable(self.server_url, last_error, cause), cause)
 
     def _pause(self, seconds: float, abandoned: threading.Event | None) -> None:
         """The back-off before a retry; a push that stops ends its senders' back-offs at once

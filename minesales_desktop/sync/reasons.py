@@ -10,17 +10,23 @@ message meant for logs and IT; a refused change carries an English reason
   only as the detail of a code this version does not know (it goes to the log otherwise);
 - ``rejection_reason`` turns the reasons the server is known to give into translated sentences,
   keeping their variable part (a field, a table, a contract status, the database's own words),
-  and leaves any other reason as the server wrote it.
+  and leaves any other reason as the server wrote it;
+- ``server_unreachable`` names why the server could not be reached (refused, no such name, timed
+  out, certificate, no network) in a translated phrase; the network's own words go to the log.
 
 Texts are translated when called, so they follow the language the app runs in at the time.
 """
 
 from __future__ import annotations
 
+import errno
 import logging
 import re
+import socket
+import ssl
 from collections.abc import Callable
 
+import httpx
 from pydantic import ValidationError
 from sqlalchemy.exc import DBAPIError
 
@@ -115,10 +121,115 @@ def server_unavailable(server_url: str, status: int, content: bytes) -> str:
     ).format(server=server_url, status=status)
 
 
-def server_unreachable(server_url: str, error: object) -> str:
-    """No answer at all after every retry; ``error`` is the network's own (technical) words."""
+# Why a server could not be reached, as ``network_cause`` tells it from the network's error.
+REFUSED = "refused"  # nothing listens at that address and port: the server is not running
+NAME_NOT_FOUND = "name_not_found"  # the name does not exist: a typo in the address, usually
+NAME_LOOKUP_FAILED = "name_lookup_failed"  # no name server answered: no connection, usually
+TIMED_OUT = "timed_out"
+TLS_FAILED = "tls_failed"  # the secure connection failed, a certificate not trusted mostly
+NETWORK_UNREACHABLE = "network_unreachable"
+OTHER = "other"
+
+# getaddrinfo's "this name does not exist" (POSIX EAI_NONAME, EAI_NODATA; Windows
+# WSAHOST_NOT_FOUND, WSANO_DATA), as opposed to "no name server could be asked" (EAI_AGAIN …).
+_NAME_NOT_FOUND_ERRNOS = {
+    socket.EAI_NONAME,
+    getattr(socket, "EAI_NODATA", socket.EAI_NONAME),
+    11001,
+    11004,
+}
+# ENETUNREACH, EHOSTUNREACH, ENETDOWN, EHOSTDOWN and their Windows (WSA) numbers
+_UNREACHABLE_ERRNOS = {
+    errno.ENETUNREACH,
+    errno.EHOSTUNREACH,
+    errno.ENETDOWN,
+    getattr(errno, "EHOSTDOWN", errno.EHOSTUNREACH),
+    10050,
+    10051,
+    10064,
+    10065,
+}
+# The same causes in the words of the message, for an error whose chain lost the OS error.
+_CAUSE_WORDS: list[tuple[str, tuple[str, ...]]] = [
+    (
+        NAME_NOT_FOUND,
+        (
+            "name or service not known",
+            "nodename nor servname",
+            "no address associated with hostname",
+            "getaddrinfo failed",
+            "no such host",
+        ),
+    ),
+    (NAME_LOOKUP_FAILED, ("temporary failure in name resolution", "name resolution")),
+    (TLS_FAILED, ("certificate", "ssl", "tls")),
+    (REFUSED, ("connection refused", "actively refused")),
+    (NETWORK_UNREACHABLE, ("network is unreachable", "no route to host", "host is unreachable")),
+    (TIMED_OUT, ("timed out", "timeout")),
+]
+
+
+def _cause_of_one(error: BaseException) -> str | None:
+    if isinstance(error, socket.gaierror):
+        return NAME_NOT_FOUND if error.errno in _NAME_NOT_FOUND_ERRNOS else NAME_LOOKUP_FAILED
+    if isinstance(error, ssl.SSLError | ssl.CertificateError):
+        return TLS_FAILED
+    if isinstance(error, ConnectionRefusedError):
+        return REFUSED
+    if isinstance(error, TimeoutError | httpx.TimeoutException):
+        return TIMED_OUT
+    if isinstance(error, OSError) and error.errno in _UNREACHABLE_ERRNOS:
+        return NETWORK_UNREACHABLE
+    return None
+
+
+def network_cause(error: BaseException | None) -> str:
+    """Why a connection failed (one of the names above), from the exception the network raised:
+    the operating system's error it was caused by, or else the words of its message."""
+    seen: set[int] = set()
+    link = error
+    while link is not None and id(link) not in seen:
+        seen.add(id(link))
+        cause = _cause_of_one(link)
+        if cause is not None:
+            return cause
+        link = link.__cause__ or link.__context__
+    words = str(error).lower() if error is not None else ""
+    for cause, phrases in _CAUSE_WORDS:
+        if any(phrase in words for phrase in phrases):
+            return cause
+    return OTHER
+
+
+_CAUSE_TEXTS: dict[str, str] = {
+    REFUSED: QT_TRANSLATE_NOOP("Sync", "the connection was refused; the server may not be running"),
+    NAME_NOT_FOUND: QT_TRANSLATE_NOOP(
+        "Sync", "no server has this name; check the server address in the sync settings"
+    ),
+    NAME_LOOKUP_FAILED: QT_TRANSLATE_NOOP(
+        "Sync", "the server's name could not be looked up; check the network connection"
+    ),
+    TIMED_OUT: QT_TRANSLATE_NOOP("Sync", "the server did not answer in time"),
+    TLS_FAILED: QT_TRANSLATE_NOOP(
+        "Sync", "the secure connection failed; the server's certificate may not be trusted"
+    ),
+    NETWORK_UNREACHABLE: QT_TRANSLATE_NOOP("Sync", "this computer has no network connection"),
+    OTHER: QT_TRANSLATE_NOOP("Sync", "a network error"),
+}
+
+
+def server_unreachable(server_url: str, error: object, cause: str | None = None) -> str:
+    """No answer at all after every retry; ``error`` is the network's own (technical) error.
+
+    The sentence names the cause (``network_cause``, unless given) in the user's language; the
+    network's own words go to the log only."""
+    if cause is None:
+        cause = network_cause(error if isinstance(error, BaseException) else None)
+        if cause == OTHER and error is not None and not isinstance(error, BaseException):
+            cause = network_cause(Exception(str(error)))  # words handed over as text
+    log.info("sync server %s unreachable (%s): %r", server_url, cause, error)
     return translate("Sync", "The sync server at {server} cannot be reached ({error}).").format(
-        server=server_url, error=error
+        server=server_url, error=translate(_CONTEXT, _CAUSE_TEXTS[cause])
     )
 
 

@@ -17,7 +17,15 @@ Offline
     "Offline — will retry in …" and a timer tries again with a growing delay (30 s … 15 min).
     Automatic attempts never open a dialog; only a sync the person started may show one
     message (wrong password, please update). "Sync now" retries at once; Cancel stops both the
-    running sync and the scheduled retry.
+    running sync and the scheduled retry. A server name that does not exist is no lost
+    connection but, most likely, a typo in the address: a sync the person started says so and
+    does not retry (an automatic retry keeps retrying, as it does for a lost connection).
+
+The status bar at the window's narrowest
+    A finished sync leaves a short message ("Sync finished: 7 sent, 3 received"), short enough
+    for the bar at the window's minimum width; what went to the conflict inbox or was rejected is
+    counted by the red badge, and the whole account of the sync is the message's tooltip (and
+    the "Last sync" label's, once the message has gone).
 
 The password
     Asked when a sync needs it, never written anywhere. "Remember until I close MineSales" keeps
@@ -60,6 +68,7 @@ from minesales_desktop.services.sync_service import (
     UpdateRequired,
 )
 from minesales_desktop.settings import SYNC_LOGIN, SYNC_SERVER_URL
+from minesales_desktop.sync.reasons import NAME_NOT_FOUND
 from minesales_desktop.tasks import Progress
 from minesales_desktop.ui.context import AppContext
 from minesales_desktop.ui.dialogs.sync_dialogs import (
@@ -158,6 +167,8 @@ class SyncController(QObject):
         self._remember = False
         self._retry_count = 0
         self._last_error = ""
+        self._state_text = ""  # what the state label says in the "error" state
+        self._message = ""  # the status-bar message of the last finished sync
         self._status_loading = False
         self._status_dirty = False
         self._inbox: ConflictInboxDialog | None = None
@@ -186,6 +197,9 @@ class SyncController(QObject):
         icon = self.window.style().standardIcon(QStyle.StandardPixmap.SP_BrowserReload)
         self.sync_action = QAction(icon, self.tr("&Sync now"), self)
         self.sync_action.setObjectName("sync_now")
+        # The toolbar button's own text: the menu's "&Sync now" would show its mnemonic there
+        # (Chinese menus write it as "(S)" after the text).
+        self.sync_action.setIconText(self.tr("Sync now"))
         self.sync_action.setShortcut(QKeySequence("Ctrl+Shift+Y"))
         self.sync_action.setToolTip(self.tr("Send your changes and receive others' (Ctrl+Shift+Y)"))
         self.sync_action.triggered.connect(self.sync_now)
@@ -245,6 +259,7 @@ class SyncController(QObject):
         self.inbox_button.hide()
 
     def add_status_widgets(self, bar: QStatusBar) -> None:
+        bar.messageChanged.connect(self._message_changed)
         for widget in (
             self.progress_bar,
             self.cancel_button,
@@ -256,6 +271,17 @@ class SyncController(QObject):
             bar.addPermanentWidget(widget)
 
     # --- status ---------------------------------------------------------------------------------
+    def _message_changed(self, message: str) -> None:
+        """The bar's tooltip is the finished sync's whole account while its message shows."""
+        if not message or message != self._message:
+            self.window.statusBar().setToolTip("")
+
+    def _clear_message(self) -> None:
+        bar = self.window.statusBar()
+        if self._message and bar.currentMessage() == self._message:
+            bar.clearMessage()
+        self._message = ""
+
     def _data_changed(self, _kinds: frozenset[str]) -> None:
         self.refresh_status()  # every write may add pending changes
 
@@ -297,8 +323,10 @@ class SyncController(QObject):
         self._status_loading = False
         log.warning("sync status unavailable: %s", exc)
 
-    def _set_state(self, state: str) -> None:
+    def _set_state(self, state: str, text: str = "") -> None:
+        """``text``: what the label says in the "error" state (default: "Sync failed")."""
         self.state = state
+        self._state_text = text
         running = state == "syncing"
         self.sync_action.setEnabled(not running)
         self.cancel_action.setEnabled(state in ("syncing", "offline"))
@@ -314,15 +342,14 @@ class SyncController(QObject):
     def _show_state(self) -> None:
         label = self.state_label
         if self.state == "offline":
-            seconds = max(0, round(self._retry_timer.remainingTime() / 1000))
             label.setText(
-                self.tr("Offline — will retry in %1 s").replace("%1", str(seconds))
+                self._retry_text(self._retry_timer.remainingTime() / 1000)
                 if self._retry_timer.isActive()
                 else self.tr("Offline")
             )
             label.setToolTip(self._last_error)
         elif self.state == "error":
-            label.setText(self.tr("Sync failed"))
+            label.setText(self._state_text or self.tr("Sync failed"))
             label.setToolTip(self._last_error)
         elif self.state == "cancelled":
             label.setText(self.tr("Sync cancelled"))
@@ -332,6 +359,13 @@ class SyncController(QObject):
         else:
             label.setText("" if self._server_url() else self.tr("Sync not set up"))
             label.setToolTip("")
+
+    def _retry_text(self, seconds: float) -> str:
+        """The countdown: whole minutes from a minute on (the delays grow to 15 minutes)."""
+        whole = max(0, round(seconds))
+        if whole >= 60:
+            return self.tr("Offline — will retry in about %n min", "", max(1, round(whole / 60)))
+        return self.tr("Offline — will retry in %n s", "", whole)
 
     # --- running a sync -------------------------------------------------------------------------
     def _server_url(self) -> str:
@@ -360,6 +394,7 @@ class SyncController(QObject):
         if not self._server_url() and not (interactive and self.open_settings()):
             self._set_state("idle")
             return
+        self._clear_message()  # "Sync finished" of an earlier sync would read as this one's
         target = SyncTarget(Path(self.ctx.db_path), self._server_url(), self._login())
         if self._life.session is not None and self._life.session.target != target:
             self._forget_password()  # another server or login: sign in afresh
@@ -369,7 +404,10 @@ class SyncController(QObject):
                 return
             dialog = PasswordDialog(target.server_url, target.login, message, self.window)
             if not dialog.exec():
-                self._set_state("idle")
+                if message:  # asked again after a refused sign-in: this sync did not happen
+                    self._set_state("error", self.tr("Not synced: signing in was cancelled"))
+                else:
+                    self._set_state("idle")
                 return
             self._remember = dialog.remember.isChecked()
             # Kept until the sync ends (with its retries), or for the session if remembered.
@@ -424,7 +462,9 @@ class SyncController(QObject):
         self.ctx.tasks.data_changed.emit(frozenset(changed or {SYNC_KIND}))
         if result is not None:
             self._succeeded(result)
-        elif isinstance(error, SyncUnavailable):
+        elif isinstance(error, SyncUnavailable) and not (
+            run.interactive and error.cause == NAME_NOT_FOUND
+        ):
             self._offline(error)
         else:
             assert error is not None
@@ -441,12 +481,19 @@ class SyncController(QObject):
         self._set_state("idle")
         text = self.tr("Sync finished: %1 sent, %2 received").replace("%1", str(result.pushed))
         text = text.replace("%2", str(result.pulled))
+        full = text
         if result.inbox or result.rejected:
             # What the person will find in the Sync menu: a push conflict this laptop won files
             # nothing here (the other laptop gets the entry); a notice at pull files one.
-            text += self.tr(" — %1 new in the conflict inbox, %2 rejected: see the Sync menu")
-            text = text.replace("%1", str(result.inbox)).replace("%2", str(result.rejected))
-        self.window.statusBar().showMessage(text, 15000)
+            full += self.tr(" — %1 new in the conflict inbox, %2 rejected: see the Sync menu")
+            full = full.replace("%1", str(result.inbox)).replace("%2", str(result.rejected))
+        # The short text is the message (the badge counts the inbox and the rejected changes);
+        # the whole account is its tooltip, and the "Last sync" label's once it has gone.
+        self._message = text
+        bar = self.window.statusBar()
+        bar.showMessage(text, 15000)
+        bar.setToolTip(full)
+        self.last_label.setToolTip(full)
 
     def _offline(self, error: SyncError) -> None:
         self._last_error = str(error)
@@ -467,7 +514,10 @@ class SyncController(QObject):
                 self._start(True, str(error))
             return
         self._forget_password_unless_remembered()
-        self._set_state("error")
+        if isinstance(error, SyncUnavailable):  # a server name that does not exist
+            self._set_state("error", self.tr("Server not found: check the sync settings"))
+        else:
+            self._set_state("error")
         if not isinstance(error, SyncError):
             log.error("sync failed", exc_info=error)
         if not run.interactive:
@@ -504,7 +554,10 @@ class SyncController(QObject):
         accepted = bool(dialog.exec())
         if accepted:
             self._forget_password()  # a different server or login needs its own password
-            self._show_state()
+            if self.state == "error" and not self.running:
+                self._set_state("idle")  # the error was about the settings just changed, maybe
+            else:
+                self._show_state()
         return accepted
 
     def open_conflicts(self) -> ConflictInboxDialog:

@@ -12,7 +12,7 @@ import httpx
 import pytest
 from sqlalchemy import text
 
-from minesales_desktop.sync import hlc
+from minesales_desktop.sync import hlc, reasons
 from minesales_desktop.sync.client import SyncUnavailable, UpdateRequired
 from minesales_desktop.sync.protocol import PushReply, compress, dumps, expand_reply
 from minesales_desktop.sync.server.auth import expire_all_tokens
@@ -319,6 +319,31 @@ def test_unreachable_server_retries_then_says_so(laptops, server: ServerProcess)
     assert len(sleeps) == a.client.retry.attempts - 1
     assert sleeps == sorted(sleeps) or max(sleeps) <= a.client.retry.max_delay
     assert a.client.pending_count() == 1
+
+
+def test_a_server_name_that_does_not_exist_is_said_at_once(laptops, server: ServerProcess) -> None:
+    """A mistyped address (the name does not exist: ``.invalid`` never resolves) is not retried
+    with back-off: asking again does not make the name exist. The error says why, and its
+    ``cause`` lets the window ask the person to check the address."""
+    a = laptops("mgr")
+    new_customer(a, "U2")
+    sleeps: list[float] = []
+    a.client.sleep = sleeps.append
+    a.client.server_url = "http://no-such-host.invalid"
+    a.client.http.base_url = httpx.URL(a.client.server_url)
+    with pytest.raises(SyncUnavailable) as refused:
+        a.sync()
+    assert refused.value.cause == reasons.NAME_NOT_FOUND
+    assert "no server has this name" in str(refused.value)
+    assert sleeps == [], "no back-off"
+    assert a.client.pending_count() == 1
+    # A server that is only down is retried as before, and says so.
+    a.client.server_url = "http://127.0.0.1:9"
+    a.client.http.base_url = httpx.URL(a.client.server_url)
+    with pytest.raises(SyncUnavailable) as down:
+        a.sync()
+    assert down.value.cause == reasons.REFUSED
+    assert len(sleeps) == a.client.retry.attempts - 1
 
 
 def test_noop_sync_is_one_round_trip_under_1kb(server: ServerProcess, laptops) -> None:

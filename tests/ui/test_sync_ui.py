@@ -293,9 +293,13 @@ def test_conflict_from_two_laptops_in_the_inbox_keep_theirs_and_keep_mine(
     other.sync()
     result = _sync_from_menu(qtbot, window)
     assert result.conflicts == 2 and result.inbox == 2
+    # The message stays short (it must fit the bar); the tooltip gives the whole account.
+    assert window.statusBar().currentMessage() == (
+        f"Sync finished: {result.pushed} sent, {result.pulled} received"
+    )
     assert (
         window.statusBar()
-        .currentMessage()
+        .toolTip()
         .endswith(" — 2 new in the conflict inbox, 0 rejected: see the Sync menu")
     )
     qtbot.waitUntil(lambda: window.sync.inbox_button.text() == "2 conflict(s)")
@@ -317,7 +321,7 @@ def test_conflict_from_two_laptops_in_the_inbox_keep_theirs_and_keep_mine(
                                  "系统管理员"]  # fmt: skip
     assert rows["City"][2:4] == ["包头", "呼和浩特"]
     headers = [dialog.model.headerData(c, Qt.Orientation.Horizontal) for c in range(7)]
-    assert headers[:5] == ["Record", "Field", "Mine", "Theirs (kept)", "Changed by"]
+    assert headers[:5] == ["Record", "Field", "Yours", "Server's", "Changed by"]
     _shot(dialog, "conflict-inbox")
 
     def local(field: str) -> str:
