@@ -101,7 +101,9 @@ def test_a_pulled_change_that_could_not_be_applied_says_what_happens_next(
         qtbot, engine, db_path, tasks, "customers", "*", clash, row, "apply"
     )
     detail = dialog.detail.text()
-    assert "could not be applied here" in detail and clash in detail
+    assert "could not be applied here" in detail and clash not in detail
+    # the database's words, as the field they name (``sync_service.database_refusal``)
+    assert "USCC is the same as a record already on this computer" in detail
     assert "asks it for this record once more" in detail
     assert not dialog.keep_mine.isEnabled() and dialog.keep_theirs.text() == "&Noted"
     dialog.resize(720, 420)
