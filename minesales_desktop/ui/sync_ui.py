@@ -550,7 +550,10 @@ class SyncController(QObject):
     # --- dialogs --------------------------------------------------------------------------------
     def open_settings(self) -> bool:
         bound = self.status.bound_server if self.status else None
-        dialog = SyncSettingsDialog(self.ctx.settings, self._login(), bound, self.window)
+        login = self.status.bound_login if self.status else None
+        dialog = SyncSettingsDialog(
+            self.ctx.settings, self._login(), bound, self.window, bound_login=login
+        )
         accepted = bool(dialog.exec())
         if accepted:
             self._forget_password()  # a different server or login needs its own password

@@ -17,7 +17,9 @@ and message boxes are patched (they would block offscreen).
 from __future__ import annotations
 
 import socket
+import sqlite3
 from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -431,3 +433,45 @@ def test_why_the_server_cannot_be_reached_reads_in_chinese(
     # Anything else: a plain "network error", the raw words only in the log.
     other = reasons.server_unreachable("https://x.cn", httpx.RemoteProtocolError("boom"))
     assert other == "无法连接同步服务器 https://x.cn（网络错误）。"
+
+
+# --- the database's own account, from the window ----------------------------------------------
+def test_the_window_warns_about_another_login_and_the_sync_as_it_is_refused(
+    qtbot: Any,
+    open_window: Any,
+    server: ServerProcess,
+    db_path: Path,
+    prompts: list[str],
+    message_boxes: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The settings opened from the window know the login the database syncs as (its first
+    sync): typing another one warns, and a sync as that login is refused with nothing sent or
+    changed (``BoundElsewhere``), the window in its error state, no retry."""
+    window = open_window("mgr")
+    ctrl = window.sync
+    window.ctx.settings.set(SYNC_SERVER_URL, server.url)
+    result, error = _sync(qtbot, window)
+    assert error is None and ctrl.status is not None and ctrl.status.bound_login == "mgr"
+    warned: list[str] = []
+
+    def other_login(dialog: SyncSettingsDialog) -> int:
+        dialog.login.setText("rep1")
+        warned.append(dialog.message.text())
+        dialog.submit()
+        return int(dialog.result())
+
+    monkeypatch.setattr(SyncSettingsDialog, "exec", other_login)
+    ctrl.settings_action.trigger()
+    assert warned and warned[0].startswith("This database syncs as mgr. A sync as rep1 will be")
+    cursor = _cursor(db_path)
+    result, error = _sync(qtbot, window)
+    assert isinstance(error, sync_service.SyncError) and result is None
+    assert "This database syncs as mgr, not as rep1" in str(error)
+    assert ctrl.state == "error" and not ctrl._retry_timer.isActive()
+    assert _cursor(db_path) == cursor > 0
+
+
+def _cursor(path: Path) -> int:
+    with closing(sqlite3.connect(path)) as conn:
+        return int(conn.execute("SELECT cursor FROM sync_state").fetchone()[0])

@@ -594,12 +594,22 @@ Weighted by probability %2</translation>
 <context>
     <name>ConflictInboxDialog</name>
     <message>
+        <source>%1
+You deleted this record (%2), but %3 changed it while you were apart (%4), so the server kept it, with their change.
+Delete anyway: it is deleted here and for everyone at the next sync. Keep the record: it stays as it is now.</source>
+        <translation>%1
+You deleted this record (%2), but %3 changed it while you were apart (%4), so the server kept it, with their change.
+Delete anyway: it is deleted here and for everyone at the next sync. Keep the record: it stays as it is now.</translation>
+    </message>
+    <message>
         <source>%1 — %2
 Mine: %3
-Theirs (%4, %5): %6</source>
+Theirs (%4, %5): %6
+The server kept theirs. Keep mine puts yours back (it is sent at the next sync).</source>
         <translation>%1 — %2
 Mine: %3
-Theirs (%4, %5): %6</translation>
+Theirs (%4, %5): %6
+The server kept theirs. Keep mine puts yours back (it is sent at the next sync).</translation>
     </message>
     <message>
         <source>%1 — %2
@@ -622,6 +632,14 @@ Your lot was numbered %3; %4 drew a lot with that number first (%5), so the serv
 Your lot was numbered %3; %4 drew a lot with that number first (%5), so the server numbered yours %6. Correct any shipping papers that carry the old number.</translation>
     </message>
     <message>
+        <source>&amp;Delete anyway</source>
+        <translation>&amp;Delete anyway</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the record</source>
+        <translation>&amp;Keep the record</translation>
+    </message>
+    <message>
         <source>&amp;Noted</source>
         <translation>&amp;Noted</translation>
     </message>
@@ -642,43 +660,59 @@ Your lot was numbered %3; %4 drew a lot with that number first (%5), so the serv
         <translation>Keep &amp;theirs</translation>
     </message>
     <message>
-        <source>No conflicts. Everything you changed was kept.</source>
-        <translation>No conflicts. Everything you changed was kept.</translation>
+        <source>No conflicts to review.</source>
+        <translation>No conflicts to review.</translation>
     </message>
     <message>
-        <source>You and someone else changed the same field while apart. The server kept their value; keep it, or put yours back (it is sent at the next sync).</source>
-        <translation>You and someone else changed the same field while apart. The server kept their value; keep it, or put yours back (it is sent at the next sync).</translation>
+        <source>While you were apart, you and someone else changed the same records. Each entry says what the server kept; choose what stays (your choice is sent at the next sync).</source>
+        <translation>While you were apart, you and someone else changed the same records. Each entry says what the server kept; choose what stays (your choice is sent at the next sync).</translation>
     </message>
 </context>
 <context>
     <name>ConflictModel</name>
     <message>
+        <source>(whole record)</source>
+        <translation>(whole record)</translation>
+    </message>
+    <message>
         <source>Changed by</source>
         <translation>Changed by</translation>
+    </message>
+    <message>
+        <source>Changed, so kept</source>
+        <translation>Changed, so kept</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Deleted</translation>
     </message>
     <message>
         <source>Field</source>
         <translation>Field</translation>
     </message>
     <message>
-        <source>Mine</source>
-        <translation>Mine</translation>
-    </message>
-    <message>
         <source>My change</source>
         <translation>My change</translation>
+    </message>
+    <message>
+        <source>Not applied here: %1</source>
+        <translation>Not applied here: %1</translation>
     </message>
     <message>
         <source>Record</source>
         <translation>Record</translation>
     </message>
     <message>
+        <source>Server&apos;s</source>
+        <translation>Server&apos;s</translation>
+    </message>
+    <message>
         <source>Their change</source>
         <translation>Their change</translation>
     </message>
     <message>
-        <source>Theirs (kept)</source>
-        <translation>Theirs (kept)</translation>
+        <source>Yours</source>
+        <translation>Yours</translation>
     </message>
 </context>
 <context>
@@ -2221,8 +2255,8 @@ Your lot was numbered %3; %4 drew a lot with that number first (%5), so the serv
     <message numerus="yes">
         <source>%Ln customer(s)</source>
         <translation>
-            <numerusform>%Ln customer(s)</numerusform>
-            <numerusform>%Ln customer(s)</numerusform>
+            <numerusform>%Ln customer</numerusform>
+            <numerusform>%Ln customers</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -2235,8 +2269,8 @@ Your lot was numbered %3; %4 drew a lot with that number first (%5), so the serv
     <message numerus="yes">
         <source>%n follow-up(s) overdue</source>
         <translation>
-            <numerusform>%n follow-up(s) overdue</numerusform>
-            <numerusform>%n follow-up(s) overdue</numerusform>
+            <numerusform>%n follow-up overdue</numerusform>
+            <numerusform>%n follow-ups overdue</numerusform>
         </translation>
     </message>
     <message>
@@ -2537,15 +2571,15 @@ The customer disappears from every list; the deletion is synced to the other lap
     <message numerus="yes">
         <source>%n of my suggestion(s)</source>
         <translation>
-            <numerusform>%n of my suggestion(s)</numerusform>
-            <numerusform>%n of my suggestion(s)</numerusform>
+            <numerusform>%n of my suggestion</numerusform>
+            <numerusform>%n of my suggestions</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n suggestion(s)</source>
         <translation>
-            <numerusform>%n suggestion(s)</numerusform>
-            <numerusform>%n suggestion(s)</numerusform>
+            <numerusform>%n suggestion</numerusform>
+            <numerusform>%n suggestions</numerusform>
         </translation>
     </message>
     <message>
@@ -2697,15 +2731,15 @@ The customer disappears from every list; the deletion is synced to the other lap
     <message numerus="yes">
         <source>%n follow-up(s) due today.</source>
         <translation>
-            <numerusform>%n follow-up(s) due today.</numerusform>
-            <numerusform>%n follow-up(s) due today.</numerusform>
+            <numerusform>%n follow-up due today.</numerusform>
+            <numerusform>%n follow-ups due today.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n follow-up(s) overdue.</source>
         <translation>
-            <numerusform>%n follow-up(s) overdue.</numerusform>
-            <numerusform>%n follow-up(s) overdue.</numerusform>
+            <numerusform>%n follow-up overdue.</numerusform>
+            <numerusform>%n follow-ups overdue.</numerusform>
         </translation>
     </message>
     <message>
@@ -3277,8 +3311,8 @@ The customer disappears from every list; the deletion is synced to the other lap
     <message numerus="yes">
         <source>%n day(s) since %1</source>
         <translation>
-            <numerusform>%n day(s) since %1</numerusform>
-            <numerusform>%n day(s) since %1</numerusform>
+            <numerusform>%n day since %1</numerusform>
+            <numerusform>%n days since %1</numerusform>
         </translation>
     </message>
     <message>
@@ -4550,10 +4584,30 @@ The customer disappears from every list; the deletion is synced to the other lap
 <context>
     <name>RejectedChangesDialog</name>
     <message>
+        <source>
+    %1: %2</source>
+        <translation>
+    %1: %2</translation>
+    </message>
+    <message>
+        <source>
+What it held:%1</source>
+        <translation>
+What it held:%1</translation>
+    </message>
+    <message>
         <source>%1 — %2: %3
 Reason: %4</source>
         <translation>%1 — %2: %3
 Reason: %4</translation>
+    </message>
+    <message>
+        <source>%1 — a new record the server refused.
+Reason: %2
+It was removed from this computer. Once the reason is dealt with, enter it again.%3</source>
+        <translation>%1 — a new record the server refused.
+Reason: %2
+It was removed from this computer. Once the reason is dealt with, enter it again.%3</translation>
     </message>
     <message>
         <source>&amp;Dismiss</source>
@@ -4568,8 +4622,8 @@ Reason: %4</translation>
         <translation>Rejected changes</translation>
     </message>
     <message>
-        <source>The server refused these changes; this computer shows the server&apos;s value again. Ask your manager if a change should be made.</source>
-        <translation>The server refused these changes; this computer shows the server&apos;s value again. Ask your manager if a change should be made.</translation>
+        <source>The server refused these changes. A refused change to a record: this computer shows the server&apos;s value again. A refused new record: it was removed from this computer; select it to see what it held, to enter it again. Ask your manager if a change should be made.</source>
+        <translation>The server refused these changes. A refused change to a record: this computer shows the server&apos;s value again. A refused new record: it was removed from this computer; select it to see what it held, to enter it again. Ask your manager if a change should be made.</translation>
     </message>
 </context>
 <context>
@@ -4985,6 +5039,18 @@ Reason: %4</translation>
         <translation>Sync was cancelled.</translation>
     </message>
     <message>
+        <source>The database on this computer is locked by another program or cannot be written, so the sync stopped. Nothing is lost: sync again once it is free.</source>
+        <translation>The database on this computer is locked by another program or cannot be written, so the sync stopped. Nothing is lost: sync again once it is free.</translation>
+    </message>
+    <message>
+        <source>The server at {server} has fewer changes ({head}) than this computer has already received ({cursor}): it is not the server this database syncs with, or it was restored from an older backup. Nothing was changed; please tell IT.</source>
+        <translation>The server at {server} has fewer changes ({head}) than this computer has already received ({cursor}): it is not the server this database syncs with, or it was restored from an older backup. Nothing was changed; please tell IT.</translation>
+    </message>
+    <message>
+        <source>The server at {server} is not the server this database syncs with ({bound}): its account {login} is another one. Nothing was changed; check the server address in the sync settings.</source>
+        <translation>The server at {server} is not the server this database syncs with ({bound}): its account {login} is another one. Nothing was changed; check the server address in the sync settings.</translation>
+    </message>
+    <message>
         <source>The server sent an answer this version of MineSales cannot read: {error}</source>
         <translation>The server sent an answer this version of MineSales cannot read: {error}</translation>
     </message>
@@ -5029,6 +5095,10 @@ Reason: %4</translation>
         <translation>This account is disabled; ask your administrator.</translation>
     </message>
     <message>
+        <source>This database syncs as {bound}, not as {login}. Nothing was changed: sign in as {bound}, or use a database of your own for {login}.</source>
+        <translation>This database syncs as {bound}, not as {login}. Nothing was changed: sign in as {bound}, or use a database of your own for {login}.</translation>
+    </message>
+    <message>
         <source>Wrong user name or password.</source>
         <translation>Wrong user name or password.</translation>
     </message>
@@ -5039,6 +5109,10 @@ Reason: %4</translation>
     <message>
         <source>a contract&apos;s status cannot move backwards ({old} → {new})</source>
         <translation>a contract&apos;s status cannot move backwards ({old} → {new})</translation>
+    </message>
+    <message>
+        <source>a network error</source>
+        <translation>a network error</translation>
     </message>
     <message>
         <source>a required value is missing ({detail})</source>
@@ -5059,6 +5133,10 @@ Reason: %4</translation>
     <message>
         <source>it refers to a record the server does not have ({detail})</source>
         <translation>it refers to a record the server does not have ({detail})</translation>
+    </message>
+    <message>
+        <source>no server has this name; check the server address in the sync settings</source>
+        <translation>no server has this name; check the server address in the sync settings</translation>
     </message>
     <message>
         <source>only a manager may change this kind of record ({table})</source>
@@ -5085,6 +5163,10 @@ Reason: %4</translation>
         <translation>refused by the server</translation>
     </message>
     <message>
+        <source>the connection was refused; the server may not be running</source>
+        <translation>the connection was refused; the server may not be running</translation>
+    </message>
+    <message>
         <source>the contract is {status}; its status cannot change</source>
         <translation>the contract is {status}; its status cannot change</translation>
     </message>
@@ -5097,8 +5179,16 @@ Reason: %4</translation>
         <translation>the same change was sent twice</translation>
     </message>
     <message>
+        <source>the secure connection failed; the server&apos;s certificate may not be trusted</source>
+        <translation>the secure connection failed; the server&apos;s certificate may not be trusted</translation>
+    </message>
+    <message>
         <source>the server could not read the change: {detail}</source>
         <translation>the server could not read the change: {detail}</translation>
+    </message>
+    <message>
+        <source>the server did not answer in time</source>
+        <translation>the server did not answer in time</translation>
     </message>
     <message>
         <source>the server does not know this kind of record ({table})</source>
@@ -5107,6 +5197,14 @@ Reason: %4</translation>
     <message>
         <source>the server&apos;s database refused it ({detail})</source>
         <translation>the server&apos;s database refused it ({detail})</translation>
+    </message>
+    <message>
+        <source>the server&apos;s name could not be looked up; check the network connection</source>
+        <translation>the server&apos;s name could not be looked up; check the network connection</translation>
+    </message>
+    <message>
+        <source>this computer has no network connection</source>
+        <translation>this computer has no network connection</translation>
     </message>
     <message>
         <source>you may not change {field} of another user</source>
@@ -5130,15 +5228,15 @@ Reason: %4</translation>
     <message numerus="yes">
         <source>%n conflict(s)</source>
         <translation>
-            <numerusform>%n conflict(s)</numerusform>
-            <numerusform>%n conflict(s)</numerusform>
+            <numerusform>%n conflict</numerusform>
+            <numerusform>%n conflicts</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n notice(s)</source>
         <translation>
-            <numerusform>%n notice(s)</numerusform>
-            <numerusform>%n notice(s)</numerusform>
+            <numerusform>%n notice</numerusform>
+            <numerusform>%n notices</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -5186,6 +5284,10 @@ Reason: %4</translation>
         <translation>Never synced</translation>
     </message>
     <message>
+        <source>Not synced: signing in was cancelled</source>
+        <translation>Not synced: signing in was cancelled</translation>
+    </message>
+    <message>
         <source>Nothing was lost; your changes are still here.</source>
         <translation>Nothing was lost; your changes are still here.</translation>
     </message>
@@ -5193,9 +5295,19 @@ Reason: %4</translation>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
-    <message>
-        <source>Offline — will retry in %1 s</source>
-        <translation>Offline — will retry in %1 s</translation>
+    <message numerus="yes">
+        <source>Offline — will retry in %n s</source>
+        <translation>
+            <numerusform>Offline — will retry in %n s</numerusform>
+            <numerusform>Offline — will retry in %n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Offline — will retry in about %n min</source>
+        <translation>
+            <numerusform>Offline — will retry in about %n min</numerusform>
+            <numerusform>Offline — will retry in about %n min</numerusform>
+        </translation>
     </message>
     <message>
         <source>Pending changes: %1</source>
@@ -5208,6 +5320,10 @@ Reason: %4</translation>
     <message>
         <source>Send your changes and receive others&apos; (Ctrl+Shift+Y)</source>
         <translation>Send your changes and receive others&apos; (Ctrl+Shift+Y)</translation>
+    </message>
+    <message>
+        <source>Server not found: check the sync settings</source>
+        <translation>Server not found: check the sync settings</translation>
     </message>
     <message>
         <source>Sync</source>
@@ -5228,6 +5344,10 @@ Reason: %4</translation>
     <message>
         <source>Sync not set up</source>
         <translation>Sync not set up</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Sync now</translation>
     </message>
     <message>
         <source>Sync s&amp;ettings…</source>
@@ -5263,15 +5383,22 @@ Reason: %4</translation>
     </message>
     <message>
         <source>(deleted)</source>
+        <extracomment>A refused new record (``field`` is &quot;(new record)&quot;): what it held, as (field label, value) pairs in the record&apos;s column order, empty ones left out — the record itself is gone from this laptop, so this is the only place left to read it. Empty for a refused field change.</extracomment>
         <translation>(deleted)</translation>
     </message>
     <message>
         <source>(empty)</source>
+        <extracomment>Columns a refused new record&apos;s field list leaves out: bookkeeping nobody typed. Money-typed columns that hold KPI figures (visits, tonnes or amounts, by KPI): plain numbers. Columns that are a percentage (others of the ``Percent`` type are grades in their own unit).</extracomment>
         <translation>(empty)</translation>
     </message>
     <message>
         <source>(new record)</source>
+        <extracomment>Columns that never appear as a field of their own, so they need no label: the row id (a record is named by its name, code or parent, ``describe_record``) and the local fields (customer search keys, ``LOCAL_FIELDS``: never sent, received or refused). ``created_at`` and ``updated_at`` do carry labels: they never make a conflict (``SILENT_FIELDS``) but they are part of a refused new record&apos;s values. Field labels by column name, worded as the app&apos;s forms word the same field (the same English source gives the same Chinese everywhere); a link to another record is labelled as that kind of record (&quot;Customer&quot;, &quot;Product&quot;).</extracomment>
         <translation>(new record)</translation>
+    </message>
+    <message>
+        <source>(not shown)</source>
+        <translation>(not shown)</translation>
     </message>
     <message>
         <source>(whole record)</source>
@@ -5286,8 +5413,16 @@ Reason: %4</translation>
         <translation>Action item</translation>
     </message>
     <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
         <source>Activity</source>
         <translation>Activity</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>Actual</translation>
     </message>
     <message>
         <source>Address</source>
@@ -5298,12 +5433,44 @@ Reason: %4</translation>
         <translation>Amount</translation>
     </message>
     <message>
+        <source>Analyte</source>
+        <translation>Analyte</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <source>Answered at</source>
+        <translation>Answered at</translation>
+    </message>
+    <message>
+        <source>Answered by</source>
+        <translation>Answered by</translation>
+    </message>
+    <message>
         <source>Appraisal</source>
         <translation>Appraisal</translation>
     </message>
     <message>
         <source>Appraisal line</source>
         <translation>Appraisal line</translation>
+    </message>
+    <message>
+        <source>Appraisee</source>
+        <translation>Appraisee</translation>
+    </message>
+    <message>
+        <source>Appraiser</source>
+        <translation>Appraiser</translation>
+    </message>
+    <message>
+        <source>Approved at</source>
+        <translation>Approved at</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>Approved by</translation>
     </message>
     <message>
         <source>Assay</source>
@@ -5314,16 +5481,92 @@ Reason: %4</translation>
         <translation>Assay result</translation>
     </message>
     <message>
+        <source>Assayed on</source>
+        <translation>Assayed on</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>Assigned to</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>Assignee</translation>
+    </message>
+    <message>
+        <source>Attended</source>
+        <translation>Attended</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Author</translation>
+    </message>
+    <message>
+        <source>B/L date</source>
+        <translation>B/L date</translation>
+    </message>
+    <message>
+        <source>Basis</source>
+        <translation>Basis</translation>
+    </message>
+    <message>
+        <source>Bid deadline</source>
+        <translation>Bid deadline</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Certificate date</source>
+        <translation>Certificate date</translation>
+    </message>
+    <message>
+        <source>Changed at</source>
+        <translation>Changed at</translation>
+    </message>
+    <message>
+        <source>Changed by</source>
+        <translation>Changed by</translation>
+    </message>
+    <message>
         <source>City</source>
         <translation>City</translation>
+    </message>
+    <message>
+        <source>Claimed amount</source>
+        <translation>Claimed amount</translation>
+    </message>
+    <message>
+        <source>Closed at</source>
+        <translation>Closed at</translation>
     </message>
     <message>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
+        <source>Comment</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Competitor</source>
+        <translation>Competitor</translation>
+    </message>
+    <message>
+        <source>Completion</source>
+        <translation>Completion</translation>
+    </message>
+    <message>
+        <source>Confirmed at</source>
+        <translation>Confirmed at</translation>
+    </message>
+    <message>
         <source>Contact</source>
         <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>Content</translation>
     </message>
     <message>
         <source>Contract</source>
@@ -5342,12 +5585,36 @@ Reason: %4</translation>
         <translation>Contract status change</translation>
     </message>
     <message>
+        <source>Contract type</source>
+        <translation>Contract type</translation>
+    </message>
+    <message>
+        <source>Contract value</source>
+        <translation>Contract value</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Credit days</source>
+        <translation>Credit days</translation>
+    </message>
+    <message>
         <source>Credit limit</source>
         <translation>Credit limit</translation>
     </message>
     <message>
         <source>Credit profile</source>
         <translation>Credit profile</translation>
+    </message>
+    <message>
+        <source>Credit rating</source>
+        <translation>Credit rating</translation>
+    </message>
+    <message>
+        <source>Credit score</source>
+        <translation>Credit score</translation>
     </message>
     <message>
         <source>Currency</source>
@@ -5362,8 +5629,40 @@ Reason: %4</translation>
         <translation>Customer type</translation>
     </message>
     <message>
+        <source>Data source</source>
+        <translation>Data source</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Deal type</source>
+        <translation>Deal type</translation>
+    </message>
+    <message>
+        <source>Decided at</source>
+        <translation>Decided at</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
         <source>Decision role</source>
         <translation>Decision role</translation>
+    </message>
+    <message>
+        <source>Default price index</source>
+        <translation>Default price index</translation>
+    </message>
+    <message>
+        <source>Definition (Chinese)</source>
+        <translation>Definition (Chinese)</translation>
+    </message>
+    <message>
+        <source>Definition (English)</source>
+        <translation>Definition (English)</translation>
     </message>
     <message>
         <source>Deleted</source>
@@ -5378,8 +5677,32 @@ Reason: %4</translation>
         <translation>Description</translation>
     </message>
     <message>
+        <source>Dimension (Chinese)</source>
+        <translation>Dimension (Chinese)</translation>
+    </message>
+    <message>
+        <source>Dimension (English)</source>
+        <translation>Dimension (English)</translation>
+    </message>
+    <message>
+        <source>Direct manager</source>
+        <translation>Direct manager</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
         <source>Discharge port</source>
         <translation>Discharge port</translation>
+    </message>
+    <message>
+        <source>Done at</source>
+        <translation>Done at</translation>
+    </message>
+    <message>
+        <source>Dry tonnes (dmt)</source>
+        <translation>Dry tonnes (dmt)</translation>
     </message>
     <message>
         <source>Due date</source>
@@ -5390,12 +5713,40 @@ Reason: %4</translation>
         <translation>E-mail</translation>
     </message>
     <message>
+        <source>Employee no.</source>
+        <translation>Employee no.</translation>
+    </message>
+    <message>
         <source>End date</source>
         <translation>End date</translation>
     </message>
     <message>
+        <source>English name</source>
+        <translation>English name</translation>
+    </message>
+    <message>
+        <source>Estimated value</source>
+        <translation>Estimated value</translation>
+    </message>
+    <message>
+        <source>Exam score</source>
+        <translation>Exam score</translation>
+    </message>
+    <message>
+        <source>Expected assay</source>
+        <translation>Expected assay</translation>
+    </message>
+    <message>
         <source>Expected close</source>
         <translation>Expected close</translation>
+    </message>
+    <message>
+        <source>Exposure amount</source>
+        <translation>Exposure amount</translation>
+    </message>
+    <message>
+        <source>FX rate</source>
+        <translation>FX rate</translation>
     </message>
     <message>
         <source>Feedback</source>
@@ -5406,8 +5757,57 @@ Reason: %4</translation>
         <translation>Follow-up</translation>
     </message>
     <message>
+        <source>From stage</source>
+        <translation>From stage</translation>
+    </message>
+    <message>
+        <source>From status</source>
+        <translation>From status</translation>
+    </message>
+    <message>
         <source>Full name</source>
+        <extracomment>Where one column name means another thing in one table (as that table&apos;s form words it).</extracomment>
         <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>HS code</source>
+        <translation>HS code</translation>
+    </message>
+    <message>
+        <source>Held at</source>
+        <translation>Held at</translation>
+    </message>
+    <message>
+        <source>Hired on</source>
+        <translation>Hired on</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <source>Impact</source>
+        <translation>Impact</translation>
+    </message>
+    <message>
+        <source>Improvement plan</source>
+        <translation>Improvement plan</translation>
+    </message>
+    <message>
+        <source>In service</source>
+        <translation>In service</translation>
+    </message>
+    <message>
+        <source>In stage since</source>
+        <translation>In stage since</translation>
+    </message>
+    <message>
+        <source>Incoterm</source>
+        <translation>Incoterm</translation>
     </message>
     <message>
         <source>Index price</source>
@@ -5418,6 +5818,22 @@ Reason: %4</translation>
         <translation>Invoice</translation>
     </message>
     <message>
+        <source>Invoice no.</source>
+        <translation>Invoice no.</translation>
+    </message>
+    <message>
+        <source>Issued on</source>
+        <translation>Issued on</translation>
+    </message>
+    <message>
+        <source>Issuer</source>
+        <translation>Issuer</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>Job title</translation>
+    </message>
+    <message>
         <source>KPI</source>
         <translation>KPI</translation>
     </message>
@@ -5426,16 +5842,76 @@ Reason: %4</translation>
         <translation>KPI target</translation>
     </message>
     <message>
+        <source>Laboratory</source>
+        <translation>Laboratory</translation>
+    </message>
+    <message>
+        <source>Last changed</source>
+        <translation>Last changed</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>Latitude</translation>
+    </message>
+    <message>
+        <source>Likelihood</source>
+        <translation>Likelihood</translation>
+    </message>
+    <message>
+        <source>Load port</source>
+        <translation>Load port</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>Longitude</translation>
+    </message>
+    <message>
+        <source>Lost note</source>
+        <translation>Lost note</translation>
+    </message>
+    <message>
+        <source>Lost reason</source>
+        <translation>Lost reason</translation>
+    </message>
+    <message>
         <source>Lot number</source>
         <translation>Lot number</translation>
+    </message>
+    <message>
+        <source>Manager comments</source>
+        <translation>Manager comments</translation>
+    </message>
+    <message>
+        <source>Manager score</source>
+        <translation>Manager score</translation>
+    </message>
+    <message>
+        <source>Maximum</source>
+        <translation>Maximum</translation>
     </message>
     <message>
         <source>Meeting</source>
         <translation>Meeting</translation>
     </message>
     <message>
+        <source>Minimum</source>
+        <translation>Minimum</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <source>Mitigation</source>
+        <translation>Mitigation</translation>
+    </message>
+    <message>
         <source>Mobile</source>
         <translation>Mobile</translation>
+    </message>
+    <message>
+        <source>Moisture H₂O %</source>
+        <translation>Moisture H₂O %</translation>
     </message>
     <message>
         <source>Name</source>
@@ -5450,6 +5926,14 @@ Reason: %4</translation>
         <translation>Name (English)</translation>
     </message>
     <message>
+        <source>Net amount (excl. VAT)</source>
+        <translation>Net amount (excl. VAT)</translation>
+    </message>
+    <message>
+        <source>New owner</source>
+        <translation>New owner</translation>
+    </message>
+    <message>
         <source>Next action</source>
         <translation>Next action</translation>
     </message>
@@ -5460,6 +5944,10 @@ Reason: %4</translation>
     <message>
         <source>No</source>
         <translation>No</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
     </message>
     <message>
         <source>Notes</source>
@@ -5474,20 +5962,84 @@ Reason: %4</translation>
         <translation>Outcome</translation>
     </message>
     <message>
+        <source>Override reason</source>
+        <translation>Override reason</translation>
+    </message>
+    <message>
         <source>Owner</source>
         <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Party</source>
+        <translation>Party</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
     </message>
     <message>
         <source>Payment</source>
         <translation>Payment</translation>
     </message>
     <message>
+        <source>Payment method</source>
+        <translation>Payment method</translation>
+    </message>
+    <message>
+        <source>Payment terms</source>
+        <translation>Payment terms</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Period type</source>
+        <translation>Period type</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
         <source>Phone</source>
         <translation>Phone</translation>
     </message>
     <message>
+        <source>Port / place</source>
+        <translation>Port / place</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Previous owner</source>
+        <translation>Previous owner</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <source>Price date</source>
+        <translation>Price date</translation>
+    </message>
+    <message>
         <source>Price index</source>
         <translation>Price index</translation>
+    </message>
+    <message>
+        <source>Price terms</source>
+        <translation>Price terms</translation>
+    </message>
+    <message>
+        <source>Pricing method</source>
+        <translation>Pricing method</translation>
+    </message>
+    <message>
+        <source>Primary contact</source>
+        <translation>Primary contact</translation>
     </message>
     <message>
         <source>Priority</source>
@@ -5502,8 +6054,20 @@ Reason: %4</translation>
         <translation>Product</translation>
     </message>
     <message>
+        <source>Provider</source>
+        <translation>Provider</translation>
+    </message>
+    <message>
         <source>Province</source>
         <translation>Province</translation>
+    </message>
+    <message>
+        <source>Provisional invoice %</source>
+        <translation>Provisional invoice %</translation>
+    </message>
+    <message>
+        <source>Publisher</source>
+        <translation>Publisher</translation>
     </message>
     <message>
         <source>Quality spec</source>
@@ -5514,6 +6078,14 @@ Reason: %4</translation>
         <translation>Quantity</translation>
     </message>
     <message>
+        <source>Quantity (wmt)</source>
+        <translation>Quantity (wmt)</translation>
+    </message>
+    <message>
+        <source>Quantity unit</source>
+        <translation>Quantity unit</translation>
+    </message>
+    <message>
         <source>Quote</source>
         <translation>Quote</translation>
     </message>
@@ -5522,16 +6094,68 @@ Reason: %4</translation>
         <translation>Quote number</translation>
     </message>
     <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
         <source>Reassignment</source>
         <translation>Reassignment</translation>
+    </message>
+    <message>
+        <source>Received at</source>
+        <translation>Received at</translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation>Received on</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Record type</source>
+        <translation>Record type</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Reference</translation>
     </message>
     <message>
         <source>Region</source>
         <translation>Region</translation>
     </message>
     <message>
+        <source>Reject above</source>
+        <translation>Reject above</translation>
+    </message>
+    <message>
+        <source>Reject below</source>
+        <translation>Reject below</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>Resolution</translation>
+    </message>
+    <message>
+        <source>Resolved at</source>
+        <translation>Resolved at</translation>
+    </message>
+    <message>
         <source>Return visit</source>
         <translation>Return visit</translation>
+    </message>
+    <message>
+        <source>Review on</source>
+        <translation>Review on</translation>
+    </message>
+    <message>
+        <source>Reviewed on</source>
+        <translation>Reviewed on</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>Reviewer</translation>
     </message>
     <message>
         <source>Risk</source>
@@ -5542,8 +6166,44 @@ Reason: %4</translation>
         <translation>Role</translation>
     </message>
     <message>
+        <source>SLA due</source>
+        <translation>SLA due</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <source>Score snapshot</source>
+        <translation>Score snapshot</translation>
+    </message>
+    <message>
+        <source>Scoring parameters</source>
+        <translation>Scoring parameters</translation>
+    </message>
+    <message>
+        <source>Scoring rule</source>
+        <translation>Scoring rule</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>Security</translation>
+    </message>
+    <message>
+        <source>Self score</source>
+        <translation>Self score</translation>
+    </message>
+    <message>
+        <source>Self-assessment</source>
+        <translation>Self-assessment</translation>
+    </message>
+    <message>
         <source>Service ticket</source>
         <translation>Service ticket</translation>
+    </message>
+    <message>
+        <source>Settled amount</source>
+        <translation>Settled amount</translation>
     </message>
     <message>
         <source>Shipment</source>
@@ -5552,6 +6212,18 @@ Reason: %4</translation>
     <message>
         <source>Short name</source>
         <translation>Short name</translation>
+    </message>
+    <message>
+        <source>Signed on</source>
+        <translation>Signed on</translation>
+    </message>
+    <message>
+        <source>Sort order</source>
+        <translation>Sort order</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
     </message>
     <message>
         <source>Stage</source>
@@ -5570,16 +6242,44 @@ Reason: %4</translation>
         <translation>Status</translation>
     </message>
     <message>
+        <source>Step</source>
+        <translation>Step</translation>
+    </message>
+    <message>
         <source>Subject</source>
         <translation>Subject</translation>
+    </message>
+    <message>
+        <source>Suggestion</source>
+        <translation>Suggestion</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Target</translation>
     </message>
     <message>
         <source>Team</source>
         <translation>Team</translation>
     </message>
     <message>
+        <source>Termination reason</source>
+        <translation>Termination reason</translation>
+    </message>
+    <message>
+        <source>Territory</source>
+        <translation>Territory</translation>
+    </message>
+    <message>
+        <source>Ticket no.</source>
+        <translation>Ticket no.</translation>
+    </message>
+    <message>
         <source>Ticket status change</source>
         <translation>Ticket status change</translation>
+    </message>
+    <message>
+        <source>Ticket type</source>
+        <translation>Ticket type</translation>
     </message>
     <message>
         <source>Tier</source>
@@ -5590,6 +6290,34 @@ Reason: %4</translation>
         <translation>Title</translation>
     </message>
     <message>
+        <source>To stage</source>
+        <translation>To stage</translation>
+    </message>
+    <message>
+        <source>To status</source>
+        <translation>To status</translation>
+    </message>
+    <message>
+        <source>Tolerance option</source>
+        <translation>Tolerance option</translation>
+    </message>
+    <message>
+        <source>Tolerance ± %</source>
+        <translation>Tolerance ± %</translation>
+    </message>
+    <message>
+        <source>Total (incl. VAT)</source>
+        <translation>Total (incl. VAT)</translation>
+    </message>
+    <message>
+        <source>Total amount</source>
+        <translation>Total amount</translation>
+    </message>
+    <message>
+        <source>Total score</source>
+        <translation>Total score</translation>
+    </message>
+    <message>
         <source>Training</source>
         <translation>Training</translation>
     </message>
@@ -5598,20 +6326,72 @@ Reason: %4</translation>
         <translation>Training attendance</translation>
     </message>
     <message>
+        <source>Transport</source>
+        <translation>Transport</translation>
+    </message>
+    <message>
         <source>Type</source>
         <translation>Type</translation>
+    </message>
+    <message>
+        <source>Typical</source>
+        <translation>Typical</translation>
     </message>
     <message>
         <source>USCC</source>
         <translation>USCC</translation>
     </message>
     <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>Unit price</translation>
+    </message>
+    <message>
         <source>User</source>
         <translation>User</translation>
     </message>
     <message>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>VAT %</source>
+        <translation>VAT %</translation>
+    </message>
+    <message>
+        <source>VAT amount</source>
+        <translation>VAT amount</translation>
+    </message>
+    <message>
+        <source>VAT included</source>
+        <translation>VAT included</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
         <source>Version</source>
         <translation>Version</translation>
+    </message>
+    <message>
+        <source>Vessel / vehicle</source>
+        <translation>Vessel / vehicle</translation>
+    </message>
+    <message>
+        <source>Visited at</source>
+        <translation>Visited at</translation>
+    </message>
+    <message>
+        <source>Visited by</source>
+        <translation>Visited by</translation>
     </message>
     <message>
         <source>WeChat</source>
@@ -5622,8 +6402,28 @@ Reason: %4</translation>
         <translation>Website</translation>
     </message>
     <message>
+        <source>Weight</source>
+        <translation>Weight</translation>
+    </message>
+    <message>
         <source>Weight certificate</source>
         <translation>Weight certificate</translation>
+    </message>
+    <message>
+        <source>Weighted score</source>
+        <translation>Weighted score</translation>
+    </message>
+    <message>
+        <source>Wet tonnes (wmt)</source>
+        <translation>Wet tonnes (wmt)</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>With</source>
+        <translation>With</translation>
     </message>
     <message>
         <source>Yes</source>
@@ -5633,6 +6433,47 @@ Reason: %4</translation>
         <source>another user</source>
         <translation>another user</translation>
     </message>
+    <message>
+        <source>it refers to a record that is not on this computer</source>
+        <translation>it refers to a record that is not on this computer</translation>
+    </message>
+    <message>
+        <source>it refers to a record the server does not have</source>
+        <translation>it refers to a record the server does not have</translation>
+    </message>
+    <message>
+        <source>{field} has a value the server does not accept</source>
+        <translation>{field} has a value the server does not accept</translation>
+    </message>
+    <message>
+        <source>{field} has a value this computer does not accept</source>
+        <translation>{field} has a value this computer does not accept</translation>
+    </message>
+    <message>
+        <source>{field} is already used by another record</source>
+        <translation>{field} is already used by another record</translation>
+    </message>
+    <message>
+        <source>{field} is required</source>
+        <translation>{field} is required</translation>
+    </message>
+    <message>
+        <source>{field} is required but has no value</source>
+        <translation>{field} is required but has no value</translation>
+    </message>
+    <message>
+        <source>{field} is the same as a record already on this computer</source>
+        <extracomment>The database&apos;s own words for a refused write: SQLite (the laptop, a small server) and PostgreSQL (the server), first line only (``reasons.database_words``). How a reason quotes the database (``store._integrity_reason``, ``reasons.duplicate_value_reason``).</extracomment>
+        <translation>{field} is the same as a record already on this computer</translation>
+    </message>
+    <message>
+        <source>{field} refers to a record that is not on this computer</source>
+        <translation>{field} refers to a record that is not on this computer</translation>
+    </message>
+    <message>
+        <source>{field} refers to a record the server does not have</source>
+        <translation>{field} refers to a record the server does not have</translation>
+    </message>
 </context>
 <context>
     <name>SyncSettingsDialog</name>
@@ -5641,8 +6482,16 @@ Reason: %4</translation>
         <translation>Enter the server address, starting with https:// or http://.</translation>
     </message>
     <message>
+        <source>Enter the server&apos;s name or IP address after %1, e.g. %1sync.example.com.</source>
+        <translation>Enter the server&apos;s name or IP address after %1, e.g. %1sync.example.com.</translation>
+    </message>
+    <message>
         <source>Enter your user name on the sync server.</source>
         <translation>Enter your user name on the sync server.</translation>
+    </message>
+    <message>
+        <source>Leave the user name and password out of the server address: enter the user name below; the password is asked when you sync.</source>
+        <translation>Leave the user name and password out of the server address: enter the user name below; the password is asked when you sync.</translation>
     </message>
     <message>
         <source>Server address</source>
@@ -5657,8 +6506,32 @@ Reason: %4</translation>
         <translation>The password is asked when you sync and is never saved to disk; you may keep it in memory until you close MineSales.</translation>
     </message>
     <message>
-        <source>This database syncs with %1. To sync with another server, start a new database (File → New database…).</source>
-        <translation>This database syncs with %1. To sync with another server, start a new database (File → New database…).</translation>
+        <source>The port (the number after the colon) must be from 1 to 65535.</source>
+        <translation>The port (the number after the colon) must be from 1 to 65535.</translation>
+    </message>
+    <message>
+        <source>The server address cannot contain spaces: check what was typed or pasted.</source>
+        <translation>The server address cannot contain spaces: check what was typed or pasted.</translation>
+    </message>
+    <message>
+        <source>The server address cannot contain “?” or “#”.</source>
+        <translation>The server address cannot contain “?” or “#”.</translation>
+    </message>
+    <message>
+        <source>The server address must start with https:// or http://.</source>
+        <translation>The server address must start with https:// or http://.</translation>
+    </message>
+    <message>
+        <source>This database syncs as %1. A sync as %2 will be refused and nothing on this computer changes: sign in as %1, or use a database of your own for %2.</source>
+        <translation>This database syncs as %1. A sync as %2 will be refused and nothing on this computer changes: sign in as %1, or use a database of your own for %2.</translation>
+    </message>
+    <message>
+        <source>This database syncs with %1. If %2 is the same server at a new address, that is fine. If it is a different server, the sync will be refused and nothing on this computer changes: to sync with another server, start a new database (File → New database…).</source>
+        <translation>This database syncs with %1. If %2 is the same server at a new address, that is fine. If it is a different server, the sync will be refused and nothing on this computer changes: to sync with another server, start a new database (File → New database…).</translation>
+    </message>
+    <message>
+        <source>Type the server address with half-width punctuation (: / .), not full-width (： ／ 。).</source>
+        <translation>Type the server address with half-width punctuation (: / .), not full-width (： ／ 。).</translation>
     </message>
     <message>
         <source>User name</source>
@@ -5667,6 +6540,10 @@ Reason: %4</translation>
     <message>
         <source>e.g. https://sync.example.com:8765</source>
         <translation>e.g. https://sync.example.com:8765</translation>
+    </message>
+    <message>
+        <source>“%1” is not a server name: use letters, digits, hyphens and dots only.</source>
+        <translation>“%1” is not a server name: use letters, digits, hyphens and dots only.</translation>
     </message>
 </context>
 <context>
@@ -5733,15 +6610,15 @@ Reason: %4</translation>
     <message numerus="yes">
         <source>%n new suggestion(s)</source>
         <translation>
-            <numerusform>%n new suggestion(s)</numerusform>
-            <numerusform>%n new suggestion(s)</numerusform>
+            <numerusform>%n new suggestion</numerusform>
+            <numerusform>%n new suggestions</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n open action item(s)</source>
         <translation>
-            <numerusform>%n open action item(s)</numerusform>
-            <numerusform>%n open action item(s)</numerusform>
+            <numerusform>%n open action item</numerusform>
+            <numerusform>%n open action items</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -5967,8 +6844,8 @@ Reason: %4</translation>
     <message numerus="yes">
         <source>%n open ticket(s)</source>
         <translation>
-            <numerusform>%n open ticket(s)</numerusform>
-            <numerusform>%n open ticket(s)</numerusform>
+            <numerusform>%n open ticket</numerusform>
+            <numerusform>%n open tickets</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -5981,8 +6858,8 @@ Reason: %4</translation>
     <message numerus="yes">
         <source>%n ticket(s) listed</source>
         <translation>
-            <numerusform>%n ticket(s) listed</numerusform>
-            <numerusform>%n ticket(s) listed</numerusform>
+            <numerusform>%n ticket listed</numerusform>
+            <numerusform>%n tickets listed</numerusform>
         </translation>
     </message>
     <message>
@@ -6262,8 +7139,8 @@ Reason: %4</translation>
     <message numerus="yes">
         <source>%n training(s)</source>
         <translation>
-            <numerusform>%n training(s)</numerusform>
-            <numerusform>%n training(s)</numerusform>
+            <numerusform>%n training</numerusform>
+            <numerusform>%n trainings</numerusform>
         </translation>
     </message>
     <message>
@@ -6661,6 +7538,7 @@ Reason: %4</translation>
     <name>_SyncListDialog</name>
     <message>
         <source>Close</source>
+        <extracomment>Long-text columns and their widest width, in digit widths (see ``fit_columns``). The long-text columns, narrowed further when the dialog is too narrow for all.</extracomment>
         <translation>Close</translation>
     </message>
 </context>

@@ -593,32 +593,50 @@ Weighted by probability %2</source>
 <context>
     <name>ConflictInboxDialog</name>
     <message>
+        <source>%1
+You deleted this record (%2), but %3 changed it while you were apart (%4), so the server kept it, with their change.
+Delete anyway: it is deleted here and for everyone at the next sync. Keep the record: it stays as it is now.</source>
+        <translation>%1
+你删除了这条记录（%2），但%3在离线期间修改了它（%4），因此服务器保留了这条记录及其修改。
+仍然删除：在本机删除，并在下次同步时对所有人删除。保留该记录：记录保持现状。</translation>
+    </message>
+    <message>
         <source>%1 — %2
 Mine: %3
-Theirs (%4, %5): %6</source>
+Theirs (%4, %5): %6
+The server kept theirs. Keep mine puts yours back (it is sent at the next sync).</source>
         <translation>%1 — %2
 本地：%3
-服务器（%4，%5）：%6</translation>
+服务器（%4，%5）：%6
+服务器保留了对方的值。选择“保留本地”会恢复你的值（将在下次同步时发送）。</translation>
     </message>
     <message>
         <source>%1 — %2
 This change by %4 (%5) could not be applied here: it clashes with data on this computer (%3), most often a change of yours not yet sent. Once the server has decided about yours, the next sync asks it for this record once more; if it clashes again, it stays here for you to check.
 Theirs: %6</source>
         <translation>%1 — %2
-%4（%5）的这项修改无法在本机应用：它与本机上的数据冲突（%3），通常是您尚未同步的修改。待服务器处理完您的修改后，下次同步会再向服务器获取一次这条记录；如仍冲突，它会留在这里供您核对。
+%4（%5）的这项修改无法在本机应用：它与本机上的数据冲突（%3），通常是你尚未同步的修改。待服务器处理完你的修改后，下次同步会再向服务器获取一次这条记录；如仍冲突，它会留在这里供你核对。
 服务器：%6</translation>
     </message>
     <message>
         <source>%1 — %2
 You made it as %3; %4 made that version first (%5), so the server numbered yours %6. Tell the customer if they have the old number.</source>
         <translation>%1 — %2
-您制作时的编号为 %3；%4先制作了该版本（%5），因此服务器将您的报价顺延编号为 %6。如客户手中是旧编号，请告知客户。</translation>
+你制作时的编号为 %3；%4先制作了该版本（%5），因此服务器将你的报价顺延编号为 %6。如客户手中是旧编号，请告知客户。</translation>
     </message>
     <message>
         <source>%1 — %2
 Your lot was numbered %3; %4 drew a lot with that number first (%5), so the server numbered yours %6. Correct any shipping papers that carry the old number.</source>
         <translation>%1 — %2
-您的批次原编号为 %3；%4先录入了同一批次号的发运批次（%5），因此服务器将您的批次顺延编号为 %6。如发运单据（提单等）上用了旧批次号，请更正。</translation>
+你的批次原编号为 %3；%4先录入了同一批次号的发运批次（%5），因此服务器将你的批次顺延编号为 %6。如发运单据（提单等）上用了旧批次号，请更正。</translation>
+    </message>
+    <message>
+        <source>&amp;Delete anyway</source>
+        <translation>仍然删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the record</source>
+        <translation>保留该记录(&amp;K)</translation>
     </message>
     <message>
         <source>&amp;Noted</source>
@@ -626,7 +644,7 @@ Your lot was numbered %3; %4 drew a lot with that number first (%5), so the serv
     </message>
     <message>
         <source>A quote number or lot number entry is a notice: while apart, you and someone else made a quote version, or drew a lot, under the same number, and the server moved yours on to the next one. Nothing to choose: read it and close it with Noted.</source>
-        <translation>“报价单号”或“批次号”条目只是通知：离线期间，您与他人各自新建了同一报价版本，或录入了相同批次号的发运批次，服务器已将您的编号顺延为下一个。无需选择，阅读后点击“知道了”即可关闭。</translation>
+        <translation>“报价单号”或“批次号”条目只是通知：离线期间，你与他人各自新建了同一报价版本，或录入了相同批次号的发运批次，服务器已将你的编号顺延为下一个。无需选择，阅读后点击“知道了”即可关闭。</translation>
     </message>
     <message>
         <source>Conflict inbox</source>
@@ -641,43 +659,59 @@ Your lot was numbered %3; %4 drew a lot with that number first (%5), so the serv
         <translation>保留服务器(&amp;T)</translation>
     </message>
     <message>
-        <source>No conflicts. Everything you changed was kept.</source>
-        <translation>没有冲突，你的所有更改均已保留。</translation>
+        <source>No conflicts to review.</source>
+        <translation>没有需要处理的冲突。</translation>
     </message>
     <message>
-        <source>You and someone else changed the same field while apart. The server kept their value; keep it, or put yours back (it is sent at the next sync).</source>
-        <translation>你和其他人在离线期间修改了同一字段。服务器保留了对方的值；可以保留服务器的值，或恢复你的值（将在下次同步时发送）。</translation>
+        <source>While you were apart, you and someone else changed the same records. Each entry says what the server kept; choose what stays (your choice is sent at the next sync).</source>
+        <translation>离线期间，你和其他人修改了相同的记录。每个条目都说明了服务器保留了什么；请选择要保留的内容（你的选择将在下次同步时发送）。</translation>
     </message>
 </context>
 <context>
     <name>ConflictModel</name>
     <message>
+        <source>(whole record)</source>
+        <translation>（整条记录）</translation>
+    </message>
+    <message>
         <source>Changed by</source>
         <translation>修改人</translation>
+    </message>
+    <message>
+        <source>Changed, so kept</source>
+        <translation>已被修改，故保留</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>已删除</translation>
     </message>
     <message>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <source>Mine</source>
-        <translation>本地值</translation>
-    </message>
-    <message>
         <source>My change</source>
         <translation>我的修改时间</translation>
+    </message>
+    <message>
+        <source>Not applied here: %1</source>
+        <translation>未在本机应用：%1</translation>
     </message>
     <message>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
+        <source>Server&apos;s</source>
+        <translation>服务器的值</translation>
+    </message>
+    <message>
         <source>Their change</source>
         <translation>对方修改时间</translation>
     </message>
     <message>
-        <source>Theirs (kept)</source>
-        <translation>服务器值（已保留）</translation>
+        <source>Yours</source>
+        <translation>你的值</translation>
     </message>
 </context>
 <context>
@@ -4533,10 +4567,30 @@ The customer disappears from every list; the deletion is synced to the other lap
 <context>
     <name>RejectedChangesDialog</name>
     <message>
+        <source>
+    %1: %2</source>
+        <translation>
+    %1：%2</translation>
+    </message>
+    <message>
+        <source>
+What it held:%1</source>
+        <translation>
+记录内容：%1</translation>
+    </message>
+    <message>
         <source>%1 — %2: %3
 Reason: %4</source>
         <translation>%1 — %2：%3
 原因：%4</translation>
+    </message>
+    <message>
+        <source>%1 — a new record the server refused.
+Reason: %2
+It was removed from this computer. Once the reason is dealt with, enter it again.%3</source>
+        <translation>%1 — 服务器拒绝了这条新记录。
+原因：%2
+它已从本机删除。处理好上述原因后，请重新录入。%3</translation>
     </message>
     <message>
         <source>&amp;Dismiss</source>
@@ -4551,8 +4605,8 @@ Reason: %4</source>
         <translation>被拒绝的更改</translation>
     </message>
     <message>
-        <source>The server refused these changes; this computer shows the server&apos;s value again. Ask your manager if a change should be made.</source>
-        <translation>服务器拒绝了这些更改，本机已恢复显示服务器的值。如需修改，请咨询你的上级。</translation>
+        <source>The server refused these changes. A refused change to a record: this computer shows the server&apos;s value again. A refused new record: it was removed from this computer; select it to see what it held, to enter it again. Ask your manager if a change should be made.</source>
+        <translation>服务器拒绝了这些更改。被拒绝的修改：本机已恢复显示服务器的值。被拒绝的新记录：已从本机删除；选中它可查看记录内容，以便重新录入。如需修改，请咨询你的上级。</translation>
     </message>
 </context>
 <context>
@@ -4968,6 +5022,18 @@ Reason: %4</source>
         <translation>同步已取消。</translation>
     </message>
     <message>
+        <source>The database on this computer is locked by another program or cannot be written, so the sync stopped. Nothing is lost: sync again once it is free.</source>
+        <translation>本机数据库被其他程序锁定或无法写入，同步已停止。数据不会丢失：待其空闲后请再次同步。</translation>
+    </message>
+    <message>
+        <source>The server at {server} has fewer changes ({head}) than this computer has already received ({cursor}): it is not the server this database syncs with, or it was restored from an older backup. Nothing was changed; please tell IT.</source>
+        <translation>服务器 {server} 上的更改（{head}）比本机已接收的（{cursor}）还少：它不是此数据库同步的服务器，或已从较早的备份恢复。未做任何更改，请联系 IT 人员。</translation>
+    </message>
+    <message>
+        <source>The server at {server} is not the server this database syncs with ({bound}): its account {login} is another one. Nothing was changed; check the server address in the sync settings.</source>
+        <translation>服务器 {server} 不是此数据库同步的服务器（{bound}）：该服务器上的账号 {login} 是另一个账号。未做任何更改，请检查同步设置中的服务器地址。</translation>
+    </message>
+    <message>
         <source>The server sent an answer this version of MineSales cannot read: {error}</source>
         <translation>服务器返回的应答无法被当前版本的 MineSales 识别：{error}</translation>
     </message>
@@ -5012,6 +5078,10 @@ Reason: %4</source>
         <translation>此账户已停用，请联系系统管理员。</translation>
     </message>
     <message>
+        <source>This database syncs as {bound}, not as {login}. Nothing was changed: sign in as {bound}, or use a database of your own for {login}.</source>
+        <translation>此数据库以 {bound} 的身份同步，不能以 {login} 的身份同步。未做任何更改：请以 {bound} 登录，或为 {login} 使用单独的数据库。</translation>
+    </message>
+    <message>
         <source>Wrong user name or password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
@@ -5022,6 +5092,10 @@ Reason: %4</source>
     <message>
         <source>a contract&apos;s status cannot move backwards ({old} → {new})</source>
         <translation>合同状态不能回退（{old} → {new}）</translation>
+    </message>
+    <message>
+        <source>a network error</source>
+        <translation>网络错误</translation>
     </message>
     <message>
         <source>a required value is missing ({detail})</source>
@@ -5042,6 +5116,10 @@ Reason: %4</source>
     <message>
         <source>it refers to a record the server does not have ({detail})</source>
         <translation>引用了服务器上不存在的记录（{detail}）</translation>
+    </message>
+    <message>
+        <source>no server has this name; check the server address in the sync settings</source>
+        <translation>找不到此名称的服务器，请检查同步设置中的服务器地址</translation>
     </message>
     <message>
         <source>only a manager may change this kind of record ({table})</source>
@@ -5068,6 +5146,10 @@ Reason: %4</source>
         <translation>被服务器拒绝</translation>
     </message>
     <message>
+        <source>the connection was refused; the server may not be running</source>
+        <translation>连接被拒绝，服务器可能未在运行</translation>
+    </message>
+    <message>
         <source>the contract is {status}; its status cannot change</source>
         <translation>合同已处于“{status}”状态，不能再更改状态</translation>
     </message>
@@ -5080,8 +5162,16 @@ Reason: %4</source>
         <translation>同一更改被重复发送</translation>
     </message>
     <message>
+        <source>the secure connection failed; the server&apos;s certificate may not be trusted</source>
+        <translation>安全连接失败，服务器证书可能不受信任</translation>
+    </message>
+    <message>
         <source>the server could not read the change: {detail}</source>
         <translation>服务器无法识别此更改：{detail}</translation>
+    </message>
+    <message>
+        <source>the server did not answer in time</source>
+        <translation>服务器未及时响应</translation>
     </message>
     <message>
         <source>the server does not know this kind of record ({table})</source>
@@ -5090,6 +5180,14 @@ Reason: %4</source>
     <message>
         <source>the server&apos;s database refused it ({detail})</source>
         <translation>服务器数据库拒绝了此更改（{detail}）</translation>
+    </message>
+    <message>
+        <source>the server&apos;s name could not be looked up; check the network connection</source>
+        <translation>无法解析服务器名称，请检查网络连接</translation>
+    </message>
+    <message>
+        <source>this computer has no network connection</source>
+        <translation>本机没有网络连接</translation>
     </message>
     <message>
         <source>you may not change {field} of another user</source>
@@ -5166,6 +5264,10 @@ Reason: %4</source>
         <translation>从未同步</translation>
     </message>
     <message>
+        <source>Not synced: signing in was cancelled</source>
+        <translation>未同步：已取消登录</translation>
+    </message>
+    <message>
         <source>Nothing was lost; your changes are still here.</source>
         <translation>没有丢失任何数据，你的更改仍在本机。</translation>
     </message>
@@ -5173,9 +5275,17 @@ Reason: %4</source>
         <source>Offline</source>
         <translation>离线</translation>
     </message>
-    <message>
-        <source>Offline — will retry in %1 s</source>
-        <translation>离线 — %1 秒后重试</translation>
+    <message numerus="yes">
+        <source>Offline — will retry in %n s</source>
+        <translation>
+            <numerusform>离线 — %n 秒后重试</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Offline — will retry in about %n min</source>
+        <translation>
+            <numerusform>离线 — 约 %n 分钟后重试</numerusform>
+        </translation>
     </message>
     <message>
         <source>Pending changes: %1</source>
@@ -5188,6 +5298,10 @@ Reason: %4</source>
     <message>
         <source>Send your changes and receive others&apos; (Ctrl+Shift+Y)</source>
         <translation>发送你的更改并接收他人的更改（Ctrl+Shift+Y）</translation>
+    </message>
+    <message>
+        <source>Server not found: check the sync settings</source>
+        <translation>找不到服务器：请检查同步设置</translation>
     </message>
     <message>
         <source>Sync</source>
@@ -5208,6 +5322,10 @@ Reason: %4</source>
     <message>
         <source>Sync not set up</source>
         <translation>未设置同步</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
     </message>
     <message>
         <source>Sync s&amp;ettings…</source>
@@ -5243,15 +5361,22 @@ Reason: %4</source>
     </message>
     <message>
         <source>(deleted)</source>
+        <extracomment>A refused new record (``field`` is &quot;(new record)&quot;): what it held, as (field label, value) pairs in the record&apos;s column order, empty ones left out — the record itself is gone from this laptop, so this is the only place left to read it. Empty for a refused field change.</extracomment>
         <translation>（已删除）</translation>
     </message>
     <message>
         <source>(empty)</source>
+        <extracomment>Columns a refused new record&apos;s field list leaves out: bookkeeping nobody typed. Money-typed columns that hold KPI figures (visits, tonnes or amounts, by KPI): plain numbers. Columns that are a percentage (others of the ``Percent`` type are grades in their own unit).</extracomment>
         <translation>（空）</translation>
     </message>
     <message>
         <source>(new record)</source>
+        <extracomment>Columns that never appear as a field of their own, so they need no label: the row id (a record is named by its name, code or parent, ``describe_record``) and the local fields (customer search keys, ``LOCAL_FIELDS``: never sent, received or refused). ``created_at`` and ``updated_at`` do carry labels: they never make a conflict (``SILENT_FIELDS``) but they are part of a refused new record&apos;s values. Field labels by column name, worded as the app&apos;s forms word the same field (the same English source gives the same Chinese everywhere); a link to another record is labelled as that kind of record (&quot;Customer&quot;, &quot;Product&quot;).</extracomment>
         <translation>（新记录）</translation>
+    </message>
+    <message>
+        <source>(not shown)</source>
+        <translation>（不显示）</translation>
     </message>
     <message>
         <source>(whole record)</source>
@@ -5266,8 +5391,16 @@ Reason: %4</source>
         <translation>行动项</translation>
     </message>
     <message>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
         <source>Activity</source>
         <translation>活动</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>实际</translation>
     </message>
     <message>
         <source>Address</source>
@@ -5278,12 +5411,44 @@ Reason: %4</source>
         <translation>金额</translation>
     </message>
     <message>
+        <source>Analyte</source>
+        <translation>化验项目</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <source>Answered at</source>
+        <translation>答复时间</translation>
+    </message>
+    <message>
+        <source>Answered by</source>
+        <translation>答复人</translation>
+    </message>
+    <message>
         <source>Appraisal</source>
         <translation>绩效考核</translation>
     </message>
     <message>
         <source>Appraisal line</source>
         <translation>考核明细</translation>
+    </message>
+    <message>
+        <source>Appraisee</source>
+        <translation>被考核人</translation>
+    </message>
+    <message>
+        <source>Appraiser</source>
+        <translation>考核人</translation>
+    </message>
+    <message>
+        <source>Approved at</source>
+        <translation>审批时间</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>审批人</translation>
     </message>
     <message>
         <source>Assay</source>
@@ -5294,16 +5459,92 @@ Reason: %4</source>
         <translation>化验结果</translation>
     </message>
     <message>
+        <source>Assayed on</source>
+        <translation>化验日期</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Attended</source>
+        <translation>出勤</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>提出人</translation>
+    </message>
+    <message>
+        <source>B/L date</source>
+        <translation>提单日期</translation>
+    </message>
+    <message>
+        <source>Basis</source>
+        <translation>基准</translation>
+    </message>
+    <message>
+        <source>Bid deadline</source>
+        <translation>投标截止</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Certificate date</source>
+        <translation>证书日期</translation>
+    </message>
+    <message>
+        <source>Changed at</source>
+        <translation>变更时间</translation>
+    </message>
+    <message>
+        <source>Changed by</source>
+        <translation>修改人</translation>
+    </message>
+    <message>
         <source>City</source>
         <translation>城市</translation>
+    </message>
+    <message>
+        <source>Claimed amount</source>
+        <translation>索赔金额</translation>
+    </message>
+    <message>
+        <source>Closed at</source>
+        <translation>关闭时间</translation>
     </message>
     <message>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
+        <source>Comment</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <source>Competitor</source>
+        <translation>竞争对手</translation>
+    </message>
+    <message>
+        <source>Completion</source>
+        <translation>完成率</translation>
+    </message>
+    <message>
+        <source>Confirmed at</source>
+        <translation>确认时间</translation>
+    </message>
+    <message>
         <source>Contact</source>
         <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>内容</translation>
     </message>
     <message>
         <source>Contract</source>
@@ -5322,12 +5563,36 @@ Reason: %4</source>
         <translation>合同状态变更</translation>
     </message>
     <message>
+        <source>Contract type</source>
+        <translation>合同类型</translation>
+    </message>
+    <message>
+        <source>Contract value</source>
+        <translation>合同金额</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Credit days</source>
+        <translation>信用期（天）</translation>
+    </message>
+    <message>
         <source>Credit limit</source>
         <translation>信用额度</translation>
     </message>
     <message>
         <source>Credit profile</source>
         <translation>信用档案</translation>
+    </message>
+    <message>
+        <source>Credit rating</source>
+        <translation>信用评级</translation>
+    </message>
+    <message>
+        <source>Credit score</source>
+        <translation>信用评分</translation>
     </message>
     <message>
         <source>Currency</source>
@@ -5342,8 +5607,40 @@ Reason: %4</source>
         <translation>客户类型</translation>
     </message>
     <message>
+        <source>Data source</source>
+        <translation>数据来源</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Deal type</source>
+        <translation>交易类型</translation>
+    </message>
+    <message>
+        <source>Decided at</source>
+        <translation>评审时间</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>结论</translation>
+    </message>
+    <message>
         <source>Decision role</source>
         <translation>决策角色</translation>
+    </message>
+    <message>
+        <source>Default price index</source>
+        <translation>默认价格指数</translation>
+    </message>
+    <message>
+        <source>Definition (Chinese)</source>
+        <translation>指标定义（中文）</translation>
+    </message>
+    <message>
+        <source>Definition (English)</source>
+        <translation>指标定义（英文）</translation>
     </message>
     <message>
         <source>Deleted</source>
@@ -5358,8 +5655,32 @@ Reason: %4</source>
         <translation>描述</translation>
     </message>
     <message>
+        <source>Dimension (Chinese)</source>
+        <translation>考核维度（中文）</translation>
+    </message>
+    <message>
+        <source>Dimension (English)</source>
+        <translation>考核维度（英文）</translation>
+    </message>
+    <message>
+        <source>Direct manager</source>
+        <translation>直接上级</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>指标方向</translation>
+    </message>
+    <message>
         <source>Discharge port</source>
         <translation>卸货港</translation>
+    </message>
+    <message>
+        <source>Done at</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <source>Dry tonnes (dmt)</source>
+        <translation>干吨 (dmt)</translation>
     </message>
     <message>
         <source>Due date</source>
@@ -5370,12 +5691,40 @@ Reason: %4</source>
         <translation>电子邮箱</translation>
     </message>
     <message>
+        <source>Employee no.</source>
+        <translation>工号</translation>
+    </message>
+    <message>
         <source>End date</source>
         <translation>结束日期</translation>
     </message>
     <message>
+        <source>English name</source>
+        <translation>英文姓名</translation>
+    </message>
+    <message>
+        <source>Estimated value</source>
+        <translation>预计金额</translation>
+    </message>
+    <message>
+        <source>Exam score</source>
+        <translation>考试成绩</translation>
+    </message>
+    <message>
+        <source>Expected assay</source>
+        <translation>预期化验值</translation>
+    </message>
+    <message>
         <source>Expected close</source>
         <translation>预计成交</translation>
+    </message>
+    <message>
+        <source>Exposure amount</source>
+        <translation>敞口金额</translation>
+    </message>
+    <message>
+        <source>FX rate</source>
+        <translation>汇率</translation>
     </message>
     <message>
         <source>Feedback</source>
@@ -5386,8 +5735,57 @@ Reason: %4</source>
         <translation>跟进</translation>
     </message>
     <message>
+        <source>From stage</source>
+        <translation>原阶段</translation>
+    </message>
+    <message>
+        <source>From status</source>
+        <translation>原状态</translation>
+    </message>
+    <message>
         <source>Full name</source>
+        <extracomment>Where one column name means another thing in one table (as that table&apos;s form words it).</extracomment>
         <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>HS code</source>
+        <translation>HS 编码</translation>
+    </message>
+    <message>
+        <source>Held at</source>
+        <translation>会议时间</translation>
+    </message>
+    <message>
+        <source>Hired on</source>
+        <translation>入职日期</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>学时</translation>
+    </message>
+    <message>
+        <source>Impact</source>
+        <translation>影响程度</translation>
+    </message>
+    <message>
+        <source>Improvement plan</source>
+        <translation>改进计划</translation>
+    </message>
+    <message>
+        <source>In service</source>
+        <translation>在职</translation>
+    </message>
+    <message>
+        <source>In stage since</source>
+        <translation>进入本阶段时间</translation>
+    </message>
+    <message>
+        <source>Incoterm</source>
+        <translation>贸易术语</translation>
     </message>
     <message>
         <source>Index price</source>
@@ -5398,6 +5796,22 @@ Reason: %4</source>
         <translation>发票</translation>
     </message>
     <message>
+        <source>Invoice no.</source>
+        <translation>发票号</translation>
+    </message>
+    <message>
+        <source>Issued on</source>
+        <translation>开票日期</translation>
+    </message>
+    <message>
+        <source>Issuer</source>
+        <translation>出具机构</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
         <source>KPI</source>
         <translation>考核指标</translation>
     </message>
@@ -5406,16 +5820,76 @@ Reason: %4</source>
         <translation>考核目标</translation>
     </message>
     <message>
+        <source>Laboratory</source>
+        <translation>化验室</translation>
+    </message>
+    <message>
+        <source>Last changed</source>
+        <translation>最后修改时间</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>纬度</translation>
+    </message>
+    <message>
+        <source>Likelihood</source>
+        <translation>可能性</translation>
+    </message>
+    <message>
+        <source>Load port</source>
+        <translation>装货港</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>经度</translation>
+    </message>
+    <message>
+        <source>Lost note</source>
+        <translation>丢单说明</translation>
+    </message>
+    <message>
+        <source>Lost reason</source>
+        <translation>丢单原因</translation>
+    </message>
+    <message>
         <source>Lot number</source>
         <translation>批次号</translation>
+    </message>
+    <message>
+        <source>Manager comments</source>
+        <translation>上级评语</translation>
+    </message>
+    <message>
+        <source>Manager score</source>
+        <translation>上级评分</translation>
+    </message>
+    <message>
+        <source>Maximum</source>
+        <translation>最大值</translation>
     </message>
     <message>
         <source>Meeting</source>
         <translation>会议</translation>
     </message>
     <message>
+        <source>Minimum</source>
+        <translation>最小值</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>会议纪要</translation>
+    </message>
+    <message>
+        <source>Mitigation</source>
+        <translation>应对措施</translation>
+    </message>
+    <message>
         <source>Mobile</source>
         <translation>手机</translation>
+    </message>
+    <message>
+        <source>Moisture H₂O %</source>
+        <translation>水分 H₂O %</translation>
     </message>
     <message>
         <source>Name</source>
@@ -5430,6 +5904,14 @@ Reason: %4</source>
         <translation>英文名称</translation>
     </message>
     <message>
+        <source>Net amount (excl. VAT)</source>
+        <translation>金额（不含税）</translation>
+    </message>
+    <message>
+        <source>New owner</source>
+        <translation>新负责人</translation>
+    </message>
+    <message>
         <source>Next action</source>
         <translation>下一步行动</translation>
     </message>
@@ -5440,6 +5922,10 @@ Reason: %4</source>
     <message>
         <source>No</source>
         <translation>否</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
     </message>
     <message>
         <source>Notes</source>
@@ -5454,20 +5940,84 @@ Reason: %4</source>
         <translation>结果</translation>
     </message>
     <message>
+        <source>Override reason</source>
+        <translation>超限理由</translation>
+    </message>
+    <message>
         <source>Owner</source>
         <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Party</source>
+        <translation>出具方</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
     </message>
     <message>
         <source>Payment</source>
         <translation>回款</translation>
     </message>
     <message>
+        <source>Payment method</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <source>Payment terms</source>
+        <translation>付款条件</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>考核期</translation>
+    </message>
+    <message>
+        <source>Period type</source>
+        <translation>周期类型</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
+        <source>Port / place</source>
+        <translation>港口 / 地点</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>职位</translation>
+    </message>
+    <message>
+        <source>Previous owner</source>
+        <translation>原负责人</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Price date</source>
+        <translation>价格日期</translation>
+    </message>
+    <message>
         <source>Price index</source>
         <translation>价格指数</translation>
+    </message>
+    <message>
+        <source>Price terms</source>
+        <translation>计价条款</translation>
+    </message>
+    <message>
+        <source>Pricing method</source>
+        <translation>计价方式</translation>
+    </message>
+    <message>
+        <source>Primary contact</source>
+        <translation>主要联系人</translation>
     </message>
     <message>
         <source>Priority</source>
@@ -5482,8 +6032,20 @@ Reason: %4</source>
         <translation>产品</translation>
     </message>
     <message>
+        <source>Provider</source>
+        <translation>培训方</translation>
+    </message>
+    <message>
         <source>Province</source>
         <translation>省份</translation>
+    </message>
+    <message>
+        <source>Provisional invoice %</source>
+        <translation>暂定发票比例 %</translation>
+    </message>
+    <message>
+        <source>Publisher</source>
+        <translation>发布机构</translation>
     </message>
     <message>
         <source>Quality spec</source>
@@ -5494,6 +6056,14 @@ Reason: %4</source>
         <translation>数量</translation>
     </message>
     <message>
+        <source>Quantity (wmt)</source>
+        <translation>数量（湿吨）</translation>
+    </message>
+    <message>
+        <source>Quantity unit</source>
+        <translation>数量单位</translation>
+    </message>
+    <message>
         <source>Quote</source>
         <translation>报价单</translation>
     </message>
@@ -5502,16 +6072,68 @@ Reason: %4</source>
         <translation>报价单号</translation>
     </message>
     <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
         <source>Reassignment</source>
         <translation>负责人变更</translation>
+    </message>
+    <message>
+        <source>Received at</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation>到账日期</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Record type</source>
+        <translation>记录类型</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>银行流水号</translation>
     </message>
     <message>
         <source>Region</source>
         <translation>区域</translation>
     </message>
     <message>
+        <source>Reject above</source>
+        <translation>拒收上限</translation>
+    </message>
+    <message>
+        <source>Reject below</source>
+        <translation>拒收下限</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>Resolved at</source>
+        <translation>处理时间</translation>
+    </message>
+    <message>
         <source>Return visit</source>
         <translation>回访</translation>
+    </message>
+    <message>
+        <source>Review on</source>
+        <translation>复核日期</translation>
+    </message>
+    <message>
+        <source>Reviewed on</source>
+        <translation>评估日期</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>评审人</translation>
     </message>
     <message>
         <source>Risk</source>
@@ -5522,8 +6144,44 @@ Reason: %4</source>
         <translation>角色</translation>
     </message>
     <message>
+        <source>SLA due</source>
+        <translation>SLA 到期</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Score snapshot</source>
+        <translation>评分快照</translation>
+    </message>
+    <message>
+        <source>Scoring parameters</source>
+        <translation>计分参数</translation>
+    </message>
+    <message>
+        <source>Scoring rule</source>
+        <translation>计分规则</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>担保方式</translation>
+    </message>
+    <message>
+        <source>Self score</source>
+        <translation>自评</translation>
+    </message>
+    <message>
+        <source>Self-assessment</source>
+        <translation>自我评价</translation>
+    </message>
+    <message>
         <source>Service ticket</source>
         <translation>工单</translation>
+    </message>
+    <message>
+        <source>Settled amount</source>
+        <translation>理赔金额</translation>
     </message>
     <message>
         <source>Shipment</source>
@@ -5532,6 +6190,18 @@ Reason: %4</source>
     <message>
         <source>Short name</source>
         <translation>简称</translation>
+    </message>
+    <message>
+        <source>Signed on</source>
+        <translation>签订日期</translation>
+    </message>
+    <message>
+        <source>Sort order</source>
+        <translation>排序</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
     </message>
     <message>
         <source>Stage</source>
@@ -5550,16 +6220,44 @@ Reason: %4</source>
         <translation>状态</translation>
     </message>
     <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
         <source>Subject</source>
         <translation>主题</translation>
+    </message>
+    <message>
+        <source>Suggestion</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
     </message>
     <message>
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
+        <source>Termination reason</source>
+        <translation>终止理由</translation>
+    </message>
+    <message>
+        <source>Territory</source>
+        <translation>负责区域</translation>
+    </message>
+    <message>
+        <source>Ticket no.</source>
+        <translation>工单号</translation>
+    </message>
+    <message>
         <source>Ticket status change</source>
         <translation>工单状态变更</translation>
+    </message>
+    <message>
+        <source>Ticket type</source>
+        <translation>工单类型</translation>
     </message>
     <message>
         <source>Tier</source>
@@ -5570,6 +6268,34 @@ Reason: %4</source>
         <translation>标题</translation>
     </message>
     <message>
+        <source>To stage</source>
+        <translation>新阶段</translation>
+    </message>
+    <message>
+        <source>To status</source>
+        <translation>新状态</translation>
+    </message>
+    <message>
+        <source>Tolerance option</source>
+        <translation>溢短装选择权</translation>
+    </message>
+    <message>
+        <source>Tolerance ± %</source>
+        <translation>溢短装 ± %</translation>
+    </message>
+    <message>
+        <source>Total (incl. VAT)</source>
+        <translation>价税合计</translation>
+    </message>
+    <message>
+        <source>Total amount</source>
+        <translation>总金额</translation>
+    </message>
+    <message>
+        <source>Total score</source>
+        <translation>总分</translation>
+    </message>
+    <message>
         <source>Training</source>
         <translation>培训</translation>
     </message>
@@ -5578,20 +6304,72 @@ Reason: %4</source>
         <translation>培训出勤</translation>
     </message>
     <message>
+        <source>Transport</source>
+        <translation>运输方式</translation>
+    </message>
+    <message>
         <source>Type</source>
         <translation>类型</translation>
+    </message>
+    <message>
+        <source>Typical</source>
+        <translation>典型值</translation>
     </message>
     <message>
         <source>USCC</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>VAT %</source>
+        <translation>增值税 %</translation>
+    </message>
+    <message>
+        <source>VAT amount</source>
+        <translation>增值税额</translation>
+    </message>
+    <message>
+        <source>VAT included</source>
+        <translation>含税</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
         <source>Version</source>
         <translation>版本</translation>
+    </message>
+    <message>
+        <source>Vessel / vehicle</source>
+        <translation>船名 / 车号</translation>
+    </message>
+    <message>
+        <source>Visited at</source>
+        <translation>回访时间</translation>
+    </message>
+    <message>
+        <source>Visited by</source>
+        <translation>回访人</translation>
     </message>
     <message>
         <source>WeChat</source>
@@ -5602,8 +6380,28 @@ Reason: %4</source>
         <translation>网站</translation>
     </message>
     <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
         <source>Weight certificate</source>
         <translation>重量证书</translation>
+    </message>
+    <message>
+        <source>Weighted score</source>
+        <translation>加权得分</translation>
+    </message>
+    <message>
+        <source>Wet tonnes (wmt)</source>
+        <translation>湿吨 (wmt)</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>With</source>
+        <translation>对象</translation>
     </message>
     <message>
         <source>Yes</source>
@@ -5613,6 +6411,47 @@ Reason: %4</source>
         <source>another user</source>
         <translation>其他用户</translation>
     </message>
+    <message>
+        <source>it refers to a record that is not on this computer</source>
+        <translation>它引用的记录不在本机上</translation>
+    </message>
+    <message>
+        <source>it refers to a record the server does not have</source>
+        <translation>它引用的记录在服务器上不存在</translation>
+    </message>
+    <message>
+        <source>{field} has a value the server does not accept</source>
+        <translation>服务器不接受 {field} 的值</translation>
+    </message>
+    <message>
+        <source>{field} has a value this computer does not accept</source>
+        <translation>本机不接受 {field} 的值</translation>
+    </message>
+    <message>
+        <source>{field} is already used by another record</source>
+        <translation>{field} 已被另一条记录使用</translation>
+    </message>
+    <message>
+        <source>{field} is required</source>
+        <translation>{field} 为必填项</translation>
+    </message>
+    <message>
+        <source>{field} is required but has no value</source>
+        <translation>{field} 为必填项，但没有值</translation>
+    </message>
+    <message>
+        <source>{field} is the same as a record already on this computer</source>
+        <extracomment>The database&apos;s own words for a refused write: SQLite (the laptop, a small server) and PostgreSQL (the server), first line only (``reasons.database_words``). How a reason quotes the database (``store._integrity_reason``, ``reasons.duplicate_value_reason``).</extracomment>
+        <translation>{field} 与本机已有的记录相同</translation>
+    </message>
+    <message>
+        <source>{field} refers to a record that is not on this computer</source>
+        <translation>{field} 引用的记录不在本机上</translation>
+    </message>
+    <message>
+        <source>{field} refers to a record the server does not have</source>
+        <translation>{field} 引用的记录在服务器上不存在</translation>
+    </message>
 </context>
 <context>
     <name>SyncSettingsDialog</name>
@@ -5621,8 +6460,16 @@ Reason: %4</source>
         <translation>请输入以 https:// 或 http:// 开头的服务器地址。</translation>
     </message>
     <message>
+        <source>Enter the server&apos;s name or IP address after %1, e.g. %1sync.example.com.</source>
+        <translation>请在 %1 之后输入服务器名称或 IP 地址，例如 %1sync.example.com。</translation>
+    </message>
+    <message>
         <source>Enter your user name on the sync server.</source>
         <translation>请输入你在同步服务器上的用户名。</translation>
+    </message>
+    <message>
+        <source>Leave the user name and password out of the server address: enter the user name below; the password is asked when you sync.</source>
+        <translation>服务器地址中不要包含用户名和密码：用户名请在下方填写，密码在同步时询问。</translation>
     </message>
     <message>
         <source>Server address</source>
@@ -5637,8 +6484,32 @@ Reason: %4</source>
         <translation>密码在同步时询问，从不保存到磁盘；可以选择在关闭 MineSales 之前保留在内存中。</translation>
     </message>
     <message>
-        <source>This database syncs with %1. To sync with another server, start a new database (File → New database…).</source>
-        <translation>此数据库与 %1 同步。如需与其他服务器同步，请新建数据库（文件 → 新建数据库…）。</translation>
+        <source>The port (the number after the colon) must be from 1 to 65535.</source>
+        <translation>端口（冒号后面的数字）必须在 1 到 65535 之间。</translation>
+    </message>
+    <message>
+        <source>The server address cannot contain spaces: check what was typed or pasted.</source>
+        <translation>服务器地址不能包含空格：请检查输入或粘贴的内容。</translation>
+    </message>
+    <message>
+        <source>The server address cannot contain “?” or “#”.</source>
+        <translation>服务器地址不能包含“?”或“#”。</translation>
+    </message>
+    <message>
+        <source>The server address must start with https:// or http://.</source>
+        <translation>服务器地址必须以 https:// 或 http:// 开头。</translation>
+    </message>
+    <message>
+        <source>This database syncs as %1. A sync as %2 will be refused and nothing on this computer changes: sign in as %1, or use a database of your own for %2.</source>
+        <translation>此数据库以 %1 的身份同步。以 %2 的身份同步将被拒绝，本机不会有任何更改：请以 %1 登录，或为 %2 使用单独的数据库。</translation>
+    </message>
+    <message>
+        <source>This database syncs with %1. If %2 is the same server at a new address, that is fine. If it is a different server, the sync will be refused and nothing on this computer changes: to sync with another server, start a new database (File → New database…).</source>
+        <translation>此数据库与 %1 同步。如果 %2 是同一服务器的新地址，可以继续使用。如果是另一台服务器，同步将被拒绝，本机不会有任何更改：如需与其他服务器同步，请新建数据库（文件 → 新建数据库…）。</translation>
+    </message>
+    <message>
+        <source>Type the server address with half-width punctuation (: / .), not full-width (： ／ 。).</source>
+        <translation>请用半角标点（: / .）输入服务器地址，不要用全角标点（： ／ 。）。</translation>
     </message>
     <message>
         <source>User name</source>
@@ -5647,6 +6518,10 @@ Reason: %4</source>
     <message>
         <source>e.g. https://sync.example.com:8765</source>
         <translation>例如 https://sync.example.com:8765</translation>
+    </message>
+    <message>
+        <source>“%1” is not a server name: use letters, digits, hyphens and dots only.</source>
+        <translation>“%1”不是有效的服务器名称：只能使用字母、数字、连字符（-）和点（.）。</translation>
     </message>
 </context>
 <context>
@@ -6634,6 +7509,7 @@ Reason: %4</source>
     <name>_SyncListDialog</name>
     <message>
         <source>Close</source>
+        <extracomment>Long-text columns and their widest width, in digit widths (see ``fit_columns``). The long-text columns, narrowed further when the dialog is too narrow for all.</extracomment>
         <translation>关闭</translation>
     </message>
 </context>

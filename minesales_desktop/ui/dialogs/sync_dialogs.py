@@ -7,16 +7,22 @@ Their data and actions go through the database worker (``services.sync_service``
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import ipaddress
+import re
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Generic, TypeVar
+from urllib.parse import urlsplit
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
+    QSize,
     Qt,
 )
+from PySide6.QtGui import QGuiApplication, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -28,6 +34,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -36,6 +43,7 @@ from PySide6.QtWidgets import (
 from minesales_desktop.services import sync_service
 from minesales_desktop.services.sync_service import SYNC_KIND, ConflictView, RejectedView
 from minesales_desktop.settings import SYNC_LOGIN, SYNC_SERVER_URL, Settings
+from minesales_desktop.sync.tables import INSERT_FIELD
 from minesales_desktop.tasks import TaskManager
 from minesales_desktop.ui.format import date
 
@@ -43,14 +51,103 @@ T = TypeVar("T")
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
+def _fill(template: str, *values: str) -> str:
+    """``%1``, ``%2`` … replaced in one pass (a value holding "%2" stays as it is)."""
+    return re.sub(
+        r"%(\d)",
+        lambda m: values[int(m[1]) - 1] if 0 < int(m[1]) <= len(values) else m[0],
+        template,
+    )
+
+
 # --- settings and password --------------------------------------------------------------------
+def _valid_host(host: str) -> bool:
+    if ":" in host:  # an IPv6 address, written in brackets in the address
+        try:
+            ipaddress.IPv6Address(host)
+        except ValueError:
+            return False
+        return True
+    labels = host.rstrip(".").split(".")
+    return all(
+        label and not label.startswith("-") and not label.endswith("-")
+        and all(ch.isalnum() or ch == "-" for ch in label)
+        for label in labels
+    )  # fmt: skip
+
+
+def server_url_problem(url: str) -> str | None:
+    """What is wrong with a sync server address, in the user's words; ``None`` when it will do:
+    http or https, a host name or IP address, no spaces, a port from 1 to 65535 if any."""
+    url = url.strip()
+    if not url:
+        return QCoreApplication.translate(
+            "SyncSettingsDialog", "Enter the server address, starting with https:// or http://."
+        )
+    if any(ch.isspace() for ch in url):
+        return QCoreApplication.translate(
+            "SyncSettingsDialog",
+            "The server address cannot contain spaces: check what was typed or pasted.",
+        )
+    if any(ch in url for ch in "：／。"):  # typed with a Chinese input method on
+        return QCoreApplication.translate(
+            "SyncSettingsDialog",
+            "Type the server address with half-width punctuation (: / .), not full-width "
+            "(： ／ 。).",
+        )
+    scheme, sep, _rest = url.partition("://")
+    if not sep or scheme.lower() not in ("http", "https"):
+        return QCoreApplication.translate(
+            "SyncSettingsDialog", "The server address must start with https:// or http://."
+        )
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+    except ValueError:  # e.g. an unclosed [ of an IPv6 address
+        host, parts = "", None
+    if parts is not None and "@" in parts.netloc:
+        # A password in the address would be saved in the settings file.
+        return QCoreApplication.translate(
+            "SyncSettingsDialog",
+            "Leave the user name and password out of the server address: enter the user name "
+            "below; the password is asked when you sync.",
+        )
+    if not host:
+        return QCoreApplication.translate(
+            "SyncSettingsDialog",
+            "Enter the server's name or IP address after %1, e.g. %1sync.example.com.",
+        ).replace("%1", f"{scheme.lower()}://")
+    if not _valid_host(host):
+        return QCoreApplication.translate(
+            "SyncSettingsDialog",
+            "“%1” is not a server name: use letters, digits, hyphens and dots only.",
+        ).replace("%1", host)
+    assert parts is not None
+    try:
+        port = parts.port
+    except ValueError:
+        port = 0
+    if port == 0 or parts.netloc.endswith(":"):
+        return QCoreApplication.translate(
+            "SyncSettingsDialog", "The port (the number after the colon) must be from 1 to 65535."
+        )
+    if parts.query or parts.fragment:
+        return QCoreApplication.translate(
+            "SyncSettingsDialog", "The server address cannot contain “?” or “#”."
+        )
+    return None
+
+
 def valid_server_url(url: str) -> bool:
-    scheme, sep, rest = url.partition("://")
-    return bool(sep) and scheme in ("http", "https") and bool(rest.strip("/"))
+    return server_url_problem(url) is None
 
 
 class SyncSettingsDialog(QDialog):
-    """Server URL and login. The password is never stored: it is asked when syncing."""
+    """Server URL and login. The password is never stored: it is asked when syncing.
+
+    A database syncs with one server as one user (``sync_state``): the sync refuses another
+    server or another login, and changes nothing. Another address is allowed (the same server
+    may move), so the dialog warns rather than refuses."""
 
     def __init__(
         self,
@@ -58,16 +155,19 @@ class SyncSettingsDialog(QDialog):
         default_login: str,
         bound_server: str | None = None,
         parent: QWidget | None = None,
+        *,
+        bound_login: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Sync settings"))
         self.setMinimumWidth(460)
         self._settings = settings
         self._bound_server = (bound_server or "").rstrip("/")
+        self._bound_login = (bound_login or "").strip()
         self.server = QLineEdit(settings.get(SYNC_SERVER_URL) or self._bound_server)
         self.server.setObjectName("sync_server")
         self.server.setPlaceholderText(self.tr("e.g. https://sync.example.com:8765"))
-        self.login = QLineEdit(settings.get(SYNC_LOGIN) or default_login)
+        self.login = QLineEdit(settings.get(SYNC_LOGIN) or self._bound_login or default_login)
         self.login.setObjectName("sync_login")
         note = QLabel(
             self.tr(
@@ -94,31 +194,68 @@ class SyncSettingsDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         self.server.textChanged.connect(self._check_binding)
+        self.login.textChanged.connect(self._check_binding)
         self._check_binding()
 
-    def _check_binding(self) -> None:
+    def binding_warnings(self) -> list[str]:
+        """Why a sync with these settings may be refused (another server, another login)."""
+        warnings = []
         url = self.server.text().strip().rstrip("/")
         if self._bound_server and url and url != self._bound_server:
-            self.message.setText(
-                self.tr(
-                    "This database syncs with %1. To sync with another server, start a new "
-                    "database (File → New database…)."
-                ).replace("%1", self._bound_server)
+            warnings.append(
+                _fill(
+                    self.tr(
+                        "This database syncs with %1. If %2 is the same server at a new address, "
+                        "that is fine. If it is a different server, the sync will be refused and "
+                        "nothing on this computer changes: to sync with another server, start a "
+                        "new database (File → New database…)."
+                    ),
+                    self._bound_server,
+                    url,
+                )
             )
+        login = self.login.text().strip()
+        if self._bound_login and login and login != self._bound_login:
+            warnings.append(
+                _fill(
+                    self.tr(
+                        "This database syncs as %1. A sync as %2 will be refused and nothing on "
+                        "this computer changes: sign in as %1, or use a database of your own "
+                        "for %2."
+                    ),
+                    self._bound_login,
+                    login,
+                )
+            )
+        return warnings
+
+    def _check_binding(self) -> None:
+        self._say("\n".join(self.binding_warnings()))
+
+    def _say(self, text: str) -> None:
+        """Show a warning or a problem; the dialog grows (or shrinks back) to its lines."""
+        self.message.setText(text)
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        width = self.width()
+        if layout.hasHeightForWidth():
+            height = layout.totalHeightForWidth(width)
         else:
-            self.message.clear()
+            height = layout.totalSizeHint().height()
+        self.resize(width, max(height, layout.totalMinimumSize().height()))
 
     def submit(self) -> None:
         url = self.server.text().strip().rstrip("/")
         login = self.login.text().strip()
-        if not valid_server_url(url):
-            self.message.setText(
-                self.tr("Enter the server address, starting with https:// or http://.")
-            )
+        problem = server_url_problem(self.server.text())
+        if problem is not None:
+            self._say(problem)
             self.server.setFocus()
             return
         if not login:
-            self.message.setText(self.tr("Enter your user name on the sync server."))
+            self._say(self.tr("Enter your user name on the sync server."))
             self.login.setFocus()
             return
         self._settings.set(SYNC_SERVER_URL, url)
@@ -222,16 +359,35 @@ class _ListModel(QAbstractTableModel, Generic[T]):
 
 
 class ConflictModel(_ListModel[ConflictView]):
+    """One row per inbox entry; what the value columns hold depends on the kind of entry."""
+
     def columns(self) -> Sequence[tuple[str, Callable[[ConflictView], str]]]:
         return [
             (self.tr("Record"), lambda c: c.record),
-            (self.tr("Field"), lambda c: c.field),
-            (self.tr("Mine"), lambda c: c.mine),
-            (self.tr("Theirs (kept)"), lambda c: c.theirs),
+            (self.tr("Field"), self._field),
+            (self.tr("Yours"), self._mine),
+            (self.tr("Server's"), self._theirs),
             (self.tr("Changed by"), lambda c: c.their_user),
             (self.tr("Their change"), lambda c: date(c.their_time)),
             (self.tr("My change"), lambda c: date(c.my_time)),
         ]
+
+    def _field(self, item: ConflictView) -> str:
+        return self.tr("(whole record)") if item.kind == "delete" else item.field
+
+    def _mine(self, item: ConflictView) -> str:
+        if item.kind == "delete":
+            return self.tr("Deleted")
+        if item.kind == "apply":  # ``mine`` is what the database said, told in the detail
+            return "—"
+        return item.mine
+
+    def _theirs(self, item: ConflictView) -> str:
+        if item.kind == "delete":
+            return self.tr("Changed, so kept")
+        if item.kind == "apply":
+            return self.tr("Not applied here: %1").replace("%1", item.theirs)
+        return item.theirs
 
 
 class RejectedModel(_ListModel[RejectedView]):
@@ -246,6 +402,12 @@ class RejectedModel(_ListModel[RejectedView]):
         ]
 
 
+def refused_new_record(item: RejectedView) -> bool:
+    """A new record the server refused: it was taken off this computer (nothing to show the
+    server's value of), so the list shows what it held."""
+    return item.field == sync_service.field_label(item.table, INSERT_FIELD)
+
+
 # --- inbox dialogs ----------------------------------------------------------------------------
 def _table(model: QAbstractTableModel, name: str) -> QTableView:
     view = QTableView()
@@ -256,6 +418,7 @@ def _table(model: QAbstractTableModel, name: str) -> QTableView:
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)  # the full text is in the tooltip
     view.verticalHeader().hide()
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -263,24 +426,84 @@ def _table(model: QAbstractTableModel, name: str) -> QTableView:
     return view
 
 
+def fit_columns(view: QTableView, caps: Mapping[int, int], narrow: Sequence[int] = ()) -> None:
+    """Columns as wide as their contents, some (``caps``: column → most digit widths) capped;
+    if that still overflows the view, the ``narrow`` ones — long texts — narrow further (elided,
+    full text in the tooltip) so that the short ones — who and when — stay in sight. The last
+    column is left to stretch over what remains."""
+    model = view.model()
+    count = model.columnCount() if model is not None else 0
+    if not count:
+        return
+    view.resizeColumnsToContents()
+    digit = view.fontMetrics().horizontalAdvance("0")
+    widths = [view.columnWidth(c) for c in range(count)]
+    for column, cap in caps.items():
+        widths[column] = min(widths[column], cap * digit)
+    excess = sum(widths) - view.viewport().width()
+    if excess > 0:
+        floor = 8 * digit
+        give = {c: max(widths[c] - floor, 0) for c in narrow}
+        total = sum(give.values())
+        for column, room in give.items():
+            if total:
+                widths[column] -= min(room, -(-excess * room // total))
+    for column, width in enumerate(widths[:-1]):
+        view.setColumnWidth(column, width)
+    # Sizing every column to its contents took the last one out of its stretch: put it back.
+    header = view.horizontalHeader()
+    if header.stretchLastSection():
+        header.setStretchLastSection(False)
+        header.setStretchLastSection(True)
+
+
+def _initial_size(parent: QWidget | None, width: int, height: int) -> QSize:
+    """``width`` × ``height``, but never more than the screen the dialog opens on has free."""
+    screen = parent.screen() if parent is not None else QGuiApplication.primaryScreen()
+    if screen is None:
+        return QSize(width, height)
+    free = screen.availableGeometry()
+    frame = 16  # the window frame around the dialog's own size
+    return QSize(min(width, free.width() - frame), min(height, free.height() - 2 * frame))
+
+
 class _SyncListDialog(QDialog):
-    """Shared shape: a table, a detail line for the selected row, action buttons, Close."""
+    """Shared shape: a table, a detail pane for the selected row, action buttons, Close.
+
+    The columns fit the dialog's width each time the list loads or the dialog is resized,
+    until the person drags a column edge: then their widths stay."""
+
+    DEFAULT_SIZE = QSize(1200, 460)
+    view: QTableView
+    #: Long-text columns and their widest width, in digit widths (see ``fit_columns``).
+    COLUMN_CAPS: Mapping[int, int] = {}
+    #: The long-text columns, narrowed further when the dialog is too narrow for all.
+    NARROW: Sequence[int] = ()
 
     def __init__(self, tasks: TaskManager, db_path: Path, parent: QWidget | None) -> None:
         super().__init__(parent)
         self.tasks = tasks
         self.db_path = db_path
-        self.resize(980, 420)
+        self.resize(_initial_size(parent, self.DEFAULT_SIZE.width(), self.DEFAULT_SIZE.height()))
         self.detail = QLabel()
         self.detail.setObjectName("sync_detail")
         self.detail.setWordWrap(True)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # A refused new record lists all its fields: the pane scrolls rather than grows.
+        self.detail_area = QScrollArea()
+        self.detail_area.setObjectName("sync_detail_area")
+        self.detail_area.setWidget(self.detail)
+        self.detail_area.setWidgetResizable(True)
+        self.detail_area.setFrameShape(QScrollArea.Shape.NoFrame)
         self.empty = QLabel()
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.buttons = QHBoxLayout()
         self.message = QLabel()
         self.message.setObjectName("sync_message")
         self.message.setStyleSheet("color: #b3261e;")
+        self._fitting = False
+        self.columns_set_by_hand = False
         tasks.data_changed.connect(self._data_changed)
 
     def _layout(self, view: QTableView) -> None:
@@ -291,10 +514,51 @@ class _SyncListDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(view, 1)
         layout.addWidget(self.empty)
-        layout.addWidget(self.detail)
+        layout.addWidget(self.detail_area)
         layout.addWidget(self.message)
         layout.addLayout(self.buttons)
         view.selectionModel().currentRowChanged.connect(lambda *_: self._selection_changed())
+        view.horizontalHeader().sectionResized.connect(self._section_resized)
+
+    def _section_resized(self, column: int, _old: int, _new: int) -> None:
+        # The last column stretches with the view: only a drag of another edge is the user's.
+        if not self._fitting and column < self.view.horizontalHeader().count() - 1:
+            self.columns_set_by_hand = True
+
+    def fit_columns(self) -> None:
+        if self.columns_set_by_hand or not self.view.model().rowCount():
+            return
+        self._fitting = True
+        try:
+            fit_columns(self.view, self.COLUMN_CAPS, self.NARROW)
+        finally:
+            self._fitting = False
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        self.fit_columns()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if self.isVisible():
+            self.fit_columns()
+            self._size_detail()
+
+    def show_detail(self, text: str) -> None:
+        self.detail.setText(text)
+        self._size_detail()
+
+    def _size_detail(self) -> None:
+        """The detail pane as tall as its text, up to nine lines; a longer text scrolls."""
+        if not self.detail.text():
+            self.detail_area.setFixedHeight(0)
+            return
+        width = max(self.detail_area.viewport().width(), 200)
+        needed = self.detail.heightForWidth(width)
+        if needed < 0:
+            needed = self.detail.sizeHint().height()
+        most = self.detail.fontMetrics().lineSpacing() * 9
+        self.detail_area.setFixedHeight(min(needed, most) + 2)
 
     def _data_changed(self, kinds: frozenset[str]) -> None:
         if SYNC_KIND in kinds and self.isVisible():
@@ -311,15 +575,22 @@ class _SyncListDialog(QDialog):
 
 
 class ConflictInboxDialog(_SyncListDialog):
-    """冲突收件箱: each field two people changed at once; the server kept one value (theirs)."""
+    """冲突收件箱: what the server decided when two people changed the same record while apart
+    (a value, a delete against an edit), and notices: what each entry means and what the
+    buttons do depend on its kind."""
+
+    # Record, Field, Yours, Server's, Changed by
+    COLUMN_CAPS = {0: 36, 1: 16, 2: 28, 3: 28, 4: 16}
+    NARROW = (0, 2, 3)
 
     def __init__(self, tasks: TaskManager, db_path: Path, parent: QWidget | None = None) -> None:
         super().__init__(tasks, db_path, parent)
         self.setWindowTitle(self.tr("Conflict inbox"))
         intro = QLabel(
             self.tr(
-                "You and someone else changed the same field while apart. The server kept "
-                "their value; keep it, or put yours back (it is sent at the next sync)."
+                "While you were apart, you and someone else changed the same records. Each entry "
+                "says what the server kept; choose what stays (your choice is sent at the next "
+                "sync)."
             )
         )
         intro.setWordWrap(True)
@@ -351,7 +622,7 @@ class ConflictInboxDialog(_SyncListDialog):
         assert isinstance(layout, QVBoxLayout)
         layout.insertWidget(0, intro)
         layout.insertWidget(1, self.notices)
-        self.empty.setText(self.tr("No conflicts. Everything you changed was kept."))
+        self.empty.setText(self.tr("No conflicts to review."))
         self._selection_changed()
 
     def reload(self) -> None:
@@ -372,9 +643,7 @@ class ConflictInboxDialog(_SyncListDialog):
             row = next((i for i, c in enumerate(items) if c.id == current.id), 0)
         if items:
             self.view.selectRow(row)
-            self.view.resizeColumnsToContents()
-            for column in (2, 3):
-                self.view.setColumnWidth(column, min(self.view.columnWidth(column), 220))
+            self.fit_columns()
         self._selection_changed()
 
     def current(self) -> ConflictView | None:
@@ -388,10 +657,36 @@ class ConflictInboxDialog(_SyncListDialog):
         # An entry for reading only (a notice, a pulled change that could not be applied):
         # closing it puts nothing back.
         read_only = item is not None and not item.keepable
-        self.keep_theirs.setText(self.tr("&Noted") if read_only else self.tr("Keep &theirs"))
+        if item is not None and item.kind == "delete":
+            # "Mine" is my delete: keeping it deletes the record again; "theirs" keeps it.
+            self.keep_mine.setText(self.tr("&Delete anyway"))
+            self.keep_theirs.setText(self.tr("&Keep the record"))
+        else:
+            self.keep_mine.setText(self.tr("Keep &mine"))
+            self.keep_theirs.setText(self.tr("&Noted") if read_only else self.tr("Keep &theirs"))
         if item is None:
-            self.detail.clear()
+            self.show_detail("")
             return
+        self.show_detail(self._explain(item))
+
+    def _explain(self, item: ConflictView) -> str:
+        """The selected entry in words: what happened, what the server kept, what the
+        buttons do."""
+        if item.kind == "delete":
+            # The entry does not say which of the record's fields they changed (the server
+            # sends only that the delete lost), so the detail names who and when.
+            return _fill(
+                self.tr(
+                    "%1\nYou deleted this record (%2), but %3 changed it while you were apart "
+                    "(%4), so the server kept it, with their change.\nDelete anyway: it is "
+                    "deleted here and for everyone at the next sync. Keep the record: it stays "
+                    "as it is now."
+                ),
+                item.record,
+                date(item.my_time),
+                item.their_user,
+                date(item.their_time),
+            )
         if item.renumbered and item.table == "shipments":  # a notice: nothing to choose
             template = self.tr(
                 "%1 — %2\nYour lot was numbered %3; %4 drew a lot with that number first (%5), "
@@ -411,14 +706,18 @@ class ConflictInboxDialog(_SyncListDialog):
                 "more; if it clashes again, it stays here for you to check.\nTheirs: %6"
             )
         else:
-            template = self.tr("%1 — %2\nMine: %3\nTheirs (%4, %5): %6")
-        self.detail.setText(
-            template.replace("%1", item.record)
-            .replace("%2", item.field)
-            .replace("%3", item.mine)
-            .replace("%4", item.their_user)
-            .replace("%5", date(item.their_time))
-            .replace("%6", item.theirs)
+            template = self.tr(
+                "%1 — %2\nMine: %3\nTheirs (%4, %5): %6\nThe server kept theirs. Keep mine "
+                "puts yours back (it is sent at the next sync)."
+            )
+        return _fill(
+            template,
+            item.record,
+            item.field,
+            item.mine,
+            item.their_user,
+            date(item.their_time),
+            item.theirs,
         )
 
     def resolve(self, keep: str) -> None:
@@ -439,16 +738,23 @@ class ConflictInboxDialog(_SyncListDialog):
 
 
 class RejectedChangesDialog(_SyncListDialog):
-    """被拒绝的更改: changes the server refused, with its reason; the laptop holds the server's
-    value again. Dismiss once read."""
+    """被拒绝的更改: changes the server refused, with its reason. A refused change to a record:
+    the laptop holds the server's value again; a refused new record: it was taken off the laptop,
+    and the detail lists what it held so it can be entered again. Dismiss once read."""
+
+    # Record, Field, My value, Reason
+    COLUMN_CAPS = {0: 36, 1: 16, 2: 24, 3: 44}
+    NARROW = (0, 2, 3)
 
     def __init__(self, tasks: TaskManager, db_path: Path, parent: QWidget | None = None) -> None:
         super().__init__(tasks, db_path, parent)
         self.setWindowTitle(self.tr("Rejected changes"))
         intro = QLabel(
             self.tr(
-                "The server refused these changes; this computer shows the server's value "
-                "again. Ask your manager if a change should be made."
+                "The server refused these changes. A refused change to a record: this computer "
+                "shows the server's value again. A refused new record: it was removed from this "
+                "computer; select it to see what it held, to enter it again. Ask your manager if "
+                "a change should be made."
             )
         )
         intro.setWordWrap(True)
@@ -478,7 +784,7 @@ class RejectedChangesDialog(_SyncListDialog):
         self.empty.setVisible(not items)
         if items:
             self.view.selectRow(0)
-            self.view.resizeColumnsToContents()
+            self.fit_columns()
         self._selection_changed()
 
     def current(self) -> RejectedView | None:
@@ -489,14 +795,32 @@ class RejectedChangesDialog(_SyncListDialog):
         item = self.current()
         self.dismiss.setEnabled(item is not None)
         if item is None:
-            self.detail.clear()
+            self.show_detail("")
             return
-        self.detail.setText(
-            self.tr("%1 — %2: %3\nReason: %4")
-            .replace("%1", item.record)
-            .replace("%2", item.field)
-            .replace("%3", item.value)
-            .replace("%4", item.reason)
+        if refused_new_record(item):
+            held = "".join(
+                _fill(self.tr("\n    %1: %2"), label, value) for label, value in item.fields
+            )
+            self.show_detail(
+                _fill(
+                    self.tr(
+                        "%1 — a new record the server refused.\nReason: %2\nIt was removed "
+                        "from this computer. Once the reason is dealt with, enter it again.%3"
+                    ),
+                    item.record,
+                    item.reason,
+                    _fill(self.tr("\nWhat it held:%1"), held) if held else "",
+                )
+            )
+            return
+        self.show_detail(
+            _fill(
+                self.tr("%1 — %2: %3\nReason: %4"),
+                item.record,
+                item.field,
+                item.value,
+                item.reason,
+            )
         )
 
     def dismiss_current(self) -> None:
