@@ -141,7 +141,7 @@ class SyncCancelled(SyncError):
 class BoundElsewhere(SyncError):
     """This database syncs as another account, or the server is not the one it syncs with (a
     different server, or one restored from an older backup): nothing was changed
-    (``SyncClient._check_login``, ``_check_server``)."""
+    (``SyncClient._check_server``)."""
 
 
 # --- data the UI shows ------------------------------------------------------------------------
@@ -596,10 +596,8 @@ class SyncClient:
         self._sign_in_refused = None
         try:
             node = self._ensure_node()
-            self._check_login()
             notify(SyncProgress("hello", 0, None, "Contacting the server"))
             hello = self._hello(node, report)
-            self._check_server(hello)
             total = self.pending_count()
             notify(SyncProgress("push", 0, total, "Sending changes"))
             self._early_page = None
@@ -656,7 +654,9 @@ class SyncClient:
         except SyncError as exc:
             self._finish(str(exc))
             raise
-        except OperationalError as exc:  # the laptop's own file: locked by another program, full
+        except OperationalError as exc:
+            if not _file_unavailable(exc):
+                raise
             log.warning("the sync stopped on this computer's database: %s", exc)
             message = translate(
                 "Sync",
@@ -900,40 +900,37 @@ class SyncClient:
                 )
             return str(node)
 
-    def _check_login(self) -> None:
-        """A database syncs as the account it first synced as (``sync_state.user_login``): its
-        records, owners and queued changes are that user's. Synced as another account, the
-        server would refuse what that one may not change and the laptop would take those
-        changes back — so refuse before anything is sent."""
-        with self.db.connect() as conn:
-            bound = conn.execute(text("SELECT user_login FROM sync_state WHERE id = 1")).scalar()
-        login = self.credentials.login.strip()
-        if bound is not None and str(bound).strip() != login:
-            raise BoundElsewhere(
-                translate(
-                    "Sync",
-                    "This database syncs as {bound}, not as {login}. Nothing was changed: sign"
-                    " in as {bound}, or use a database of your own for {login}.",
-                ).format(bound=str(bound).strip(), login=login)
-            )
-
     def _check_server(self, hello: HelloReply) -> None:
-        """After ``hello``: is this the server the database syncs with? Not if it holds fewer
-        changes than the laptop has already pulled (another server, or one restored from an
-        older backup), nor if the account the laptop's records belong to has another id there
-        (another server with the same logins). Then nothing is pushed or pulled: the server
-        would refuse every record referring to rows it lacks, and the laptop would take them
-        back. A server that passes may have a new address (moved): it is recorded."""
+        """After ``hello``, before anything is written or sent: is this the server, and the
+        account, this database syncs with? A laptop database holds one account's records and
+        queued changes (``sync_state.user_login``, recorded at the first sync). Synced as another
+        account, the server refuses what that one may not change and the laptop takes those
+        changes back; synced with another server, every record referring to rows it lacks is
+        refused the same way. So the sync is refused, nothing changed, if
+
+        - the server holds fewer changes than the laptop has already pulled (``head`` below the
+          cursor: another server, or one restored from an older backup), or
+        - once the laptop has pulled, the account the server signed in is not the one the
+          laptop holds under the recorded login (compared by id: every server makes its own):
+          another account of this server, or another server.
+
+        The recorded login follows the account: a login the administrator renamed (same id), or
+        a first sync whose sign-in failed (a mistyped login the laptop never got an account
+        for), is recorded anew. So is the address of a server that passes (it moved)."""
         with self.db.connect() as conn:
             state = conn.execute(
                 text("SELECT cursor, server_url, user_login FROM sync_state WHERE id = 1")
             ).one()
-            cursor, bound_url, login = int(state[0]), state[1], state[2]
-            mine = None
-            if cursor > 0 and login is not None:
-                mine = conn.execute(
-                    text("SELECT id FROM users WHERE login = :l"), {"l": str(login).strip()}
+            cursor, bound_url, bound_login = int(state[0]), state[1], state[2]
+            bound_id = known = None
+            if cursor > 0 and bound_login is not None:
+                bound_id = conn.execute(
+                    text("SELECT id FROM users WHERE login = :l"), {"l": str(bound_login).strip()}
                 ).scalar()
+                known = conn.execute(
+                    text("SELECT login FROM users WHERE id = :i"), {"i": hello.user_id}
+                ).scalar()
+        login = self.credentials.login.strip()
         if cursor > hello.head:
             raise BoundElsewhere(
                 translate(
@@ -944,20 +941,29 @@ class SyncClient:
                     " please tell IT.",
                 ).format(server=self.server_url, head=hello.head, cursor=cursor)
             )
-        if mine is not None and str(mine) != hello.user_id:
+        if bound_id is not None and str(bound_id) != hello.user_id:
+            if known is not None:  # an account of this very server: another person's
+                raise BoundElsewhere(
+                    translate(
+                        "Sync",
+                        "This database syncs as {bound}, not as {login}. Nothing was changed:"
+                        " sign in as {bound}, or use a database of your own for {login}.",
+                    ).format(bound=str(bound_login).strip(), login=login)
+                )
             raise BoundElsewhere(
                 translate(
                     "Sync",
-                    "The server at {server} is not the server this database syncs with ({bound}):"
-                    " its account {login} is another one. Nothing was changed; check the server"
-                    " address in the sync settings.",
-                ).format(server=self.server_url, bound=bound_url or "?", login=login)
+                    "The account {login} at {server} is not the account {bound} this database"
+                    " holds: it is another server, or this database was set up apart from it."
+                    " Nothing was changed; check the server address in the sync settings, or"
+                    " ask IT.",
+                ).format(login=login, server=self.server_url, bound=str(bound_login).strip())
             )
-        if bound_url != self.server_url:
+        if bound_url != self.server_url or bound_login != login:
             with self.db.begin() as conn:
                 conn.execute(
-                    text("UPDATE sync_state SET server_url = :u WHERE id = 1"),
-                    {"u": self.server_url},
+                    text("UPDATE sync_state SET server_url = :u, user_login = :l WHERE id = 1"),
+                    {"u": self.server_url, "l": login},
                 )
 
     def _cursor(self) -> int:
@@ -972,6 +978,7 @@ class SyncClient:
             HelloReply,
             report,
         )
+        self._check_server(reply)  # before the clock is learnt from it
         # The exchange that answered, not the whole call: a sign-in or a retry with backoff
         # before it would move the midpoint by its own duration.
         sent, received = self._last_exchange
@@ -1597,8 +1604,8 @@ class SyncClient:
                 self._last_exchange = (started, self.clock())
             except httpx.TransportError as exc:
                 last_error = exc
-                if network_cause(exc) == NAME_NOT_FOUND:
-                    break  # no such name: asking again does not make it exist
+                if attempt and network_cause(exc) == NAME_NOT_FOUND:
+                    break  # no such name twice: more asking does not make it exist
                 continue
             with self._lock:
                 report.bytes_down += response.num_bytes_downloaded + _header_bytes(
@@ -1705,6 +1712,17 @@ def _file_rejected(conn: Connection, rows: list[tuple[Any, ...]]) -> None:
         " reason, rejected_at, dismissed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)",
         rows,
     )
+
+
+#: SQLite's codes for a database file that cannot be written now (another program holds it,
+#: the disk is full or read-only, the file cannot be opened): not a fault of the sync itself.
+_FILE_UNAVAILABLE = ("SQLITE_BUSY", "SQLITE_LOCKED", "SQLITE_READONLY", "SQLITE_FULL",
+                     "SQLITE_IOERR", "SQLITE_CANTOPEN")  # fmt: skip
+
+
+def _file_unavailable(exc: OperationalError) -> bool:
+    name = getattr(exc.orig, "sqlite_errorname", "") or ""
+    return name.startswith(_FILE_UNAVAILABLE)
 
 
 def _delete_with_subtree(conn: Connection, tbl: str, row_id: str) -> None:

@@ -204,7 +204,9 @@ def network_cause(error: BaseException | None) -> str:
 _CAUSE_TEXTS: dict[str, str] = {
     REFUSED: QT_TRANSLATE_NOOP("Sync", "the connection was refused; the server may not be running"),
     NAME_NOT_FOUND: QT_TRANSLATE_NOOP(
-        "Sync", "no server has this name; check the server address in the sync settings"
+        "Sync",
+        "no server with this name was found; check the server address in the sync settings,"
+        " the network or the VPN",
     ),
     NAME_LOOKUP_FAILED: QT_TRANSLATE_NOOP(
         "Sync", "the server's name could not be looked up; check the network connection"

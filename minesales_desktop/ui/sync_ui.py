@@ -68,7 +68,6 @@ from minesales_desktop.services.sync_service import (
     UpdateRequired,
 )
 from minesales_desktop.settings import SYNC_LOGIN, SYNC_SERVER_URL
-from minesales_desktop.sync.reasons import NAME_NOT_FOUND
 from minesales_desktop.tasks import Progress
 from minesales_desktop.ui.context import AppContext
 from minesales_desktop.ui.dialogs.sync_dialogs import (
@@ -462,9 +461,10 @@ class SyncController(QObject):
         self.ctx.tasks.data_changed.emit(frozenset(changed or {SYNC_KIND}))
         if result is not None:
             self._succeeded(result)
-        elif isinstance(error, SyncUnavailable) and not (
-            run.interactive and error.cause == NAME_NOT_FOUND
-        ):
+        elif isinstance(error, SyncUnavailable):
+            # A name that does not resolve is offline too: off the network or the VPN, Windows
+            # and macOS say "no such host" as they do for a mistyped address (the tooltip names
+            # both); the retries go on.
             self._offline(error)
         else:
             assert error is not None
@@ -514,10 +514,7 @@ class SyncController(QObject):
                 self._start(True, str(error))
             return
         self._forget_password_unless_remembered()
-        if isinstance(error, SyncUnavailable):  # a server name that does not exist
-            self._set_state("error", self.tr("Server not found: check the sync settings"))
-        else:
-            self._set_state("error")
+        self._set_state("error")
         if not isinstance(error, SyncError):
             log.error("sync failed", exc_info=error)
         if not run.interactive:

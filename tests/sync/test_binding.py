@@ -12,9 +12,10 @@ from pathlib import Path
 
 import httpx
 import pytest
+from sqlalchemy import text
 
 from minesales_desktop.db.migrate import open_database
-from minesales_desktop.sync.client import BoundElsewhere, Credentials, SyncClient
+from minesales_desktop.sync.client import AuthFailed, BoundElsewhere, Credentials, SyncClient
 from tests.sync.conftest import (
     FAST_RETRY,
     PASSWORD,
@@ -52,7 +53,11 @@ def _client(laptop: Laptop, url: str, login: str) -> tuple[SyncClient, list[str]
 
 
 def _state(laptop: Laptop) -> tuple[object, ...]:
-    row = laptop.sql("SELECT cursor, server_url, user_login FROM sync_state WHERE id = 1")
+    """What a refused sync must leave as it was: cursor, address, login, and the clock (a
+    refused server's clock is not learnt)."""
+    row = laptop.sql(
+        "SELECT cursor, server_url, user_login, hlc, clock_offset_ms FROM sync_state WHERE id = 1"
+    )
     return tuple(row[0])
 
 
@@ -71,8 +76,8 @@ def test_a_database_refuses_to_sync_as_another_account(server: ServerProcess, la
             client.sync()
     finally:
         client.close()
-    assert "rep1" in str(refused.value) and "mgr" in str(refused.value)
-    assert seen == [], "refused before anything is sent, the sign-in included"
+    assert str(refused.value).startswith("This database syncs as rep1, not as mgr.")
+    assert seen == ["/auth/token", "/sync/hello"], "refused at hello: nothing pushed or pulled"
     assert _state(rep) == before
     assert rep.client.pending_count() == 1
     assert _customers(server) == 0
@@ -143,8 +148,9 @@ def test_another_server_with_more_changes_is_known_by_its_accounts(
                 client.sync()
         finally:
             client.close()
-        assert "is not the server this database syncs with" in str(refused.value)
-        assert server.url in str(refused.value), "names the server the database syncs with"
+        assert str(refused.value).startswith(
+            f"The account rep1 at {other.url} is not the account rep1 this database holds"
+        )
         assert "/sync/push" not in seen and "/sync/pull" not in seen
         assert _customers(other) == 3, "the other server's own customers only"
         assert rep.sql("SELECT count(*) FROM customers WHERE code LIKE 'ELSE-%'") == [(0,)]
@@ -176,3 +182,46 @@ def test_the_same_server_at_a_new_address_syncs_and_the_address_is_recorded(
     assert report.applied == 1
     assert server_rows(server, "SELECT code FROM customers WHERE id = :i", i=mine) == [("BIND-4",)]
     assert _state(rep)[1] == server.url
+
+
+def test_a_mistyped_login_at_the_first_sync_does_not_bind_the_database(
+    server: ServerProcess, laptops
+) -> None:
+    """A first sync whose sign-in fails (a typo) leaves nothing bound to the typo: the right
+    login syncs next, and is the one recorded."""
+    rep: Laptop = laptops("rep1")
+    mine = new_customer(rep, "BIND-5")
+    typo, _seen = _client(rep, server.url, "rep1x")
+    try:
+        with pytest.raises(AuthFailed):
+            typo.sync()
+    finally:
+        typo.close()
+    report = rep.sync()
+    assert report.applied == 1
+    assert _state(rep)[2] == "rep1"
+    assert server_rows(server, "SELECT code FROM customers WHERE id = :i", i=mine) == [("BIND-5",)]
+
+
+def test_a_login_the_administrator_renamed_is_the_same_account(
+    server: ServerProcess, laptops
+) -> None:
+    """The account is what binds, not its login: renamed on the server (here in its database),
+    the rep signs in under the new login, and the laptop syncs and records it."""
+    rep: Laptop = laptops("rep1")
+    rep.sync()
+    mine = new_customer(rep, "BIND-6")
+    engine = server.engine()
+    try:
+        with engine.begin() as conn:
+            conn.execute(text("UPDATE users SET login = 'li.qiang' WHERE login = 'rep1'"))
+    finally:
+        engine.dispose()
+    client, _seen = _client(rep, server.url, "li.qiang")
+    try:
+        report = client.sync()
+    finally:
+        client.close()
+    assert report.applied == 1
+    assert _state(rep)[2] == "li.qiang"
+    assert server_rows(server, "SELECT code FROM customers WHERE id = :i", i=mine) == [("BIND-6",)]
