@@ -12,11 +12,12 @@ DEMO_DB=${MINESALES_DEMO_DB:-demo/minesales-demo.db}
 DEMO_CUSTOMERS=${MINESALES_DEMO_CUSTOMERS:-2000}
 # Debian packages: CJK TrueType font for PDFs/charts, pdftotext/pdftoppm, a virtual X screen,
 # the Qt platform libraries PySide6 loads, sqlite3 for dumps,
-# PostgreSQL for the sync server's tests (they start a throwaway cluster themselves).
+# PostgreSQL for the sync server's tests (they start a throwaway cluster themselves), time zones
+# (tzdata: a test shows times in Asia/Shanghai).
 APT_PACKAGES=(fonts-wqy-microhei poppler-utils xvfb xauth libegl1 libgl1 libfontconfig1
   libdbus-1-3 libglib2.0-0 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4
   libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0
-  libxcb-xkb1 sqlite3 postgresql python3-venv)
+  libxcb-xkb1 sqlite3 postgresql python3-venv tzdata)
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import socket
 import sqlite3
+import tempfile
 from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
@@ -48,7 +49,8 @@ prompts = sync_window.prompts
 message_boxes = sync_window.message_boxes
 open_window = sync_window.open_window
 
-SHOTS = Path("/tmp/s12")
+SHOTS = Path(tempfile.gettempdir()) / "minesales-sync-shots"  # to look at, not asserted
+SHOTS.mkdir(exist_ok=True)
 QUICK = RetryPolicy(attempts=2, first_delay=0.01, max_delay=0.02, timeout=2)
 NO_SUCH_HOST = "http://no-such-host.invalid"
 
