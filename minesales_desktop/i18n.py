@@ -149,9 +149,14 @@ def compile_translations(directory: Path = TRANSLATIONS_DIR) -> list[Path]:
 
 
 def remove_translations(app: QCoreApplication) -> None:
-    """Take out the translators ``install_language`` put in: every text is its source again."""
+    """Take out the translators ``install_language`` put in: every text is its source again.
+
+    They are deleted too: each is a child of the app, so each switch of language (and each test)
+    would otherwise leave two more behind for the app's lifetime. Taken off the app, Python owns
+    them, and they go when the list lets them go."""
     for translator in _installed:
         app.removeTranslator(translator)
+        translator.setParent(None)
     _installed.clear()
 
 

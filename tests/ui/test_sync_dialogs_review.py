@@ -13,8 +13,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6 import QtGui
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QApplication, QLabel
 from sqlalchemy import Engine, text
 
 from minesales_desktop.db.engine import make_session_factory
@@ -24,10 +26,13 @@ from minesales_desktop.settings import SYNC_LOGIN, SYNC_SERVER_URL, Settings
 from minesales_desktop.sync.client import pending_count
 from minesales_desktop.sync.hlc import pack
 from minesales_desktop.tasks import TaskManager
+from minesales_desktop.ui.dialogs import sync_dialogs
 from minesales_desktop.ui.dialogs.sync_dialogs import (
     ConflictInboxDialog,
+    PasswordDialog,
     RejectedChangesDialog,
     SyncSettingsDialog,
+    same_server_address,
     server_url_problem,
 )
 from tests.sync.conftest import Laptop, ServerProcess, new_customer, server_rows
@@ -47,6 +52,14 @@ THEIR_NOTE = "年度长协，价格按普氏 62% 指数月均价结算，升贴�
 def _shot(widget: Any, name: str) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
     widget.grab().save(str(SHOTS / f"{name}.png"))
+
+
+def _tip_text(tip: str) -> str:
+    """What a tooltip shows: Qt reads it as rich text when it looks like HTML."""
+    assert QtGui.Qt.mightBeRichText(tip)  # so Qt shows what the document shows, not the markup
+    document = QTextDocument()
+    document.setHtml(tip)
+    return document.toPlainText()
 
 
 @pytest.fixture
@@ -77,7 +90,8 @@ def chinese(qapp: QApplication) -> Iterator[None]:
         ("https://sync.example.com:http", "must be from 1 to 65535"),
         ("http://", "Enter the server's name or IP address after http://"),
         ("https://:8765", "Enter the server's name or IP address after https://"),
-        ("https://sync_example.com", "“sync_example.com” is not a server name"),
+        ("https://sync!example.com", "“sync!example.com” is not a server name"),
+        ("https://-sync.example.com", "use letters, digits, hyphens, underscores and dots"),
         ("https://sync..example.com", "is not a server name"),
         ("https：//sync.example.com", "half-width punctuation"),
         ("https://mgr:secret@sync.example.com", "Leave the user name and password out"),
@@ -104,6 +118,8 @@ def test_a_wrong_server_address_is_refused_with_what_is_wrong(
         "http://[::1]:65535",
         "https://同步.矿业.cn/minesales",
         "HTTPS://Sync.Example.com",
+        "http://sync_server:8765",  # a Docker service or NetBIOS name
+        "https://mine_sales.corp.local",
     ],
 )
 def test_a_good_server_address_is_saved(qtbot: Any, settings: Settings, url: str) -> None:
@@ -149,6 +165,34 @@ def test_another_login_or_server_is_warned_about_but_a_new_address_is_allowed(
     assert dialog.result() == 1
     assert settings.get(SYNC_SERVER_URL) == "https://sync2.example.com"
     assert settings.get(SYNC_LOGIN) == "rep1"
+
+
+def test_the_bound_address_in_another_case_or_with_a_slash_is_not_another_server(
+    qtbot: Any, settings: Settings
+) -> None:
+    assert same_server_address("HTTPS://Sync.Example.com:8765/", "https://sync.example.com:8765")
+    assert same_server_address("http://sync_server:8765", "HTTP://SYNC_SERVER:8765//")
+    assert not same_server_address("https://host/MineSales", "https://host/minesales")
+    assert not same_server_address("http://host:8765", "https://host:8765")
+    dialog = SyncSettingsDialog(settings, "rep1", "https://sync.example.com:8765/")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    for same in (
+        "HTTPS://Sync.Example.com:8765/",
+        "https://SYNC.example.com:8765",
+        " https://sync.example.com:8765/ ",
+    ):
+        dialog.server.setText(same)
+        assert dialog.message.text() == "", same
+    dialog.server.setText("https://sync.example.com:8766")
+    assert "This database syncs with https://sync.example.com:8765." in dialog.message.text()
+    # a path is the server's own: its case is not ignored
+    bound = SyncSettingsDialog(settings, "rep1", "https://sync.example.com/MineSales")
+    qtbot.addWidget(bound)
+    bound.server.setText("https://Sync.Example.com/MineSales/")
+    assert bound.message.text() == ""
+    bound.server.setText("https://sync.example.com/minesales")
+    assert "If https://sync.example.com/minesales is the same server" in bound.message.text()
 
 
 def test_a_database_never_synced_warns_about_nothing(qtbot: Any, settings: Settings) -> None:
@@ -233,15 +277,16 @@ def test_the_inbox_opens_wide_with_who_and_when_in_sight(
     _assert_short_columns_in_sight(view, [4, 5, 6], {0: 36, 1: 16, 2: 28, 3: 28})
     notes = next(r for r in range(3) if dialog.model.index(r, 1).data() == "Notes")
     # Elided on screen, whole in the tooltip.
-    tip = dialog.model.index(notes, 2).data(Qt.ItemDataRole.ToolTipRole)
+    tip = _tip_text(dialog.model.index(notes, 2).data(Qt.ItemDataRole.ToolTipRole))
     assert tip == MINE_NOTE and view.columnWidth(2) < view.fontMetrics().horizontalAdvance(tip)
-    assert dialog.model.index(notes, 0).data(Qt.ItemDataRole.ToolTipRole).endswith(LONG_NAME)
+    record_tip = dialog.model.index(notes, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert _tip_text(record_tip).endswith(LONG_NAME)
     _shot(dialog, "inbox_default_en")
 
-    # On a wide screen, at 1200 px: the record column no longer takes a third of the width.
+    # On a wide screen, at 1200 px: the record column no longer takes a third of the width
+    # (once the resize rests: the columns are fitted once per drag, not per pixel).
     dialog.resize(1200, 460)
-    qtbot.wait(20)
-    assert view.columnWidth(0) < view.viewport().width() / 4
+    qtbot.waitUntil(lambda: view.columnWidth(0) < view.viewport().width() / 4, timeout=2_000)
     _assert_short_columns_in_sight(view, [4, 5, 6], {0: 36})
     _shot(dialog, "inbox_1200_en")
 
@@ -255,8 +300,36 @@ def test_the_inbox_opens_wide_with_who_and_when_in_sight(
     # A column the person drags keeps its width when the dialog is resized.
     view.setColumnWidth(0, 400)
     dialog.resize(1100, 460)
-    qtbot.wait(20)
+    qtbot.wait(dialog.FIT_DELAY_MS * 3)
     assert view.columnWidth(0) == 400 and dialog.columns_set_by_hand
+
+
+def test_dragging_the_dialogs_edge_fits_the_columns_once_it_rests(
+    qtbot: Any, engine: Engine, db_path: Path, tasks: TaskManager, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Fitting measures every cell of every row: a drag's many resizes fit the columns once."""
+    cid = _customer(engine)
+    for n in range(300):
+        _file_conflict(engine, "customers", cid, "notes", "value", f'"{MINE_NOTE} {n}"', '"x"')
+    dialog = ConflictInboxDialog(tasks, db_path)
+    qtbot.addWidget(dialog)
+    dialog.reload()
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 300, timeout=10_000)
+    qtbot.wait(dialog.FIT_DELAY_MS * 2)
+    fits: list[int] = []
+    real = sync_dialogs.fit_columns
+    monkeypatch.setattr(
+        sync_dialogs, "fit_columns", lambda view, *a: (fits.append(view.width()), real(view, *a))
+    )
+    for width in range(700, 780, 4):  # a drag: 20 resizes, each an event of its own
+        dialog.resize(width, 460)
+        qtbot.wait(5)
+    assert fits == []  # not per pixel
+    qtbot.waitUntil(lambda: len(fits) == 1, timeout=2_000)
+    qtbot.wait(dialog.FIT_DELAY_MS * 2)
+    assert len(fits) == 1 and fits[0] == dialog.view.width()
+    _assert_short_columns_in_sight(dialog.view, [4, 5, 6], {0: 36, 1: 16, 2: 28, 3: 28})
 
 
 def test_the_column_texts_fit_each_kind_of_entry(
@@ -310,13 +383,100 @@ def test_the_rejected_list_keeps_its_times_in_sight(
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 1, timeout=10_000)
     qtbot.wait(20)
     _assert_short_columns_in_sight(dialog.view, [4, 5], {0: 36, 3: 44})
-    tip = dialog.model.index(0, 3).data(Qt.ItemDataRole.ToolTipRole)
+    tip = _tip_text(dialog.model.index(0, 3).data(Qt.ItemDataRole.ToolTipRole))
     assert tip == dialog.model.items[0].reason
-    assert dialog.model.index(0, 2).data(Qt.ItemDataRole.ToolTipRole) == MINE_NOTE
+    assert _tip_text(dialog.model.index(0, 2).data(Qt.ItemDataRole.ToolTipRole)) == MINE_NOTE
+    assert not dialog.model.items[0].is_new_record
     # An ordinary refused change reads as before: the server's value is back.
     assert dialog.detail.text().startswith(f"Customer {LONG_NAME} — Notes: ")
     assert "Reason: " in dialog.detail.text() and "removed" not in dialog.detail.text()
     _shot(dialog, "rejected_default_en")
+
+
+# --- values that look like HTML ---------------------------------------------------------------
+HTML_NAME = "<b>包钢</b>"
+
+
+def _rejected(engine: Engine, row_id: str, field: str, value: str, reason: str) -> None:
+    """A rejected change as the sync client files it (``SyncClient`` on a refused op)."""
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO sync_rejected (op_id, tbl, row_id, field, value, reason, hlc,"
+                " rejected_at, dismissed) VALUES (:o, 'customers', :r, :f, :v, :reason,"
+                " :h, '2026-11-29 08:00:00.000000', 0)"
+            ),
+            {"o": str(uuid.uuid4()), "r": row_id, "f": field, "v": value, "reason": reason,
+             "h": pack(1_795_000_000_000)},
+        )  # fmt: skip
+
+
+def _plain_everywhere(dialog: Any, *values: str) -> None:
+    """Every label that shows one of ``values`` shows it as text, not as HTML."""
+    showing = [w for w in dialog.findChildren(QLabel) if any(v in w.text() for v in values)]
+    assert showing
+    for label in showing:
+        assert QtGui.Qt.mightBeRichText(label.text())  # as AutoText, Qt would have read it as HTML
+        assert label.textFormat() == Qt.TextFormat.PlainText, label.objectName()
+
+
+def test_values_that_look_like_html_are_shown_as_typed(
+    qtbot: Any, engine: Engine, db_path: Path, tasks: TaskManager, settings: Settings
+) -> None:
+    cid = _customer(engine)
+    with engine.begin() as conn:
+        conn.execute(
+            text("UPDATE customers SET name_zh = :n WHERE id = :i"), {"n": HTML_NAME, "i": cid}
+        )
+    _file_conflict(engine, "customers", cid, "notes", "value", '"a<b c"', '"<i>年度长协</i>"')
+    inbox = ConflictInboxDialog(tasks, db_path)
+    qtbot.addWidget(inbox)
+    inbox.reload()
+    inbox.show()
+    qtbot.waitUntil(lambda: inbox.model.rowCount() == 1, timeout=10_000)
+    detail = inbox.detail.text()
+    assert f"Customer {HTML_NAME} — Notes\nMine: a<b c\n" in detail
+    assert detail.endswith(": <i>年度长协</i>\nThe server kept theirs. Keep mine puts yours back "
+                           "(it is sent at the next sync).")  # fmt: skip
+    _plain_everywhere(inbox, HTML_NAME, "a<b c")
+    tips = [inbox.model.index(0, c).data(Qt.ItemDataRole.ToolTipRole) for c in range(4)]
+    assert [_tip_text(t) for t in tips] == [
+        f"Customer {HTML_NAME}",
+        "Notes",
+        "a<b c",
+        "<i>年度长协</i>",
+    ]
+    _shot(inbox, "inbox_html_values_en")
+
+    # a refused new record: the flag, not the field's label, says so; what it held, as typed
+    _rejected(engine, str(uuid.uuid4()), "*",
+              '{"code": "H-1", "name_zh": "<b>新客户", "city": "<u>包头"}',
+              "outside your rights: you may not see this record")  # fmt: skip
+    _rejected(engine, cid, "city", '"<u>呼和浩特"', "outside your rights: you may not see this")
+    rejected = RejectedChangesDialog(tasks, db_path)
+    qtbot.addWidget(rejected)
+    rejected.reload()
+    rejected.show()
+    qtbot.waitUntil(lambda: rejected.model.rowCount() == 2, timeout=10_000)
+    new_record = next(r for r in range(2) if rejected.model.items[r].is_new_record)
+    rejected.view.selectRow(new_record)
+    held = rejected.detail.text()
+    assert "a new record the server refused" in held
+    assert "\n    City: <u>包头" in held and "Customer <b>新客户 (H-1)" in held
+    _plain_everywhere(rejected, "<u>包头")
+    _shot(rejected, "rejected_html_values_en")
+    rejected.view.selectRow(1 - new_record)
+    assert rejected.detail.text().startswith(f"Customer {HTML_NAME} — City: <u>呼和浩特\n")
+    assert not rejected.model.items[1 - new_record].is_new_record
+
+    # what a person typed in the settings and the sign-in
+    dialog = SyncSettingsDialog(settings, "rep1", "https://sync.example.com", bound_login="rep1")
+    qtbot.addWidget(dialog)
+    dialog.login.setText("<b>rep2")
+    _plain_everywhere(dialog, "<b>rep2")
+    sign_in = PasswordDialog("https://sync.example.com", "<b>rep1", "Wrong <i>password</i>")
+    qtbot.addWidget(sign_in)
+    _plain_everywhere(sign_in, "<b>rep1", "<i>password")
 
 
 # --- delete against edit, from a real server --------------------------------------------------
@@ -427,6 +587,7 @@ def test_a_refused_new_record_says_it_was_removed_and_what_it_held(
         dialog.show()
         qtbot.waitUntil(lambda: dialog.model.rowCount() == 1, timeout=10_000)
         item = dialog.model.items[0]
+        assert item.is_new_record
         detail = dialog.detail.text()
         assert "a new record the server refused" in detail
         assert (

@@ -29,6 +29,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from minesales_desktop.db.migrate import open_database
+from minesales_desktop.db.types import Money, Percent, Quantity, Rate, ScaledDecimal
 from minesales_desktop.demo_data import DemoOptions, run
 from minesales_desktop.i18n import TRANSLATIONS_DIR, install_language
 from minesales_desktop.ids import new_id
@@ -36,6 +37,7 @@ from minesales_desktop.messages import set_language
 from minesales_desktop.models.contracts import Contract, Shipment, WeightCertificate
 from minesales_desktop.models.customers import Customer
 from minesales_desktop.models.risk import CreditProfile
+from minesales_desktop.models.sales import Opportunity, StageChange
 from minesales_desktop.services import sync_service
 from minesales_desktop.services.customers import contacts, customers
 from minesales_desktop.services.sync_service import (
@@ -43,6 +45,7 @@ from minesales_desktop.services.sync_service import (
     describe_record,
     display_value,
     field_label,
+    number_kind,
     table_label,
 )
 from minesales_desktop.sync.client import _refuse_queued_rows
@@ -211,6 +214,86 @@ def test_money_quantities_and_percentages_read_as_on_screen(demo: Engine) -> Non
         assert display_value(conn, "kpi_targets", "target_value", 120_000) == "12"
 
 
+def test_every_decimal_the_column_keeps_is_shown(demo: Engine) -> None:
+    """Money keeps 4 places (USD/dmtu unit prices), FX rates 6, coordinates 7: a value shows all
+    of its significant decimals, so two different values never read the same; one with no
+    more than 2 keeps the app's money format."""
+    with demo.connect() as conn:
+
+        def shown(tbl: str, fld: str, value: int) -> str:
+            return display_value(conn, tbl, fld, value)
+
+        assert shown("quotes", "unit_price", 981_250) == "98.125"  # stored 98.1250
+        assert shown("quotes", "unit_price", 981_200) == "98.12"
+        assert shown("contracts", "unit_price", 980_000) == "98.00"
+        assert shown("contracts", "total_value", 12_345_678_901_234) == "1,234,567,890.1234"
+        assert shown("invoices", "amount_total", 10_000_000_5) == "10,000.0005"
+        assert shown("quotes", "fx_rate", 7_123_456) == "7.123456"
+        assert shown("quotes", "fx_rate", 7_123_500) == "7.1235"
+        assert shown("contracts", "fx_rate", 7_000_010) == "7.00001"
+        assert shown("activities", "latitude", 406_571_234) == "40.6571234"
+        assert shown("weight_certificates", "dry_tonnes", 1_234_567_891) == "1,234,567.891"
+        assert shown("opportunities", "probability", 125_000) == "12.50%"
+        assert shown("contracts", "tolerance_pct", 12_345) == "1.2345%"
+        # a grade is a number in its own unit (%, g/t): not money, not "%"
+        assert shown("assay_results", "value", 624_567) == "62.4567"
+        assert shown("quality_specs", "min_value", 5) == "0.0005"
+
+
+def test_a_conflict_over_the_third_decimal_of_a_price_shows_both_values(
+    engine: Engine, db_path: Path
+) -> None:
+    _file_conflict(engine, "quotes", "unit_price", "value", "981250", "981200")
+    [entry] = sync_service.list_conflicts(db_path)
+    assert (entry.mine, entry.theirs) == ("98.125", "98.12")
+
+
+def test_how_a_number_is_shown_follows_the_columns_scale_not_its_type_object() -> None:
+    # a column declared with a type of its own (not the shared ``Money`` object) is still money
+    assert number_kind("quotes", "unit_price", ScaledDecimal(4)) == "money"
+    assert number_kind("quotes", "unit_price", Money.copy()) == "money"
+    assert number_kind("quotes", "quantity", ScaledDecimal(3)) == "quantity"
+    assert number_kind("quotes", "fx_rate", ScaledDecimal(6)) == "number"
+    assert number_kind("quotes", "vat_rate", ScaledDecimal(4)) == "percent"
+    assert number_kind("kpi_targets", "target_value", Money) == "number"
+
+
+def test_every_percent_like_column_of_the_synced_tables_is_classified() -> None:
+    """``Percent`` has money's scale: a percentage or a grade column that the service does not
+    know would read as money ("62.50"). This fails on a new one until it is listed."""
+    unknown: list[str] = []
+    wrong: list[str] = []
+    for tbl, sa_table in synced_tables().items():
+        for col in sa_table.columns:
+            if not isinstance(col.type, ScaledDecimal):
+                continue
+            kind = number_kind(tbl, col.name, col.type)
+            name = col.name
+            percent_like = (
+                name.endswith(("_pct", "_percent", "_ratio", "_share"))
+                or name in ("probability", "discount")
+                or (name.endswith("_rate") and col.type is not Rate)
+            )
+            if col.type is Percent:
+                grade = (tbl, name) in sync_service._GRADE_COLUMNS
+                if kind != "percent" and not grade:
+                    unknown.append(f"{tbl}.{name}")
+                if grade and kind != "number":
+                    wrong.append(f"{tbl}.{name}: {kind}")
+            if percent_like and kind != "percent":
+                unknown.append(f"{tbl}.{name}")
+            if col.type is Money and kind != "money":
+                assert (tbl, name) in sync_service._KPI_FIGURES, f"{tbl}.{name}: {kind}"
+            if col.type is Quantity and kind != "quantity":
+                wrong.append(f"{tbl}.{name}: {kind}")
+    assert unknown == [], "add to _PERCENT_COLUMNS or _GRADE_COLUMNS in services/sync_service.py"
+    assert wrong == []
+    # every listed column is one of a synced table (a rename would leave a stale entry)
+    columns = {(t, c) for t, sa in synced_tables().items() for c in sa.columns.keys()}
+    assert sync_service._GRADE_COLUMNS <= columns
+    assert sync_service._PERCENT_COLUMNS <= {c for _, c in columns}
+
+
 # --- 3. which record ----------------------------------------------------------------------------
 def test_records_are_named_by_their_customer_not_by_an_id_fragment(
     chinese: None, demo: Engine
@@ -224,7 +307,10 @@ def test_records_are_named_by_their_customer_not_by_an_id_fragment(
         assert customer is not None and lot_customer is not None
         names = (customer.name_zh, lot_customer.name_zh, lot.lot_no)
     with demo.connect() as conn:
-        assert describe_record(conn, "credit_profiles", profile.id) == f"{names[0]} · 信用档案"
+        assert (
+            describe_record(conn, "credit_profiles", profile.id)
+            == f"{names[0]} · 信用档案 {profile.id[-6:]}"
+        )
         assert describe_record(conn, "shipments", lot.id) == f"{names[1]} · 发运 {names[2]}"
         # nothing names it: the end of the id, which differs between records made together
         first, second = new_id(), new_id()
@@ -232,6 +318,30 @@ def test_records_are_named_by_their_customer_not_by_an_id_fragment(
         one = describe_record(conn, "index_quotes", first)
         other = describe_record(conn, "index_quotes", second)
         assert one == f"指数价 {first[-6:]}" and one != other
+
+
+def test_two_unnamed_records_of_one_customer_read_apart(chinese: None, demo: Engine) -> None:
+    """Two stage changes of one opportunity have the customer as parent and no name of their
+    own: the end of each id tells them apart."""
+    with Session(demo) as session:
+        changes = session.scalars(
+            select(StageChange).order_by(StageChange.opportunity_id, StageChange.id)
+        ).all()
+        by_opportunity: dict[str, list[str]] = defaultdict(list)
+        for change in changes:
+            by_opportunity[change.opportunity_id].append(change.id)
+        opportunity, (first, second, *_) = next(
+            (o, ids) for o, ids in by_opportunity.items() if len(ids) >= 2
+        )
+        customer = session.get(Customer, session.get(Opportunity, opportunity).customer_id)
+        assert customer is not None
+    with demo.connect() as conn:
+        one = describe_record(conn, "stage_changes", first)
+        other = describe_record(conn, "stage_changes", second)
+    label = table_label("stage_changes")
+    assert one == f"{customer.name_zh} · {label} {first[-6:]}"
+    assert other == f"{customer.name_zh} · {label} {second[-6:]}"
+    assert one != other and CJK.search(label)
 
 
 def _new_customer(session: Session, actor: Any, code: str, name: str) -> str:

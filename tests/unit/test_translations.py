@@ -212,6 +212,36 @@ def test_the_english_app_reads_its_plurals(qapp) -> None:  # noqa: ANN001 - pyte
     assert QCoreApplication.translate("CustomersTab", "%Ln customer(s)", "", 7) == "7 customer(s)"
 
 
+def test_switching_language_leaves_no_translators_behind(qapp) -> None:  # noqa: ANN001
+    """Each switch installs new translators (children of the app); the old ones are deleted, not
+    left to pile up over the app's lifetime (or a test run)."""
+    try:
+        for _ in range(4):
+            install_language(qapp, "zh_CN")
+            install_language(qapp, "en")
+        assert len(qapp.findChildren(QTranslator)) == 1  # the English file in force
+        install_language(qapp, "zh_CN")
+        assert len(qapp.findChildren(QTranslator)) == 2  # the app's and Qt's own Chinese
+    finally:
+        remove_translations(qapp)
+    assert qapp.findChildren(QTranslator) == []
+    assert QCoreApplication.translate("CustomersTab", "%Ln customer(s)", "", 7) == "7 customer(s)"
+
+
+def test_the_rep_counts_their_own_suggestions_in_english(qapp) -> None:  # noqa: ANN001
+    """Not "1 of my suggestion": the suggestion box's count reads right for one and for many."""
+    assert install_language(qapp, "en") == "en"
+    try:
+        count = [
+            QCoreApplication.translate("FeedbackPage", "My suggestions: %n", "", n) for n in (1, 4)
+        ]
+    finally:
+        remove_translations(qapp)
+    assert count == ["My suggestions: 1", "My suggestions: 4"]
+    zh = read_ts(ZH_TS)[("FeedbackPage", "My suggestions: %n", "")]
+    assert zh.forms == ("我的建议 %n 条",)
+
+
 def test_english_plurals_come_from_the_sources_plural_mark() -> None:
     assert english_plural_forms("%n follow-up(s) overdue") == [
         "%n follow-up overdue",
@@ -224,6 +254,10 @@ def test_english_plurals_come_from_the_sources_plural_mark() -> None:
     assert marked, "the app has plural messages written with (s)"
     wrong = [m.where() for m in marked if list(m.forms) != english_plural_forms(m.source)]
     assert not wrong, "English plural forms not made from (s):\n  " + "\n  ".join(wrong)
+    # "%n of my suggestion(s)" would read "1 of my suggestion": a part of many is plural always
+    part_of = re.compile(r"%L?n of [^%]*\(e?s\)")
+    singular_parts = [m.where() for m in marked if part_of.search(m.source)]
+    assert not singular_parts, "“1 of … <singular>”:\n  " + "\n  ".join(singular_parts)
 
 
 def invisible_to_lupdate(path: Path) -> list[str]:

@@ -7,6 +7,7 @@ Their data and actions go through the database worker (``services.sync_service``
 
 from __future__ import annotations
 
+import html
 import ipaddress
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -21,6 +22,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSize,
     Qt,
+    QTimer,
 )
 from PySide6.QtGui import QGuiApplication, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
@@ -43,7 +45,6 @@ from PySide6.QtWidgets import (
 from minesales_desktop.services import sync_service
 from minesales_desktop.services.sync_service import SYNC_KIND, ConflictView, RejectedView
 from minesales_desktop.settings import SYNC_LOGIN, SYNC_SERVER_URL, Settings
-from minesales_desktop.sync.tables import INSERT_FIELD
 from minesales_desktop.tasks import TaskManager
 from minesales_desktop.ui.format import date
 
@@ -62,6 +63,8 @@ def _fill(template: str, *values: str) -> str:
 
 # --- settings and password --------------------------------------------------------------------
 def _valid_host(host: str) -> bool:
+    """A host name (letters, digits, hyphens, dots; underscores too, as Docker and Windows
+    name computers: ``sync_server``) or an IP address."""
     if ":" in host:  # an IPv6 address, written in brackets in the address
         try:
             ipaddress.IPv6Address(host)
@@ -71,7 +74,7 @@ def _valid_host(host: str) -> bool:
     labels = host.rstrip(".").split(".")
     return all(
         label and not label.startswith("-") and not label.endswith("-")
-        and all(ch.isalnum() or ch == "-" for ch in label)
+        and all(ch.isalnum() or ch in "-_" for ch in label)
         for label in labels
     )  # fmt: skip
 
@@ -120,7 +123,7 @@ def server_url_problem(url: str) -> str | None:
     if not _valid_host(host):
         return QCoreApplication.translate(
             "SyncSettingsDialog",
-            "“%1” is not a server name: use letters, digits, hyphens and dots only.",
+            "“%1” is not a server name: use letters, digits, hyphens, underscores and dots only.",
         ).replace("%1", host)
     assert parts is not None
     try:
@@ -140,6 +143,36 @@ def server_url_problem(url: str) -> str | None:
 
 def valid_server_url(url: str) -> bool:
     return server_url_problem(url) is None
+
+
+def same_server_address(first: str, second: str) -> bool:
+    """Whether two addresses name the same place: scheme and host in any case, a trailing
+    slash or not (``HTTPS://Host:8765/`` is ``https://host:8765``); the path keeps its case."""
+
+    def key(url: str) -> tuple[str, ...]:
+        url = url.strip()
+        try:
+            parts = urlsplit(url)
+        except ValueError:
+            return (url.rstrip("/"),)
+        return (parts.scheme.lower(), parts.netloc.lower(), parts.path.rstrip("/"), parts.query)
+
+    return key(first) == key(second)
+
+
+def _plain_label(text: str = "") -> QLabel:
+    """A label for text that may hold values from the database (typed by anyone): shown as it
+    is, never read as HTML ("<b>x" is not bold)."""
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+def plain_tooltip(text: str) -> str:
+    """A tooltip that shows ``text`` as it is: Qt reads a tooltip that looks like HTML as HTML,
+    so the text goes in escaped, as rich text that keeps its spaces and line breaks (and wraps
+    a long one)."""
+    return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>" if text else ""
 
 
 class SyncSettingsDialog(QDialog):
@@ -176,7 +209,7 @@ class SyncSettingsDialog(QDialog):
             )
         )
         note.setWordWrap(True)
-        self.message = QLabel()
+        self.message = _plain_label()  # it quotes the address and login typed
         self.message.setObjectName("sync_settings_message")
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b3261e;")
@@ -201,7 +234,7 @@ class SyncSettingsDialog(QDialog):
         """Why a sync with these settings may be refused (another server, another login)."""
         warnings = []
         url = self.server.text().strip().rstrip("/")
-        if self._bound_server and url and url != self._bound_server:
+        if self._bound_server and url and not same_server_address(url, self._bound_server):
             warnings.append(
                 _fill(
                     self.tr(
@@ -276,9 +309,7 @@ class PasswordDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Sync — sign in"))
         self.setMinimumWidth(400)
-        intro = QLabel(
-            self.tr("Sign in to %1 as %2.").replace("%1", server_url).replace("%2", login)
-        )
+        intro = _plain_label(_fill(self.tr("Sign in to %1 as %2."), server_url, login))
         intro.setWordWrap(True)
         self.password = QLineEdit()
         self.password.setObjectName("sync_password")
@@ -286,7 +317,7 @@ class PasswordDialog(QDialog):
         self.remember = QCheckBox(self.tr("Remember until I close MineSales"))
         self.remember.setObjectName("sync_remember")
         self.remember.setChecked(True)
-        self.message = QLabel(message)
+        self.message = _plain_label(message)
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b3261e;")
         self.message.setVisible(bool(message))
@@ -342,8 +373,10 @@ class _ListModel(QAbstractTableModel, Generic[T]):
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.items):
             return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return self._columns[index.column()][1](self.items[index.row()])
+        if role == Qt.ItemDataRole.ToolTipRole:  # the whole text of an elided cell
+            return plain_tooltip(self._columns[index.column()][1](self.items[index.row()]))
         return None
 
     def headerData(  # noqa: N802
@@ -400,12 +433,6 @@ class RejectedModel(_ListModel[RejectedView]):
             (self.tr("Changed"), lambda r: date(r.made_at)),
             (self.tr("Rejected"), lambda r: date(r.rejected_at)),
         ]
-
-
-def refused_new_record(item: RejectedView) -> bool:
-    """A new record the server refused: it was taken off this computer (nothing to show the
-    server's value of), so the list shows what it held."""
-    return item.field == sync_service.field_label(item.table, INSERT_FIELD)
 
 
 # --- inbox dialogs ----------------------------------------------------------------------------
@@ -479,13 +506,15 @@ class _SyncListDialog(QDialog):
     COLUMN_CAPS: Mapping[int, int] = {}
     #: The long-text columns, narrowed further when the dialog is too narrow for all.
     NARROW: Sequence[int] = ()
+    #: How long a resize rests before the columns fit its width again.
+    FIT_DELAY_MS = 100
 
     def __init__(self, tasks: TaskManager, db_path: Path, parent: QWidget | None) -> None:
         super().__init__(parent)
         self.tasks = tasks
         self.db_path = db_path
         self.resize(_initial_size(parent, self.DEFAULT_SIZE.width(), self.DEFAULT_SIZE.height()))
-        self.detail = QLabel()
+        self.detail = _plain_label()  # record names and values, as anyone typed them
         self.detail.setObjectName("sync_detail")
         self.detail.setWordWrap(True)
         self.detail.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -499,11 +528,16 @@ class _SyncListDialog(QDialog):
         self.empty = QLabel()
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.buttons = QHBoxLayout()
-        self.message = QLabel()
+        self.message = _plain_label()
         self.message.setObjectName("sync_message")
         self.message.setStyleSheet("color: #b3261e;")
         self._fitting = False
         self.columns_set_by_hand = False
+        # Fitting measures every cell: while an edge is dragged, once it rests (not per pixel).
+        self._fit_later = QTimer(self)
+        self._fit_later.setSingleShot(True)
+        self._fit_later.setInterval(self.FIT_DELAY_MS)
+        self._fit_later.timeout.connect(self.fit_columns)
         tasks.data_changed.connect(self._data_changed)
 
     def _layout(self, view: QTableView) -> None:
@@ -541,7 +575,7 @@ class _SyncListDialog(QDialog):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
         if self.isVisible():
-            self.fit_columns()
+            self._fit_later.start()  # restarted by each resize of a drag
             self._size_detail()
 
     def show_detail(self, text: str) -> None:
@@ -797,7 +831,7 @@ class RejectedChangesDialog(_SyncListDialog):
         if item is None:
             self.show_detail("")
             return
-        if refused_new_record(item):
+        if item.is_new_record:  # gone from this computer: the detail lists what it held
             held = "".join(
                 _fill(self.tr("\n    %1: %2"), label, value) for label, value in item.fields
             )

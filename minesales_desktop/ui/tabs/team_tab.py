@@ -882,7 +882,7 @@ class FeedbackPage(_Page):
         text = (
             self.tr("%n suggestion(s)", "", total)
             if self.ctx.actor.is_manager
-            else self.tr("%n of my suggestion(s)", "", total)
+            else self.tr("My suggestions: %n", "", total)
         )
         self.count_label.setText(text)
         if not self._sized and total:
