@@ -386,12 +386,12 @@ class RejectedView:
     reason: str
     made_at: dt.datetime
     rejected_at: dt.datetime
-    #: A refused new record (``field`` is "(new record)"): what it held, as (field label, value)
-    #: pairs in the record's column order, empty ones left out — the record itself is gone from
-    #: this laptop, so this is the only place left to read it. Empty for a refused field change.
+    # A refused new record (``field`` is "(new record)"): what it held, as (field label, value)
+    # pairs in the record's column order, empty ones left out — the record itself is gone from
+    # this laptop, so this is the only place left to read it. Empty for a refused field change.
     fields: tuple[tuple[str, str], ...] = ()
-    #: The change was a whole new record (not one field): the server refused it and it was taken
-    #: off this laptop.
+    # The change was a whole new record (not one field): the server refused it and it was taken
+    # off this laptop.
     is_new_record: bool = False
 
 
@@ -540,16 +540,16 @@ TABLE_LABELS: dict[str, str] = {
     "ticket_status_changes": QT_TRANSLATE_NOOP("SyncLabels", "Ticket status change"),
 }
 
-#: Columns that never appear as a field of their own, so they need no label: the row id (a
-#: record is named by its name, code or parent, ``describe_record``) and the local fields
-#: (customer search keys, ``LOCAL_FIELDS``: never sent, received or refused). ``created_at`` and
-#: ``updated_at`` do carry labels: they never make a conflict (``SILENT_FIELDS``) but they are
-#: part of a refused new record's values.
+# Columns that never appear as a field of their own, so they need no label: the row id (a
+# record is named by its name, code or parent, ``describe_record``) and the local fields
+# (customer search keys, ``LOCAL_FIELDS``: never sent, received or refused). ``created_at`` and
+# ``updated_at`` do carry labels: they never make a conflict (``SILENT_FIELDS``) but they are
+# part of a refused new record's values.
 TECHNICAL_COLUMNS = frozenset({"id"})
 
-#: Field labels by column name, worded as the app's forms word the same field (the same English
-#: source gives the same Chinese everywhere); a link to another record is labelled as that kind
-#: of record ("Customer", "Product").
+# Field labels by column name, worded as the app's forms word the same field (the same English
+# source gives the same Chinese everywhere); a link to another record is labelled as that kind
+# of record ("Customer", "Product").
 FIELD_LABELS: dict[str, str] = {
     INSERT_FIELD: QT_TRANSLATE_NOOP("SyncLabels", "(new record)"),
     # every synced record
@@ -797,7 +797,7 @@ FIELD_LABELS: dict[str, str] = {
     "weighted_score": QT_TRANSLATE_NOOP("SyncLabels", "Weighted score"),
 }
 
-#: Where one column name means another thing in one table (as that table's form words it).
+# Where one column name means another thing in one table (as that table's form words it).
 TABLE_FIELD_LABELS: dict[tuple[str, str], str] = {
     ("contacts", "name"): QT_TRANSLATE_NOOP("SyncLabels", "Full name"),
     ("contacts", "title"): QT_TRANSLATE_NOOP("SyncLabels", "Job title"),
@@ -811,7 +811,7 @@ TABLE_FIELD_LABELS: dict[tuple[str, str], str] = {
     ("weight_certificates", "issued_on"): QT_TRANSLATE_NOOP("SyncLabels", "Certificate date"),
 }
 
-#: Columns that name a record, best first.
+# Columns that name a record, best first.
 _NAME_COLUMNS = (
     "name_zh",
     "full_name",
@@ -944,7 +944,7 @@ def describe_record(
     return f"{parent} · {own}" if parent else own
 
 
-#: Columns a refused new record's field list leaves out: bookkeeping nobody typed.
+# Columns a refused new record's field list leaves out: bookkeeping nobody typed.
 _NOT_LISTED = frozenset({"id", "created_at", "updated_at", "is_deleted"})
 
 
@@ -971,12 +971,12 @@ def _column(tbl: str, fld: str) -> Any:
     return sa_table.columns[fld]
 
 
-#: Money-typed columns that hold KPI figures (visits, tonnes or amounts, by KPI): plain numbers.
+# Money-typed columns that hold KPI figures (visits, tonnes or amounts, by KPI): plain numbers.
 _KPI_FIGURES = frozenset(
     {("kpi_targets", "target_value"), ("appraisal_lines", "target"), ("appraisal_lines", "actual")}
 )
-#: Columns that are a percentage, shown with "%" (``tests/unit/test_sync_labels.py`` fails on a
-#: percent-like column of a synced table that is in neither this list nor ``_GRADE_COLUMNS``).
+# Columns that are a percentage, shown with "%" (``tests/unit/test_sync_labels.py`` fails on a
+# percent-like column of a synced table that is in neither this list nor ``_GRADE_COLUMNS``).
 _PERCENT_COLUMNS = frozenset(
     {
         "probability",
@@ -987,8 +987,8 @@ _PERCENT_COLUMNS = frozenset(
         "completion_pct",
     }
 )
-#: Columns of the ``Percent`` type that are a grade in its own unit (%, g/t, ppm, by analyte):
-#: plain numbers. They share ``Money``'s scale, so without this list they would read as money.
+# Columns of the ``Percent`` type that are a grade in its own unit (%, g/t, ppm, by analyte):
+# plain numbers. They share ``Money``'s scale, so without this list they would read as money.
 _GRADE_COLUMNS = frozenset(
     {
         ("assay_results", "value"),
@@ -1086,8 +1086,8 @@ def display_value(conn: Connection, tbl: str, fld: str, value: Any) -> str:
 # --- what the database refused ----------------------------------------------------------------
 RefusalKind = Literal["unique", "foreign_key", "not_null", "check"]
 
-#: The database's own words for a refused write: SQLite (the laptop, a small server) and
-#: PostgreSQL (the server), first line only (``reasons.database_words``).
+# The database's own words for a refused write: SQLite (the laptop, a small server) and
+# PostgreSQL (the server), first line only (``reasons.database_words``).
 _DATABASE_WORDS: tuple[tuple[RefusalKind, re.Pattern[str]], ...] = (
     ("unique", re.compile(r"UNIQUE constraint failed: (?P<columns>.+)")),
     ("not_null", re.compile(r"NOT NULL constraint failed: (?P<columns>.+)")),
@@ -1120,8 +1120,8 @@ _DATABASE_WORDS: tuple[tuple[RefusalKind, re.Pattern[str]], ...] = (
     ),
 )
 
-#: How a reason quotes the database (``store._integrity_reason``,
-#: ``reasons.duplicate_value_reason``).
+# How a reason quotes the database (``store._integrity_reason``,
+# ``reasons.duplicate_value_reason``).
 _QUOTED_DATABASE = re.compile(
     r"(?:another record already has this value|it refers to a record the server does not have"
     r"|a value is out of range|a required value is missing|the database refused it)"

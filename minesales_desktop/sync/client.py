@@ -114,8 +114,8 @@ class SyncError(Exception):
 
 class SyncUnavailable(SyncError):
     """The server could not be reached (after retrying with backoff). ``cause``: why, as
-    ``reasons.network_cause`` names it (``NAME_NOT_FOUND``: a mistyped address, most likely),
-    None for a server that answered busy."""
+    ``reasons.network_cause`` names it (``NAME_NOT_FOUND``: a mistyped address, or no network
+    or VPN — systems say "no such host" for both), None for a server that answered busy."""
 
     def __init__(self, message: str, cause: str | None = None) -> None:
         super().__init__(message)
@@ -1714,8 +1714,8 @@ def _file_rejected(conn: Connection, rows: list[tuple[Any, ...]]) -> None:
     )
 
 
-#: SQLite's codes for a database file that cannot be written now (another program holds it,
-#: the disk is full or read-only, the file cannot be opened): not a fault of the sync itself.
+# SQLite's codes for a database file that cannot be written now (another program holds it,
+# the disk is full or read-only, the file cannot be opened): not a fault of the sync itself.
 _FILE_UNAVAILABLE = ("SQLITE_BUSY", "SQLITE_LOCKED", "SQLITE_READONLY", "SQLITE_FULL",
                      "SQLITE_IOERR", "SQLITE_CANTOPEN")  # fmt: skip
 

@@ -80,7 +80,7 @@ from minesales_desktop.ui.format import date
 
 log = logging.getLogger(__name__)
 
-#: Seconds between automatic attempts while offline (the last one repeats).
+# Seconds between automatic attempts while offline (the last one repeats).
 RETRY_DELAYS_S = (30, 60, 120, 300, 600, 900)
 
 
@@ -147,9 +147,9 @@ class _Lifeline:
 class SyncController(QObject):
     """Owns the sync actions, the status-bar widgets and the running sync of one window."""
 
-    #: "idle" | "syncing" | "offline" | "error" | "cancelled"
+    # "idle" | "syncing" | "offline" | "error" | "cancelled"
     state_changed = Signal(str)
-    #: a sync ended: (SyncResult or None, exception or None)
+    # a sync ended: (SyncResult or None, exception or None)
     finished = Signal(object, object)
     status_refreshed = Signal(object)
 

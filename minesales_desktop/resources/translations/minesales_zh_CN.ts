@@ -5240,7 +5240,6 @@ It was removed from this computer. Once the reason is dealt with, enter it again
     </message>
     <message>
         <source>&amp;Sync now</source>
-        <extracomment>Seconds between automatic attempts while offline (the last one repeats). &quot;idle&quot; | &quot;syncing&quot; | &quot;offline&quot; | &quot;error&quot; | &quot;cancelled&quot; a sync ended: (SyncResult or None, exception or None)</extracomment>
         <translation>立即同步(&amp;S)</translation>
     </message>
     <message>
@@ -5352,22 +5351,18 @@ It was removed from this computer. Once the reason is dealt with, enter it again
     <name>SyncLabels</name>
     <message>
         <source>(access removed)</source>
-        <extracomment>Columns that name a record, best first.</extracomment>
         <translation>（访问权限已移除）</translation>
     </message>
     <message>
         <source>(deleted)</source>
-        <extracomment>A refused new record (``field`` is &quot;(new record)&quot;): what it held, as (field label, value) pairs in the record&apos;s column order, empty ones left out — the record itself is gone from this laptop, so this is the only place left to read it. Empty for a refused field change. The change was a whole new record (not one field): the server refused it and it was taken off this laptop.</extracomment>
         <translation>（已删除）</translation>
     </message>
     <message>
         <source>(empty)</source>
-        <extracomment>Columns a refused new record&apos;s field list leaves out: bookkeeping nobody typed. Money-typed columns that hold KPI figures (visits, tonnes or amounts, by KPI): plain numbers. Columns that are a percentage, shown with &quot;%&quot; (``tests/unit/test_sync_labels.py`` fails on a percent-like column of a synced table that is in neither this list nor ``_GRADE_COLUMNS``). Columns of the ``Percent`` type that are a grade in its own unit (%, g/t, ppm, by analyte): plain numbers. They share ``Money``&apos;s scale, so without this list they would read as money.</extracomment>
         <translation>（空）</translation>
     </message>
     <message>
         <source>(new record)</source>
-        <extracomment>Columns that never appear as a field of their own, so they need no label: the row id (a record is named by its name, code or parent, ``describe_record``) and the local fields (customer search keys, ``LOCAL_FIELDS``: never sent, received or refused). ``created_at`` and ``updated_at`` do carry labels: they never make a conflict (``SILENT_FIELDS``) but they are part of a refused new record&apos;s values. Field labels by column name, worded as the app&apos;s forms word the same field (the same English source gives the same Chinese everywhere); a link to another record is labelled as that kind of record (&quot;Customer&quot;, &quot;Product&quot;).</extracomment>
         <translation>（新记录）</translation>
     </message>
     <message>
@@ -5740,7 +5735,6 @@ It was removed from this computer. Once the reason is dealt with, enter it again
     </message>
     <message>
         <source>Full name</source>
-        <extracomment>Where one column name means another thing in one table (as that table&apos;s form words it).</extracomment>
         <translation>姓名</translation>
     </message>
     <message>
@@ -6437,7 +6431,6 @@ It was removed from this computer. Once the reason is dealt with, enter it again
     </message>
     <message>
         <source>{field} is the same as a record already on this computer</source>
-        <extracomment>The database&apos;s own words for a refused write: SQLite (the laptop, a small server) and PostgreSQL (the server), first line only (``reasons.database_words``). How a reason quotes the database (``store._integrity_reason``, ``reasons.duplicate_value_reason``).</extracomment>
         <translation>{field} 与本机已有的记录相同</translation>
     </message>
     <message>
@@ -7505,7 +7498,6 @@ It was removed from this computer. Once the reason is dealt with, enter it again
     <name>_SyncListDialog</name>
     <message>
         <source>Close</source>
-        <extracomment>Long-text columns and their widest width, in digit widths (see ``fit_columns``). The long-text columns, narrowed further when the dialog is too narrow for all. How long a resize rests before the columns fit its width again.</extracomment>
         <translation>关闭</translation>
     </message>
 </context>

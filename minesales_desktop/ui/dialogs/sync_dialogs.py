@@ -502,11 +502,11 @@ class _SyncListDialog(QDialog):
 
     DEFAULT_SIZE = QSize(1200, 460)
     view: QTableView
-    #: Long-text columns and their widest width, in digit widths (see ``fit_columns``).
+    # Long-text columns and their widest width, in digit widths (see ``fit_columns``).
     COLUMN_CAPS: Mapping[int, int] = {}
-    #: The long-text columns, narrowed further when the dialog is too narrow for all.
+    # The long-text columns, narrowed further when the dialog is too narrow for all.
     NARROW: Sequence[int] = ()
-    #: How long a resize rests before the columns fit its width again.
+    # How long a resize rests before the columns fit its width again.
     FIT_DELAY_MS = 100
 
     def __init__(self, tasks: TaskManager, db_path: Path, parent: QWidget | None) -> None:
