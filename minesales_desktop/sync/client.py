@@ -767,11 +767,14 @@ class SyncClient:
                     early = reply.page  # the last answer's page, if it brought one
                     applying.append(worker.submit(apply, batch.ops, reply))
                     pushed += len(batch.ops)
-                    notify(SyncProgress("push", pushed, max(total, pushed), "Sending changes"))
+                    if nxt is not None or in_flight:  # the last: once every answer is applied
+                        notify(SyncProgress("push", pushed, max(total, pushed), "Sending changes"))
                     while applying and (applying[0].done() or failed):
                         applying.pop(0).result()  # an answer that could not be applied stops
                 for done in applying:
                     done.result()
+                if pushed:  # all sent, every answer applied: what a caller sees once done
+                    notify(SyncProgress("push", pushed, max(total, pushed), "Sending changes"))
                 self._early_page = early
             finished = True
         finally:
