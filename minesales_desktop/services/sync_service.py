@@ -364,6 +364,9 @@ class ConflictView:
     their_time: dt.datetime
     my_time: dt.datetime
     detected_at: dt.datetime
+    # A pulled new record that could not be applied (``field`` is "(new record)"): what it
+    # holds, as (field label, value) pairs (``record_fields``); empty for a change of a field.
+    fields: tuple[tuple[str, str], ...] = ()
 
     @property
     def keepable(self) -> bool:
@@ -453,12 +456,12 @@ def _conflict_view(conn: Connection, item: ConflictItem) -> ConflictView:
         mine = database_refusal(words, here=True, tbl=item.table, fld=item.field) or words
     else:
         mine = display_value(conn, item.table, item.field, item.mine)
+    row = _whole_row(item.field, item.theirs)  # a pulled new record: its values name it
     return ConflictView(
         id=item.id,
         table=item.table,
         kind=item.kind,
-        # a pulled new record that could not be applied is not here: its values name it
-        record=describe_record(conn, item.table, item.row_id, _whole_row(item.field, item.theirs)),
+        record=describe_record(conn, item.table, item.row_id, row),
         field=field_label(item.table, item.field),
         mine=mine,
         theirs=display_value(conn, item.table, item.field, item.theirs),
@@ -466,6 +469,7 @@ def _conflict_view(conn: Connection, item: ConflictItem) -> ConflictView:
         their_time=item.their_time,
         my_time=item.my_time,
         detected_at=item.detected_at,
+        fields=record_fields(conn, item.table, row) if row is not None else (),
     )
 
 

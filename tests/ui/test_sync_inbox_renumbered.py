@@ -105,6 +105,10 @@ def test_a_pulled_change_that_could_not_be_applied_says_what_happens_next(
     # the database's words, as the field they name (``sync_service.database_refusal``)
     assert "USCC is the same as a record already on this computer" in detail
     assert "asks it for this record once more" in detail
+    # the pulled record's values, field by field (not "(whole record)")
+    assert detail.endswith(
+        "Theirs: \n    Code: BT-1\n    Name (Chinese): 包头钢铁\n    USCC: 91150200MA0N12345X"
+    )
     assert not dialog.keep_mine.isEnabled() and dialog.keep_theirs.text() == "&Noted"
     dialog.resize(720, 420)
     dialog.grab().save(str(db_path.parent / "inbox_apply.png"))

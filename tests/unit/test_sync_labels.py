@@ -505,6 +505,13 @@ def test_an_apply_entry_says_which_field_clashed(
     assert entry.mine == "USCC is the same as a record already on this computer"
     assert entry.record == "Customer 包钢集团 (BT-9)"
     assert entry.field == "(new record)"
+    # What the pulled record holds, for the person to check (not "(whole record)").
+    assert dict(entry.fields) == {
+        "Code": "BT-9",
+        "Name (Chinese)": "包钢集团",
+        "USCC": uscc,
+        "Tier": "B – major",
+    }
 
 
 # --- 5. local time ----------------------------------------------------------------------------

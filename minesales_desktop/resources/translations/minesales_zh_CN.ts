@@ -593,6 +593,12 @@ Weighted by probability %2</source>
 <context>
     <name>ConflictInboxDialog</name>
     <message>
+        <source>
+    %1: %2</source>
+        <translation>
+    %1：%2</translation>
+    </message>
+    <message>
         <source>%1
 You deleted this record (%2), but %3 changed it while you were apart (%4), so the server kept it, with their change.
 Delete anyway: it is deleted here and for everyone at the next sync. Keep the record: it stays as it is now.</source>

@@ -744,6 +744,11 @@ class ConflictInboxDialog(_SyncListDialog):
                 "%1 — %2\nMine: %3\nTheirs (%4, %5): %6\nThe server kept theirs. Keep mine "
                 "puts yours back (it is sent at the next sync)."
             )
+        theirs = item.theirs
+        if item.fields:  # a whole new record: what it holds, field by field
+            theirs = "".join(
+                _fill(self.tr("\n    %1: %2"), label, value) for label, value in item.fields
+            )
         return _fill(
             template,
             item.record,
@@ -751,7 +756,7 @@ class ConflictInboxDialog(_SyncListDialog):
             item.mine,
             item.their_user,
             date(item.their_time),
-            item.theirs,
+            theirs,
         )
 
     def resolve(self, keep: str) -> None:
