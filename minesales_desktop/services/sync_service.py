@@ -937,8 +937,7 @@ def describe_record(
     UUIDv7 begins with its creation time, so records made within a minute of each other share
     their first eight."""
     label = table_label(tbl)
-    stored = _row(conn, tbl, row_id, ["id"]) is not None
-    if values is not None and not stored:
+    if values is not None and _row(conn, tbl, row_id, ["id"]) is None:  # not on this laptop
         name = _name_in_values(tbl, values)
         parent = _parent_name(conn, tbl, row_id, values)
     else:
@@ -1161,6 +1160,12 @@ _UNNAMED_LINK = {
 }
 
 
+def _columns_named(sa_table: Table, expression: str) -> list[str]:
+    """The columns of ``sa_table`` an SQL expression names, in the table's order."""
+    words = set(re.findall(r"\w+", expression))
+    return [c for c in sa_table.columns.keys() if c in words]
+
+
 @cache
 def _named_constraints() -> dict[str, tuple[str, tuple[str, ...]]]:
     """Constraint and unique index names of the synced tables → (table, columns)."""
@@ -1174,8 +1179,7 @@ def _named_constraints() -> dict[str, tuple[str, tuple[str, ...]]]:
             columns = tuple(c.name for c in constraint.columns)
             if not columns and isinstance(constraint, CheckConstraint):
                 # a CHECK over an expression (score BETWEEN 0 AND 100): the columns it names
-                words = set(re.findall(r"\w+", str(constraint.sqltext)))
-                columns = tuple(c for c in sa_table.columns.keys() if c in words)
+                columns = tuple(_columns_named(sa_table, str(constraint.sqltext)))
             found[constraint.name] = (tbl, columns)
         for index in sa_table.indexes:
             if index.unique and isinstance(index.name, str):
@@ -1213,8 +1217,7 @@ def _refused_columns(
             return known[0], list(known[1])
         if kind == "check" and tbl in tables:
             # an older SQLite quotes the expression, not the name: the columns it names
-            words = set(re.findall(r"\w+", parts["constraint"]))
-            columns = [c for c in tables[tbl].columns.keys() if c in words]
+            columns = _columns_named(tables[tbl], parts["constraint"])
             if columns:
                 return tbl, columns
         return None

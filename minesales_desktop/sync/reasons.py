@@ -123,7 +123,7 @@ def server_unavailable(server_url: str, status: int, content: bytes) -> str:
 
 # Why a server could not be reached, as ``network_cause`` tells it from the network's error.
 REFUSED = "refused"  # nothing listens at that address and port: the server is not running
-NAME_NOT_FOUND = "name_not_found"  # the name does not exist: a typo in the address, usually
+NAME_NOT_FOUND = "name_not_found"  # no such name: a typo, or off the network or the VPN
 NAME_LOOKUP_FAILED = "name_lookup_failed"  # no name server answered: no connection, usually
 TIMED_OUT = "timed_out"
 TLS_FAILED = "tls_failed"  # the secure connection failed, a certificate not trusted mostly

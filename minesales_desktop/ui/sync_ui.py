@@ -17,9 +17,9 @@ Offline
     "Offline — will retry in …" and a timer tries again with a growing delay (30 s … 15 min).
     Automatic attempts never open a dialog; only a sync the person started may show one
     message (wrong password, please update). "Sync now" retries at once; Cancel stops both the
-    running sync and the scheduled retry. A server name that does not exist is no lost
-    connection but, most likely, a typo in the address: a sync the person started says so and
-    does not retry (an automatic retry keeps retrying, as it does for a lost connection).
+    running sync and the scheduled retry. A server name that does not resolve is offline too
+    (off the network or the VPN, Windows and macOS say "no such host" as for a mistyped
+    address): it retries, and the tooltip names the address, the network and the VPN.
 
 The status bar at the window's narrowest
     A finished sync leaves a short message ("Sync finished: 7 sent, 3 received"), short enough

@@ -594,12 +594,6 @@ Weighted by probability %2</translation>
 <context>
     <name>ConflictInboxDialog</name>
     <message>
-        <source>
-    %1: %2</source>
-        <translation>
-    %1: %2</translation>
-    </message>
-    <message>
         <source>%1
 You deleted this record (%2), but %3 changed it while you were apart (%4), so the server kept it, with their change.
 Delete anyway: it is deleted here and for everyone at the next sync. Keep the record: it stays as it is now.</source>
@@ -4591,12 +4585,6 @@ The customer disappears from every list; the deletion is synced to the other lap
     <name>RejectedChangesDialog</name>
     <message>
         <source>
-    %1: %2</source>
-        <translation>
-    %1: %2</translation>
-    </message>
-    <message>
-        <source>
 What it held:%1</source>
         <translation>
 What it held:%1</translation>
@@ -5373,6 +5361,15 @@ It was removed from this computer. Once the reason is dealt with, enter it again
     <message>
         <source>Syncing: sending changes %1 of %2</source>
         <translation>Syncing: sending changes %1 of %2</translation>
+    </message>
+</context>
+<context>
+    <name>SyncDialogs</name>
+    <message>
+        <source>
+    %1: %2</source>
+        <translation>
+    %1: %2</translation>
     </message>
 </context>
 <context>

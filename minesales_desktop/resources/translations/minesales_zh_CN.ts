@@ -593,12 +593,6 @@ Weighted by probability %2</source>
 <context>
     <name>ConflictInboxDialog</name>
     <message>
-        <source>
-    %1: %2</source>
-        <translation>
-    %1：%2</translation>
-    </message>
-    <message>
         <source>%1
 You deleted this record (%2), but %3 changed it while you were apart (%4), so the server kept it, with their change.
 Delete anyway: it is deleted here and for everyone at the next sync. Keep the record: it stays as it is now.</source>
@@ -4574,12 +4568,6 @@ The customer disappears from every list; the deletion is synced to the other lap
     <name>RejectedChangesDialog</name>
     <message>
         <source>
-    %1: %2</source>
-        <translation>
-    %1：%2</translation>
-    </message>
-    <message>
-        <source>
 What it held:%1</source>
         <translation>
 记录内容：%1</translation>
@@ -5351,6 +5339,15 @@ It was removed from this computer. Once the reason is dealt with, enter it again
     <message>
         <source>Syncing: sending changes %1 of %2</source>
         <translation>正在同步：发送更改 %1/%2</translation>
+    </message>
+</context>
+<context>
+    <name>SyncDialogs</name>
+    <message>
+        <source>
+    %1: %2</source>
+        <translation>
+    %1：%2</translation>
     </message>
 </context>
 <context>

@@ -160,6 +160,13 @@ def same_server_address(first: str, second: str) -> bool:
     return key(first) == key(second)
 
 
+def _field_lines(fields: Sequence[tuple[str, str]]) -> str:
+    """A whole record's (label, value) pairs, one indented line each (a refused new record, a
+    pulled one that could not be applied)."""
+    line = QCoreApplication.translate("SyncDialogs", "\n    %1: %2")
+    return "".join(_fill(line, label, value) for label, value in fields)
+
+
 def _plain_label(text: str = "") -> QLabel:
     """A label for text that may hold values from the database (typed by anyone): shown as it
     is, never read as HTML ("<b>x" is not bold)."""
@@ -744,11 +751,8 @@ class ConflictInboxDialog(_SyncListDialog):
                 "%1 — %2\nMine: %3\nTheirs (%4, %5): %6\nThe server kept theirs. Keep mine "
                 "puts yours back (it is sent at the next sync)."
             )
-        theirs = item.theirs
-        if item.fields:  # a whole new record: what it holds, field by field
-            theirs = "".join(
-                _fill(self.tr("\n    %1: %2"), label, value) for label, value in item.fields
-            )
+        # a whole new record: what it holds, field by field
+        theirs = _field_lines(item.fields) if item.fields else item.theirs
         return _fill(
             template,
             item.record,
@@ -837,9 +841,7 @@ class RejectedChangesDialog(_SyncListDialog):
             self.show_detail("")
             return
         if item.is_new_record:  # gone from this computer: the detail lists what it held
-            held = "".join(
-                _fill(self.tr("\n    %1: %2"), label, value) for label, value in item.fields
-            )
+            held = _field_lines(item.fields)
             self.show_detail(
                 _fill(
                     self.tr(
