@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,11 +14,12 @@ from sqlalchemy.orm import Session
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QCoreApplication  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QLocale  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from minesales_desktop.db.engine import make_session_factory  # noqa: E402
 from minesales_desktop.db.migrate import open_database  # noqa: E402
-from minesales_desktop.i18n import remove_translations  # noqa: E402
+from minesales_desktop.i18n import install_language, remove_translations  # noqa: E402
 from minesales_desktop.messages import set_language, set_translator  # noqa: E402
 from minesales_desktop.models.enums import (  # noqa: E402
     KpiDirection,
@@ -44,6 +45,27 @@ def english_labels() -> Iterator[None]:
         remove_translations(app)
     set_language("en")
     set_translator(None)
+
+
+@pytest.fixture
+def app_language(qapp: QApplication) -> Iterator[Callable[[str], None]]:
+    """Switch the app's language as the app does at start-up (``install_language``); English
+    again, and the locale as it was, when the test ends."""
+    locale = QLocale()
+
+    def install(language: str) -> None:
+        assert install_language(qapp, language) == language
+
+    yield install
+    install_language(qapp, "en")
+    QLocale.setDefault(locale)
+    set_language("en")
+
+
+@pytest.fixture
+def chinese(app_language: Callable[[str], None]) -> None:
+    """The app in Chinese (zh_CN), installed as the app installs it."""
+    app_language("zh_CN")
 
 
 @pytest.fixture

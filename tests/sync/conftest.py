@@ -59,6 +59,24 @@ STAFF = [
 ]
 
 
+NO_SUCH_HOST = "http://no-such-host.invalid"
+
+
+@pytest.fixture
+def no_such_host(monkeypatch: pytest.MonkeyPatch) -> str:
+    """``NO_SUCH_HOST`` does not resolve, as a resolver says of a name that does not exist
+    (EAI_NONAME) — also on a machine without DNS, where a real lookup would fail otherwise."""
+    real = socket.getaddrinfo
+
+    def getaddrinfo(host: Any, *args: Any, **kwargs: Any) -> Any:
+        if host == "no-such-host.invalid":
+            raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+        return real(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    return NO_SUCH_HOST
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

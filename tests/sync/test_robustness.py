@@ -7,7 +7,6 @@ import socket
 import threading
 import uuid
 from pathlib import Path
-from typing import Any
 
 import httpx
 import pytest
@@ -323,24 +322,16 @@ def test_unreachable_server_retries_then_says_so(laptops, server: ServerProcess)
 
 
 def test_a_server_name_that_does_not_exist_is_not_retried_long(
-    laptops, server: ServerProcess, monkeypatch: pytest.MonkeyPatch
+    laptops, server: ServerProcess, no_such_host: str
 ) -> None:
     """A name that does not exist (``.invalid`` never resolves; the resolver patched so that a
     machine without DNS says the same) is asked for once more, not retried with the whole
     back-off: more asking does not make it exist. The error says why (``cause``)."""
-    real = socket.getaddrinfo
-
-    def getaddrinfo(host: Any, *args: Any, **kwargs: Any) -> Any:
-        if host == "no-such-host.invalid":
-            raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
-        return real(host, *args, **kwargs)
-
-    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
     a = laptops("mgr")
     new_customer(a, "U2")
     sleeps: list[float] = []
     a.client.sleep = sleeps.append
-    a.client.server_url = "http://no-such-host.invalid"
+    a.client.server_url = no_such_host
     a.client.http.base_url = httpx.URL(a.client.server_url)
     with pytest.raises(SyncUnavailable) as refused:
         a.sync()

@@ -14,7 +14,6 @@ from __future__ import annotations
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -49,17 +48,6 @@ from tests.sync.conftest import (
 
 #: A real server process (``minesales … serve``) on SQLite.
 real_server = pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
-
-
-@pytest.fixture
-def chinese(qapp: QApplication) -> Iterator[None]:
-    """The app's zh_CN translation, installed as the app does at start-up."""
-    locale = QLocale()
-    assert install_language(qapp, "zh_CN") == "zh_CN"
-    yield
-    install_language(qapp, "en")  # removes the translators again
-    QLocale.setDefault(locale)
-    set_language("en")
 
 
 def _error(laptop: Any, kind: type[SyncError]) -> str:

@@ -8,20 +8,17 @@ refused new record come from a real server process and two laptops (``tests/sync
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6 import QtGui
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QLabel
 from sqlalchemy import Engine, text
 
 from minesales_desktop.db.engine import make_session_factory
-from minesales_desktop.i18n import install_language
-from minesales_desktop.messages import set_language
 from minesales_desktop.settings import SYNC_LOGIN, SYNC_SERVER_URL, Settings
 from minesales_desktop.sync.client import pending_count
 from minesales_desktop.sync.hlc import pack
@@ -65,16 +62,6 @@ def _tip_text(tip: str) -> str:
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
     return Settings(tmp_path / "settings.ini")
-
-
-@pytest.fixture
-def chinese(qapp: QApplication) -> Iterator[None]:
-    locale = QLocale()
-    assert install_language(qapp, "zh_CN") == "zh_CN"
-    yield
-    install_language(qapp, "en")
-    QLocale.setDefault(locale)
-    set_language("en")
 
 
 # --- settings ---------------------------------------------------------------------------------

@@ -19,26 +19,28 @@ from __future__ import annotations
 import socket
 import sqlite3
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import closing
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QApplication, QLabel, QStatusBar, QToolBar
+from PySide6.QtWidgets import QLabel, QStatusBar, QToolBar
 from sqlalchemy import Engine, text
 
-from minesales_desktop.i18n import install_language
-from minesales_desktop.messages import set_language
 from minesales_desktop.services import sync_service
 from minesales_desktop.services.sync_service import RetryPolicy
 from minesales_desktop.settings import SYNC_SERVER_URL
 from minesales_desktop.sync import reasons
 from minesales_desktop.ui.dialogs.sync_dialogs import PasswordDialog, SyncSettingsDialog
 from minesales_desktop.ui.main_window import MainWindow
-from tests.sync.conftest import PASSWORD, ServerProcess, free_port
+from tests.sync.conftest import (
+    NO_SUCH_HOST,
+    PASSWORD,
+    ServerProcess,
+    free_port,
+)
 from tests.ui import test_sync_ui as sync_window
 
 client_template = sync_window.client_template
@@ -48,32 +50,18 @@ db_path = sync_window.db_path
 prompts = sync_window.prompts
 message_boxes = sync_window.message_boxes
 open_window = sync_window.open_window
+no_such_host = sync_window.sync_fixtures.no_such_host
 
 SHOTS = Path(tempfile.gettempdir()) / "minesales-sync-shots"  # to look at, not asserted
 SHOTS.mkdir(exist_ok=True)
 QUICK = RetryPolicy(attempts=2, first_delay=0.01, max_delay=0.02, timeout=2)
-NO_SUCH_HOST = "http://no-such-host.invalid"
 
 
 @pytest.fixture(params=["en", "zh_CN"])
-def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
+def language(request: pytest.FixtureRequest, app_language: Callable[[str], None]) -> str:
     """The app's language, installed as the app installs it (before the window opens)."""
-    locale = QLocale()
-    assert install_language(qapp, request.param) == request.param
-    yield request.param
-    install_language(qapp, "en")
-    QLocale.setDefault(locale)
-    set_language("en")
-
-
-@pytest.fixture
-def chinese(qapp: QApplication) -> Iterator[None]:
-    locale = QLocale()
-    assert install_language(qapp, "zh_CN") == "zh_CN"
-    yield
-    install_language(qapp, "en")
-    QLocale.setDefault(locale)
-    set_language("en")
+    app_language(request.param)
+    return str(request.param)
 
 
 def _message_width(bar: QStatusBar) -> int:
@@ -302,21 +290,6 @@ def test_countdown_words_minutes_from_one_minute_on(qtbot: Any, open_window: Any
 
 
 # --- 5. a server name that does not exist ------------------------------------------------------
-@pytest.fixture
-def no_such_host(monkeypatch: pytest.MonkeyPatch) -> str:
-    """``NO_SUCH_HOST`` does not resolve, as a resolver says of a name that does not exist
-    (EAI_NONAME) — also on a machine without DNS, where a real lookup would fail otherwise."""
-    real = socket.getaddrinfo
-
-    def getaddrinfo(host: Any, *args: Any, **kwargs: Any) -> Any:
-        if host == "no-such-host.invalid":
-            raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
-        return real(host, *args, **kwargs)
-
-    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
-    return NO_SUCH_HOST
-
-
 def test_a_server_name_not_found_is_offline_with_a_hint_and_retried(
     qtbot: Any, open_window: Any, no_such_host: str, prompts: list[str], message_boxes: list[str]
 ) -> None:

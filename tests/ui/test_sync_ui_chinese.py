@@ -7,16 +7,11 @@ the window opens; the server, the laptop database and the window come from ``tes
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QApplication
 from sqlalchemy import Engine, text
 
-from minesales_desktop.i18n import install_language
-from minesales_desktop.messages import set_language
 from minesales_desktop.ui.dialogs.sync_dialogs import PasswordDialog, RejectedChangesDialog
 from tests.sync.conftest import PASSWORD
 from tests.ui import test_sync_ui as sync_window
@@ -27,16 +22,6 @@ server = sync_window.server
 db_path = sync_window.db_path
 message_boxes = sync_window.message_boxes
 open_window = sync_window.open_window
-
-
-@pytest.fixture
-def chinese(qapp: QApplication) -> Iterator[None]:
-    locale = QLocale()
-    assert install_language(qapp, "zh_CN") == "zh_CN"
-    yield
-    install_language(qapp, "en")
-    QLocale.setDefault(locale)
-    set_language("en")
 
 
 def test_wrong_password_and_a_refused_change_read_in_chinese(

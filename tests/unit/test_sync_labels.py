@@ -22,8 +22,6 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QApplication
 from sqlalchemy import Connection, Engine, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -31,9 +29,8 @@ from sqlalchemy.orm import Session
 from minesales_desktop.db.migrate import open_database
 from minesales_desktop.db.types import Money, Percent, Quantity, Rate, ScaledDecimal
 from minesales_desktop.demo_data import DemoOptions, run
-from minesales_desktop.i18n import TRANSLATIONS_DIR, install_language
+from minesales_desktop.i18n import TRANSLATIONS_DIR
 from minesales_desktop.ids import new_id
-from minesales_desktop.messages import set_language
 from minesales_desktop.models.contracts import Contract, Shipment, WeightCertificate
 from minesales_desktop.models.customers import Customer
 from minesales_desktop.models.risk import CreditProfile
@@ -54,17 +51,6 @@ from minesales_desktop.sync.reasons import database_words, duplicate_value_reaso
 from minesales_desktop.sync.tables import INSERT_FIELD, LOCAL_FIELDS, synced_tables
 
 CJK = re.compile(r"[\u3400-\u9fff]")
-
-
-@pytest.fixture
-def chinese(qapp: QApplication) -> Iterator[None]:
-    """The app in Chinese, installed as the app installs it."""
-    locale = QLocale()
-    assert install_language(qapp, "zh_CN") == "zh_CN"
-    yield
-    install_language(qapp, "en")
-    QLocale.setDefault(locale)
-    set_language("en")
 
 
 @pytest.fixture(scope="module")
