@@ -165,7 +165,10 @@ class SyncBatch(Base):
 
 
 class SyncOp(Base):
-    """Server: every op id ever processed and the batch that answered it."""
+    """Server: op ids processed and the batch that answered each. Not kept for a new row applied
+    as sent (its insert entry in ``sync_log``, with the op's stamp, stands for it) nor for a
+    refused one (nothing of it is on the server: sent again, it is weighed again); see
+    ``store._BatchPush.run``."""
 
     __tablename__ = "sync_ops"
 

@@ -167,7 +167,8 @@ class PushRequest(_Msg):
 
 
 class WireOp(NamedTuple):
-    """One pushed op as the server handles it (the validated form of ``Op``)."""
+    """One pushed op as the server handles it (the validated form of ``Op``). ``i`` is ""
+    for a new row sent without an op id (``op_id`` derives it)."""
 
     i: str
     t: str
@@ -176,6 +177,11 @@ class WireOp(NamedTuple):
     v: Any
     h: int
     b: int
+
+
+def op_id(op: WireOp) -> str:
+    """The op's id: its own, or for a new row sent without one, ``derived_op_id``."""
+    return op.i or derived_op_id(op.t, op.r, op.h)
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,8 +212,10 @@ def parse_push(data: bytes) -> PushBatch:
     """Read and validate a push body (the JSON of ``PushRequest``) without building a pydantic
     model per op: 500 ``Op`` validations were a fifth of the server's time per batch. The checks
     are the model's: text ids, integer stamps and bases, at most ``MAX_BATCH_OPS`` ops, an op id
-    on every op but new rows (whose id is ``derived_op_id``). Raises ValueError (``BatchTooLarge``
-    for too many ops) with a message for the 400 answer."""
+    on every op but new rows. A new row sent without one gets ``i = ""``: its id is
+    ``derived_op_id``, worked out by ``op_id`` only where the server needs it (most new rows are
+    answered and forgotten without it: ``store._BatchPush``). Raises ValueError
+    (``BatchTooLarge`` for too many ops) with a message for the 400 answer."""
     try:
         obj = orjson.loads(data)
     except orjson.JSONDecodeError as exc:
@@ -247,7 +255,7 @@ def parse_push(data: bytes) -> PushBatch:
         if i is None:
             if f != "*":
                 raise ValueError(f"ops[{n}]: an op id (i) is required")
-            i = derived_op_id(t, r, h)
+            i = ""  # derived when the server needs it (``op_id``)
         elif type(i) is not str:
             raise ValueError(f"ops[{n}]: i must be text")
         ops.append(make(WireOp, (i, t, r, f, o.get("v"), h, b)))
@@ -386,6 +394,7 @@ def stored_results(stored: str | bytes) -> dict[str, int | OpResult]:
             out[ids[p0 + j]] = seq0 + j
     for r in data.get("results", []):
         out[ids[r["p"]]] = OpResult.model_validate({**r, "p": None})
+    out.pop("", None)  # new rows answered without keeping their id (``_BatchPush.run``)
     return out
 
 

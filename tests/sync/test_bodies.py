@@ -9,7 +9,13 @@ import pytest
 import zstandard
 
 from minesales_desktop.sync.client import OutOp, push_body
-from minesales_desktop.sync.protocol import compress, decompress, derived_op_id, parse_push
+from minesales_desktop.sync.protocol import (
+    compress,
+    decompress,
+    derived_op_id,
+    op_id,
+    parse_push,
+)
 
 BODY = '{"ops":[{"t":"customers","v":"鞍钢集团"}]}'.encode() * 500
 
@@ -78,6 +84,10 @@ def test_a_push_body_reads_back_as_the_outbox_ops(row_ids: list[str]) -> None:
     last = parse_push(push_body("n" * 32, "0006", "c" * 32, ops, after="b" * 32, pull=(17, 250)))
     assert (last.after, last.pull, last.ops) == ("b" * 32, (17, 250), batch.ops)
     assert [tuple(w) for w in batch.ops] == [
-        (op.i, op.t, op.r, op.f, None if op.raw is None else json.loads(op.raw), op.h, op.b)
+        (
+            "" if op.f == "*" else op.i,  # a new row's id is derived on the server when needed
+            op.t, op.r, op.f, None if op.raw is None else json.loads(op.raw), op.h, op.b,
+        )
         for op in ops
-    ]
+    ]  # fmt: skip
+    assert [op_id(w) for w in batch.ops] == [op.i for op in ops], "the ids the laptop holds"

@@ -20,7 +20,7 @@ from minesales_desktop.services.validation import uscc_check_char
 from minesales_desktop.sync.client import SyncClient, SyncError, SyncUnavailable
 from minesales_desktop.sync.protocol import derived_op_id
 from minesales_desktop.sync.server.store import FAULT_ENV
-from minesales_desktop.sync.tables import INSERT_FIELD
+from minesales_desktop.sync.tables import INSERT_FIELD, SCOPE_NODE
 from tests.sync.conftest import (
     Laptop,
     ServerProcess,
@@ -59,7 +59,15 @@ def _wire_ids(laptop: Laptop) -> set[str]:
 
 
 def _known_op_ids(server: ServerProcess) -> set[str]:
-    return {str(r[0]) for r in server_rows(server, "SELECT op_id FROM sync_ops")}
+    """The op ids the server recognises a replay by: those it keeps (``sync_ops``), and a new
+    row's, which it does not keep when it applied the row as sent: the row's own insert entry
+    (with the op's stamp) stands for it."""
+    kept = {str(r[0]) for r in server_rows(server, "SELECT op_id FROM sync_ops")}
+    inserts = server_rows(
+        server, "SELECT tbl, row_id, hlc FROM sync_log WHERE field = '*' AND node_id <> :s",
+        s=SCOPE_NODE,
+    )  # fmt: skip
+    return kept | {derived_op_id(t, r, int(h)) for t, r, h in inserts}
 
 
 def _pushed_all(seen: list[Any]) -> Callable[[], bool]:

@@ -270,6 +270,70 @@ def test_new_row_ops_replayed_in_a_new_batch_are_answered_not_applied_again(
     assert notes == [("改过",)]
 
 
+def test_op_ids_are_kept_where_a_replay_needs_them(server: ServerProcess) -> None:
+    """A new row applied as sent keeps no op id (its insert entry, with the op's stamp, stands
+    for it), nor does a refused new row (nothing of it is on the server); a new row stamped
+    ahead of the server's clock (clamped: its entry holds the server's stamp) and a field op
+    keep theirs. Replayed together in another batch: each applied op is answered with its first
+    sequence and not applied again, the refused new row is weighed again and refused again."""
+    raw = RawPusher(server, "rep1", node="keptnode")
+    owner = raw.user_id
+    stamp = Stamps()
+    plain, ahead, clash = (str(uuid.uuid4()) for _ in range(3))
+    ahead_stamp = hlc.pack(hlc.wall_ms() + 3_600_000)  # an hour ahead of the server's clock
+    ops = [
+        new_row_op("customers", plain, customer_values("KP1", owner), stamp()),
+        new_row_op("customers", ahead, customer_values("KP2", owner), ahead_stamp),
+        field_op("kept-edit-1", "customers", plain, "notes", "改过", stamp()),
+    ]
+    first = results_of(raw.push("kept-b1", ops))
+    assert [r.s for r in first] == ["applied"] * 3, [r.reason for r in first]
+    refused_op = new_row_op("customers", clash, customer_values("KP1", owner), stamp())
+    refused = results_of(raw.push("kept-b2", [refused_op]))  # the same customer code
+    assert [r.s for r in refused] == ["rejected"] and refused[0].reason
+
+    (entry_stamp,) = server_rows(
+        server, "SELECT hlc FROM sync_log WHERE row_id = :r AND field = '*'", r=ahead
+    )[0]
+    assert entry_stamp < ahead_stamp, "the server clamped the stamp it recorded"
+    kept = {r[0] for r in server_rows(server, "SELECT op_id FROM sync_ops")}
+    plain_id, ahead_id, clash_id = (
+        derived_op_id("customers", op["r"], op["h"]) for op in (ops[0], ops[1], refused_op)
+    )
+    assert plain_id not in kept, "a new row applied as sent: its insert entry stands for it"
+    assert clash_id not in kept, "a refused new row: nothing of it is on the server"
+    assert {ahead_id, "kept-edit-1"} <= kept
+
+    before = server_counts(server)
+    log_before = log_of(server, {plain, ahead, clash})
+    again = results_of(raw.push("kept-b3", [refused_op, ops[2], ops[1], ops[0]]))
+    assert [(r.s, r.seq) for r in again[1:]] == [
+        ("applied", first[2].seq), ("applied", first[1].seq), ("applied", first[0].seq),
+    ], "each applied op answered with its first sequence"  # fmt: skip
+    assert again[0].s == "rejected" and again[0].reason == refused[0].reason
+    assert log_of(server, {plain, ahead, clash}) == log_before, "nothing applied a second time"
+    after = server_counts(server)
+    assert after[:2] == before[:2] and after[4:] == before[4:], "no row, no log entry more"
+    assert server_rows(server, "SELECT count(*) FROM customers WHERE id = :r", r=clash) == [(0,)]
+
+    # The code is free again: sent once more, the refused new row is applied now, and a replay
+    # after that gets this latest answer — also where the refusal's op id was kept, as servers
+    # before this version kept it.
+    engine = server.engine()
+    try:
+        with engine.begin() as conn:
+            conn.execute(insert(SyncOp).values(op_id=clash_id, batch_id="kept-b2"))
+    finally:
+        engine.dispose()
+    renamed = field_op("kept-edit-2", "customers", plain, "code", "KP9", stamp())
+    assert [r.s for r in results_of(raw.push("kept-b4", [renamed]))] == ["applied"]
+    now = results_of(raw.push("kept-b5", [refused_op]))
+    assert now[0].s == "applied" and now[0].seq, now[0].reason
+    later = results_of(raw.push("kept-b6", [refused_op, ops[0]]))
+    assert [(r.s, r.seq) for r in later] == [("applied", now[0].seq), ("applied", first[0].seq)]
+    assert star_counts(server, {clash}) == {clash: 1}
+
+
 @pytest.mark.parametrize("ahead_ms", [0, 2000])
 def test_restored_laptop_backup_replays_its_new_rows_in_a_new_batch(
     server: ServerProcess, laptops, tmp_path: Path, ahead_ms: int

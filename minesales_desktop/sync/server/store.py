@@ -55,6 +55,7 @@ from minesales_desktop.sync.protocol import (
     PullReply,
     PushBatch,
     WireOp,
+    op_id,
     replay_wire,
     reply_wire,
     stored_reply,
@@ -1578,29 +1579,59 @@ class _BatchPush:
         self.log: dict[tuple[str, str], list[LogRow]] = {}
         self.codecs: dict[str, _RowCodec] = {}
         self.now: int | None = None  # the batch's clock reading (``_bulk``)
+        self.present: set[tuple[str, str]] = set()  # rows of new-row ops that exist (``run``)
+        # Positions of new-row ops the bulk path applied as sent, stamp unclamped: their op ids
+        # are not kept in ``sync_ops`` (a replay is recognised by the row's insert entry).
+        self.unrecorded: set[int] = set()
 
     # --- the batch ----------------------------------------------------------------------------
     def run(self) -> list[Result]:
         ops = self.batch.ops
         results: list[Result | None] = [None] * len(ops)
-        ids = {op.i for op in ops}  # in any order: one parameter (``RawSql.ids``)
+        # A new-row op whose row is not on the server was never applied (rows are never removed
+        # there): it is weighed now, whatever an earlier try answered (the laptop did not apply
+        # that answer, or it would not send the op again; a refused new row's id is not kept).
+        # Only the other ops can be known: field ops by op id (``sync_ops``), new-row ops of
+        # rows that exist by op id or by their row's insert entry (``_inserted``).
+        self.present = present = self._present(ops)
+        if present:
+            for k, op in enumerate(ops):
+                if not op.i and (op.t, op.r) in present:
+                    ops[k] = op._replace(i=op_id(op))
+        ids = {op.i for op in ops if op.f != INSERT_FIELD or (op.t, op.r) in present}
         known: dict[str, str] = {}
-        if ids:
+        if ids:  # in any order: one parameter (``RawSql.ids``)
             sql = f"SELECT op_id, batch_id FROM sync_ops WHERE {self.sql.in_ids('op_id')}"
             known = {str(r[0]): str(r[1]) for r in self.sql.rows(sql, (self.sql.ids(ids),))}
+        inserted = self._inserted(present) if present else {}
         fresh: list[int] = []
-        first: dict[str, int] = {}
+        first: dict[str | tuple[str, str, int], int] = {}
         duplicates: list[tuple[int, int]] = []
-        if not known and len(ids) == len(ops):
+        # An op is the same op if its id is; a new row without one: if table, row and stamp are.
+        same = [op.i or (op.t, op.r, op.h) for op in ops]
+        if not known and not inserted and len(set(same)) == len(ops):
             fresh = list(range(len(ops)))  # every op new, none twice (a batch as laptops send)
         else:
             for k, op in enumerate(ops):
                 if op.i in known:
-                    results[k] = self._prior(known[op.i], op.i)
-                elif op.i in first:
-                    duplicates.append((k, first[op.i]))  # the same op twice in one batch
+                    prior = self._prior(known[op.i], op.i)
+                    stamped = (op.t, op.r, op.h)
+                    if (
+                        op.f == INSERT_FIELD
+                        and stamped in inserted
+                        and isinstance(prior, OpResult)
+                        and prior.s == "rejected"
+                    ):
+                        # Refused once (by a server before this one, which kept the id of a
+                        # refused new row) and applied as sent since: the entry is the later.
+                        prior = inserted[stamped]
+                    results[k] = prior
+                elif same[k] in first:
+                    duplicates.append((k, first[same[k]]))  # the same op twice in one batch
+                elif op.f == INSERT_FIELD and (op.t, op.r, op.h) in inserted:
+                    results[k] = inserted[(op.t, op.r, op.h)]  # applied before, in another batch
                 else:
-                    first[op.i] = k
+                    first[same[k]] = k
                     fresh.append(k)
         # A savepoint of the driver's own (the SQL is the same on SQLite and PostgreSQL): the
         # per-op path's savepoints (``Connection.begin_nested``) nest inside it, each ended
@@ -1614,23 +1645,73 @@ class _BatchPush:
             self.sql.rows("RELEASE SAVEPOINT push_bulk")
             self.w.next_seq = seq0
             self.w.buffer = []
+            self.unrecorded.clear()
             self.viewers = load_viewers(self.conn)
             for k in fresh:
-                results[k] = _Merge(
-                    self.store, self.w, self.viewer, self.viewers, self.node, ops[k]
-                ).run()
+                results[k] = self._merge(ops[k]).run()
         else:
             self.sql.rows("RELEASE SAVEPOINT push_bulk")
         self.w.flush()
         for k, j in duplicates:
             results[k] = results[j]
         batch_id = self.batch.batch
-        self.sql.many(
-            "INSERT INTO sync_ops (op_id, batch_id) VALUES (?, ?)",
-            [(ops[k].i, batch_id) for k in fresh],
-        )
+        unrecorded = self.unrecorded
+        recorded: list[tuple[str, str]] = []
+        unlooked: list[tuple[str, str]] = []  # ids not looked up above (new rows made now)
+        for k in fresh:
+            if k in unrecorded:
+                continue
+            op = ops[k]
+            if not op.i:  # the batch's stored answer names it (``Store.push``)
+                ops[k] = op = op._replace(i=op_id(op))
+            if op.f == INSERT_FIELD and (op.t, op.r) not in present:
+                result = results[k]
+                if isinstance(result, OpResult) and result.s == "rejected":
+                    continue  # nothing of it is on the server: weighed again if sent again
+            (recorded if op.i in ids else unlooked).append((op.i, batch_id))
+        self.sql.many("INSERT INTO sync_ops (op_id, batch_id) VALUES (?, ?)", recorded)
+        if unlooked:
+            # A new row made now (clamped, renumbered …) whose id a server before this one
+            # kept when it refused the row: this answer replaces that one.
+            self.sql.many(
+                "INSERT INTO sync_ops (op_id, batch_id) VALUES (?, ?)"
+                " ON CONFLICT (op_id) DO UPDATE SET batch_id = excluded.batch_id",
+                unlooked,
+            )
         assert all(r is not None for r in results)
         return [r for r in results if r is not None]
+
+    def _present(self, ops: list[WireOp]) -> set[tuple[str, str]]:
+        """The rows of the batch's new-row ops that are on the server already."""
+        tables = synced_tables()
+        by_table: dict[str, set[str]] = {}
+        for op in ops:
+            if op.f == INSERT_FIELD and op.t in tables:
+                by_table.setdefault(op.t, set()).add(op.r)
+        present: set[tuple[str, str]] = set()
+        for tbl, row_ids in by_table.items():
+            sql = f"SELECT id FROM {quote(tbl)} WHERE {self.sql.in_ids('id')}"
+            present.update((tbl, r[0]) for r in self.sql.rows(sql, (self.sql.ids(row_ids),)))
+        return present
+
+    def _inserted(self, keys: set[tuple[str, str]]) -> dict[tuple[str, str, int], int]:
+        """(table, row id, stamp) → log sequence of these rows' insert entries written by
+        laptops: a new-row op the bulk path applied as sent is recognised by its entry, which
+        holds the op's own stamp (``unrecorded``: its op id is not kept in ``sync_ops``). An
+        entry whose stamp the server clamped does not match; that op's id is kept instead."""
+        by_table: dict[str, list[str]] = {}
+        for tbl, row_id in keys:
+            by_table.setdefault(tbl, []).append(row_id)
+        sql = (
+            "SELECT row_id, hlc, seq FROM sync_log WHERE tbl = ? AND"
+            f" {self.sql.in_ids('row_id')} AND field = ? AND node_id <> ?"
+        )
+        out: dict[tuple[str, str, int], int] = {}
+        for tbl, row_ids in by_table.items():
+            params = (tbl, self.sql.ids(sorted(row_ids)), INSERT_FIELD, SCOPE_NODE)
+            for row_id, stamp, seq in self.sql.rows(sql, params):
+                out[(tbl, str(row_id), int(stamp))] = int(seq)
+        return out
 
     def _prior(self, batch_id: str, op_id: str) -> Result:
         by_op = self.priors.get(batch_id)
@@ -1661,11 +1742,11 @@ class _BatchPush:
             (exist if (tbl, row_id) in inserts else whole).setdefault(tbl, []).append(row_id)
         for tbl, row_ids in whole.items():
             self._select(tbl, sorted(row_ids), self._narrow(tbl))
+        present = self.present  # read by ``run``, in this transaction
         for tbl, row_ids in exist.items():
-            sql = f"SELECT id FROM {quote(tbl)} WHERE {self.sql.in_ids('id')}"
-            found = [r[0] for r in self.sql.rows(sql, (self.sql.ids(sorted(row_ids)),))]
+            found = sorted(r for r in row_ids if (tbl, r) in present)
             if found:
-                self._select(tbl, sorted(found))
+                self._select(tbl, found)
 
     def _narrow(self, tbl: str) -> tuple[str, ...]:
         """The columns a field op of ``tbl`` in this batch can look at: the tombstone, the ones
@@ -1698,6 +1779,8 @@ class _BatchPush:
     # --- the bulk path ------------------------------------------------------------------------
     def _merge(self, op: WireOp, now: int | None = None) -> _Merge:
         """The per-op merge of ``op`` (built only for what needs one: rights, plans, rejections)."""
+        if not op.i:
+            op = op._replace(i=op_id(op))
         return _Merge(self.store, self.w, self.viewer, self.viewers, self.node, op, now)
 
     def _bulk(self, fresh: list[int], results: list[Result | None]) -> None:
@@ -1714,7 +1797,7 @@ class _BatchPush:
             rc = codecs.get(tbl)
             if rc is None:
                 if tbl not in tables:
-                    results[k] = OpResult(i=op.i, s="rejected", reason=f"unknown table {tbl}")
+                    results[k] = OpResult(i=op_id(op), s="rejected", reason=f"unknown table {tbl}")
                     continue
                 rc = codecs[tbl] = _row_codec(tbl, self.sqlite)
             made = op.f == INSERT_FIELD
@@ -1878,9 +1961,14 @@ class _BatchPush:
         if not planned and len(made) == len(run):  # new rows only: ``append_made`` per row
             seq = w.next_seq
             buffer = w.buffer
+            unrecorded = self.unrecorded
             for k, op, _key, _values, _none in run:
                 # the stamp as ``_Merge`` clamps it (``hlc.clamp_to_server``)
-                stamp = min(int(op.h), now)
+                stamp = op.h
+                if stamp > now:
+                    stamp = now
+                else:
+                    unrecorded.add(k)
                 buffer.append((seq, op.t, op.r, INSERT_FIELD, None, stamp, node, user, None, None))
                 results[k] = seq
                 seq += 1
@@ -1889,7 +1977,9 @@ class _BatchPush:
             return
         for k, op, key, _values, existing in run:
             if existing is None:
-                results[k] = w.append_made(op.t, op.r, min(int(op.h), now), node, user)
+                results[k] = w.append_made(op.t, op.r, min(op.h, now), node, user)
+                if op.h <= now:
+                    self.unrecorded.add(k)
                 continue
             done = planned.get(k)
             if done is None:
