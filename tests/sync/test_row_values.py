@@ -1,6 +1,7 @@
 """The server's check of a whole new row as laptops send it (``store._RowCodec``): a row in
 storage form is taken as it is, anything else goes column by column and is refused with the
-column's name — the fast check must never let through what the column-by-column one refuses."""
+column's name — the fast checks (a row at once, a batch's rows at once) must never let through
+what the column-by-column one refuses."""
 
 from __future__ import annotations
 
@@ -33,9 +34,13 @@ def rows() -> list[dict[str, Any]]:
 
 
 def test_a_row_as_laptops_send_it_is_taken_as_it_is(rows: list[dict[str, Any]]) -> None:
+    by_table: dict[str, list[dict[str, Any]]] = {}
     for row in rows:
         values = {k: v for k, v in row.items() if k != "_t"}
         assert _row_codec(row["_t"], True).convert(values) is values
+        by_table.setdefault(row["_t"], []).append(values)
+    for tbl, values_list in by_table.items():  # and all of a batch's rows at once
+        assert _row_codec(tbl, True).plain_rows(values_list)
 
 
 @pytest.mark.parametrize("tbl", ["customers", "contacts", "payments", "shipments", "quotes"])
@@ -49,10 +54,13 @@ def test_a_value_not_in_storage_form_never_passes_as_it_is(tbl: str) -> None:
     for name, c in columns.items():  # a row that passes: None where allowed, else a sample
         good[name] = {"str": None, "int": None, "bool": 0, "datetime": None, "date": None}[c.kind]
     assert rc._plain(good) is good
+    assert rc.plain_rows([good, dict(good)])
     refused = 0
     for name, c in columns.items():
         for bad in BAD[c.kind]:
             row = {**good, name: bad}
+            # The check of many rows at once (``plain_rows``) lets none of them through either.
+            assert not rc.plain_rows([good, row, dict(good)]), (name, bad)
             try:
                 expected = rc.field(name, bad)
             except ValueError:
@@ -72,6 +80,8 @@ def test_a_missing_or_extra_column_goes_column_by_column(rows: list[dict[str, An
     partial = dict(row)
     partial.pop("notes")
     assert rc._plain(partial) is None
+    assert not rc.plain_rows([row, partial])
+    assert not rc.plain_rows([row, {**row, "bogus": 1}])
     assert rc.convert(partial) == partial  # a partial row is fine, and converted by name
     with pytest.raises(ValueError, match="bogus"):
         rc.convert({**partial, "bogus": 1})

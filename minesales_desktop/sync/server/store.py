@@ -23,14 +23,17 @@ import json
 import logging
 import operator
 import os
+import re
 import sqlite3
 import threading
+from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
+from itertools import chain
 from typing import Any
 
 import orjson
@@ -1352,6 +1355,14 @@ def _storage_date(v: str) -> bool:
     return len(v) == 10 and v[4] == "-" and v[7] == "-" and v[:4].isdigit()
 
 
+#: ``_storage_datetime`` and ``_storage_date`` as patterns (``_RowCodec.plain_rows``): a value
+#: they pass is then parsed, as there.
+_DATETIME_SHAPE = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6}"
+).fullmatch
+_DATE_SHAPE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}").fullmatch
+
+
 def _check_datetime(c: ColumnCodec) -> Callable[[Any], Any]:
     name = c.name
 
@@ -1429,6 +1440,34 @@ class _RowCodec:
         except (KeyError, ValueError):
             return None
         return values
+
+    def plain_rows(self, rows: list[dict[str, Any]]) -> bool:
+        """Whether every one of ``rows`` is a whole row in storage form (``_plain`` for all of
+        them at once: each check one pass over every row's values of a kind, looped in C; per
+        row, the checks were a tenth of the server's time for a batch of new rows). False says
+        only "look row by row" (``convert``), which finds the row that is wrong and says why."""
+        if not self.storage_is_wire or set(map(len, rows)) != {len(self.columns)}:
+            return False
+        get = self.getters
+        try:
+            if not _TEXT.issuperset(map(type, chain.from_iterable(map(get["str"], rows)))):
+                return False
+            if not _WHOLE.issuperset(map(type, chain.from_iterable(map(get["int"], rows)))):
+                return False
+            flags = list(chain.from_iterable(map(get["bool"], rows)))
+            if not _WHOLE.issuperset(map(type, flags)) or not _FLAGS.issuperset(flags):
+                return False
+            for kind, shape, parse in (
+                ("datetime", _DATETIME_SHAPE, dt.datetime.fromisoformat),
+                ("date", _DATE_SHAPE, dt.date.fromisoformat),
+            ):
+                given = [v for v in chain.from_iterable(map(get[kind], rows)) if v is not None]
+                if not _TEXT.issuperset(map(type, given)) or not all(map(shape, given)):
+                    return False
+                deque(map(parse, given), maxlen=0)  # a ValueError if one is no real date
+        except (KeyError, ValueError):
+            return False
+        return True
 
     def field(self, name: str, value: Any) -> Any:
         conv = self.convs.get(name)
@@ -1791,6 +1830,7 @@ class _BatchPush:
         keys: set[tuple[str, str]] = set()
         inserts: set[tuple[str, str]] = set()
         fields: set[tuple[str, str]] = set()
+        checked = self._whole_rows_checked(fresh)
         for k in fresh:  # one pass: values checked, and the rows they touch
             op = ops[k]
             tbl = op.t
@@ -1803,9 +1843,12 @@ class _BatchPush:
             made = op.f == INSERT_FIELD
             try:
                 if made:
-                    if type(op.v) is not dict:
+                    if k in checked:
+                        values = op.v
+                    elif type(op.v) is not dict:
                         raise ValueError("a new row must be an object")
-                    values = rc.convert(op.v)
+                    else:
+                        values = rc.convert(op.v)
                 else:
                     values = {op.f: rc.field(op.f, op.v)}
             except ValueError as exc:
@@ -1870,6 +1913,30 @@ class _BatchPush:
             run.append((k, op, key, values, existing))
             touched.add(key)
         self._flush(run, results)
+
+    def _whole_rows_checked(self, fresh: list[int]) -> set[int]:
+        """Positions of the new-row ops whose values are whole rows in storage form, checked
+        table by table for all of them at once (``_RowCodec.plain_rows``); the others are
+        checked op by op (``convert``)."""
+        if not self.sqlite:
+            return set()
+        ops = self.batch.ops
+        by_table: dict[str, list[int]] = {}
+        for k in fresh:
+            op = ops[k]
+            if op.f == INSERT_FIELD and type(op.v) is dict:
+                by_table.setdefault(op.t, []).append(k)
+        checked: set[int] = set()
+        tables = synced_tables()
+        for tbl, positions in by_table.items():
+            if tbl not in tables:
+                continue
+            rc = self.codecs.get(tbl)
+            if rc is None:
+                rc = self.codecs[tbl] = _row_codec(tbl, self.sqlite)
+            if rc.plain_rows([ops[k].v for k in positions]):
+                checked.update(positions)
+        return checked
 
     def _row(self, key: tuple[str, str]) -> dict[str, Any] | None:
         if key in self.stale:
