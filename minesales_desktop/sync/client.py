@@ -98,6 +98,11 @@ KEEP_ALL = 1 << 62
 # Acknowledge an op: by outbox row *and* op id — a field edited again while its op was on its
 # way holds a new op (new id) in the same row, which the answer does not acknowledge.
 _ACK = "UPDATE sync_outbox SET acked_seq = ?, batch_id = ? WHERE id = ? AND op_id = ?"
+# "Acknowledged past the cursor": ``batch_id`` is set together with ``acked_seq`` (``_ACK``,
+# migration 0006), and ``batch_id >= ''`` (any text) reads the batch index, where ``acked_seq >
+# ?`` alone or ``batch_id IS NOT NULL`` scanned the whole outbox: 5 ms with 20 000 ops queued,
+# at the end of every sync that pushed them.
+_ACKED_PAST = "SELECT EXISTS (SELECT 1 FROM sync_outbox WHERE batch_id >= '' AND acked_seq > ?)"
 # An acknowledgement as ``_ACK`` takes it: (server seq, batch id, outbox id, op id).
 _Ack = tuple[int, str, int, str]
 # Inbox entries for reading only, with nothing to put back: a pulled change that could not be
@@ -296,13 +301,12 @@ def prune_outbox(conn: Connection, cursor: int) -> None:
     (ops still queued, or acknowledged past the cursor) row by row."""
     assert conn.in_transaction(), "prune_outbox needs a write transaction"
     left = conn.exec_driver_sql(
-        "SELECT EXISTS (SELECT 1 FROM sync_outbox WHERE batch_id IS NULL)"
-        " OR EXISTS (SELECT 1 FROM sync_outbox WHERE acked_seq > ?)",
+        f"SELECT EXISTS (SELECT 1 FROM sync_outbox WHERE batch_id IS NULL) OR ({_ACKED_PAST})",
         (cursor,),
     ).scalar_one()
     if left:
         conn.exec_driver_sql(
-            "DELETE FROM sync_outbox WHERE acked_seq IS NOT NULL AND acked_seq <= ?", (cursor,)
+            "DELETE FROM sync_outbox WHERE batch_id >= '' AND acked_seq <= ?", (cursor,)
         )
         return
     _clear_outbox(conn)
@@ -1475,9 +1479,7 @@ class SyncClient:
             if (
                 max(ack[0] for ack in held) <= cursor
                 and self._quiet(conn)
-                and not conn.exec_driver_sql(
-                    "SELECT EXISTS (SELECT 1 FROM sync_outbox WHERE acked_seq > ?)", (cursor,)
-                ).scalar_one()
+                and not conn.exec_driver_sql(_ACKED_PAST, (cursor,)).scalar_one()
             ):
                 _clear_outbox(conn)
                 return
