@@ -256,8 +256,8 @@ def parse_push(data: bytes) -> PushBatch:
             if f != "*":
                 raise ValueError(f"ops[{n}]: an op id (i) is required")
             i = ""  # derived when the server needs it (``op_id``)
-        elif type(i) is not str:
-            raise ValueError(f"ops[{n}]: i must be text")
+        elif type(i) is not str or not i:
+            raise ValueError(f"ops[{n}]: i must be text, not empty")
         ops.append(make(WireOp, (i, t, r, f, o.get("v"), h, b)))
     return PushBatch(node, schema, batch, ops, after, session, pull)
 

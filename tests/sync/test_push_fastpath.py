@@ -272,14 +272,17 @@ def test_new_row_ops_replayed_in_a_new_batch_are_answered_not_applied_again(
 
 def test_op_ids_are_kept_where_a_replay_needs_them(server: ServerProcess) -> None:
     """A new row applied as sent keeps no op id (its insert entry, with the op's stamp, stands
-    for it), nor does a refused new row (nothing of it is on the server); a new row stamped
-    ahead of the server's clock (clamped: its entry holds the server's stamp) and a field op
-    keep theirs. Replayed together in another batch: each applied op is answered with its first
-    sequence and not applied again, the refused new row is weighed again and refused again."""
+    for it); nor does a refusal of an op whose row is not on the server (a refused new row and
+    an edit of it): nothing of them is there, and sent again they are weighed again, together.
+    A new row stamped ahead of the server's clock (clamped: its entry holds the server's stamp,
+    also among edits of rows that exist) and an applied edit keep theirs. Replayed in another
+    batch, nothing is applied twice; once the refusal's cause is gone, the refused row and its
+    edit go in together (never the row applied while its edit is answered "the record does not
+    exist", which would make the laptop take the row back)."""
     raw = RawPusher(server, "rep1", node="keptnode")
     owner = raw.user_id
     stamp = Stamps()
-    plain, ahead, clash = (str(uuid.uuid4()) for _ in range(3))
+    plain, ahead, clash, among = (str(uuid.uuid4()) for _ in range(4))
     ahead_stamp = hlc.pack(hlc.wall_ms() + 3_600_000)  # an hour ahead of the server's clock
     ops = [
         new_row_op("customers", plain, customer_values("KP1", owner), stamp()),
@@ -288,50 +291,102 @@ def test_op_ids_are_kept_where_a_replay_needs_them(server: ServerProcess) -> Non
     ]
     first = results_of(raw.push("kept-b1", ops))
     assert [r.s for r in first] == ["applied"] * 3, [r.reason for r in first]
+    # A clamped new row among edits of rows that exist (the bulk path's mixed run).
+    mixed = [
+        field_op("kept-edit-3", "customers", ahead, "notes", "已有", stamp()),
+        new_row_op("customers", among, customer_values("KP3", owner), ahead_stamp + 1),
+    ]
+    mixed_first = results_of(raw.push("kept-b1m", mixed))
+    assert [r.s for r in mixed_first] == ["applied"] * 2
     refused_op = new_row_op("customers", clash, customer_values("KP1", owner), stamp())
-    refused = results_of(raw.push("kept-b2", [refused_op]))  # the same customer code
-    assert [r.s for r in refused] == ["rejected"] and refused[0].reason
+    refused_edit = field_op("kept-edit-x", "customers", clash, "notes", "新的", stamp())
+    refused = results_of(raw.push("kept-b2", [refused_op, refused_edit]))  # the same code
+    assert [(r.s, r.has_cur) for r in refused] == [("rejected", False)] * 2
+    assert refused[0].reason
 
-    (entry_stamp,) = server_rows(
-        server, "SELECT hlc FROM sync_log WHERE row_id = :r AND field = '*'", r=ahead
-    )[0]
-    assert entry_stamp < ahead_stamp, "the server clamped the stamp it recorded"
+    for row in (ahead, among):
+        (entry_stamp,) = server_rows(
+            server, "SELECT hlc FROM sync_log WHERE row_id = :r AND field = '*'", r=row
+        )[0]
+        assert entry_stamp < ahead_stamp, "the server clamped the stamp it recorded"
     kept = {r[0] for r in server_rows(server, "SELECT op_id FROM sync_ops")}
-    plain_id, ahead_id, clash_id = (
-        derived_op_id("customers", op["r"], op["h"]) for op in (ops[0], ops[1], refused_op)
+    plain_id, ahead_id, among_id, clash_id = (
+        derived_op_id("customers", op["r"], op["h"])
+        for op in (ops[0], ops[1], mixed[1], refused_op)
     )
     assert plain_id not in kept, "a new row applied as sent: its insert entry stands for it"
-    assert clash_id not in kept, "a refused new row: nothing of it is on the server"
-    assert {ahead_id, "kept-edit-1"} <= kept
+    assert not {clash_id, "kept-edit-x"} & kept, "refused with their row not on the server"
+    assert {ahead_id, among_id, "kept-edit-1", "kept-edit-3"} <= kept
 
     before = server_counts(server)
-    log_before = log_of(server, {plain, ahead, clash})
-    again = results_of(raw.push("kept-b3", [refused_op, ops[2], ops[1], ops[0]]))
-    assert [(r.s, r.seq) for r in again[1:]] == [
-        ("applied", first[2].seq), ("applied", first[1].seq), ("applied", first[0].seq),
+    log_before = log_of(server, {plain, ahead, clash, among})
+    replay = [refused_edit, refused_op, mixed[1], ops[2], ops[1], ops[0], mixed[0]]
+    again = results_of(raw.push("kept-b3", replay))
+    assert [(r.s, r.seq) for r in again[2:]] == [
+        ("applied", mixed_first[1].seq), ("applied", first[2].seq), ("applied", first[1].seq),
+        ("applied", first[0].seq), ("applied", mixed_first[0].seq),
     ], "each applied op answered with its first sequence"  # fmt: skip
-    assert again[0].s == "rejected" and again[0].reason == refused[0].reason
-    assert log_of(server, {plain, ahead, clash}) == log_before, "nothing applied a second time"
+    # The refused row and its edit are weighed again: refused again, the code still taken.
+    assert [(r.s, r.reason, r.has_cur) for r in again[:2]] == [
+        (refused[1].s, refused[1].reason, False), (refused[0].s, refused[0].reason, False),
+    ]  # fmt: skip
+    assert log_of(server, {plain, ahead, clash, among}) == log_before, "nothing applied twice"
     after = server_counts(server)
     assert after[:2] == before[:2] and after[4:] == before[4:], "no row, no log entry more"
-    assert server_rows(server, "SELECT count(*) FROM customers WHERE id = :r", r=clash) == [(0,)]
 
-    # The code is free again: sent once more, the refused new row is applied now, and a replay
-    # after that gets this latest answer — also where the refusal's op id was kept, as servers
-    # before this version kept it.
+    # The code is free again: sent once more (a laptop restored from a backup), the refused row
+    # and its edit both go in; a replay after that gets those answers.
+    renamed = field_op("kept-edit-2", "customers", plain, "code", "KP9", stamp())
+    assert [r.s for r in results_of(raw.push("kept-b4", [renamed]))] == ["applied"]
+    now = results_of(raw.push("kept-b5", [refused_op, refused_edit]))
+    assert [r.s for r in now] == ["applied", "applied"], [r.reason for r in now]
+    later = results_of(raw.push("kept-b6", [refused_edit, refused_op, ops[0]]))
+    assert [(r.s, r.seq) for r in later] == [
+        ("applied", now[1].seq), ("applied", now[0].seq), ("applied", first[0].seq),
+    ]  # fmt: skip
+    assert star_counts(server, {clash}) == {clash: 1}
+    notes = server_rows(server, "SELECT notes FROM customers WHERE id = :r", r=clash)
+    assert notes == [("新的",)]
+
+
+def test_a_new_row_answered_under_protocol_2_keeps_that_answer_on_replay(
+    server: ServerProcess,
+) -> None:
+    """A protocol-2 laptop's new row was answered under protocol 2's id (kept in sync_ops),
+    here as renumbered; replayed after the laptop's update without an id, it gets that kept
+    answer — not a plain "applied" from the row's insert entry, which has the op's stamp too."""
+    raw = RawPusher(server, "rep1", node="p2node")
+    stamp = Stamps()
+    cid = str(uuid.uuid4())
+    op = new_row_op("customers", cid, customer_values("L2", raw.user_id), stamp())
+    (made,) = results_of(raw.push("p2-made", [op]))
+    assert made.s == "applied" and made.seq is not None
+    legacy_id = hashlib.sha256(f"customers\x1f{cid}\x1f{op['h']}".encode()).hexdigest()[:32]
+    kept = StoredReply(
+        batch="p2-renumbered",
+        server_ms=hlc.wall_ms(),
+        results=[
+            OpResult(i=legacy_id, s="merged", k="renumbered", seq=made.seq, cur="L2-2",
+                     has_cur=True),
+        ],
+    )  # fmt: skip
     engine = server.engine()
     try:
         with engine.begin() as conn:
-            conn.execute(insert(SyncOp).values(op_id=clash_id, batch_id="kept-b2"))
+            conn.execute(
+                insert(SyncBatch).values(
+                    batch_id=kept.batch,
+                    node_id=raw.node,
+                    user_id=raw.user_id,
+                    response=kept.model_dump_json(exclude_defaults=True),
+                    created_at=dt.datetime.now(dt.UTC),
+                )
+            )
+            conn.execute(insert(SyncOp).values(op_id=legacy_id, batch_id=kept.batch))
     finally:
         engine.dispose()
-    renamed = field_op("kept-edit-2", "customers", plain, "code", "KP9", stamp())
-    assert [r.s for r in results_of(raw.push("kept-b4", [renamed]))] == ["applied"]
-    now = results_of(raw.push("kept-b5", [refused_op]))
-    assert now[0].s == "applied" and now[0].seq, now[0].reason
-    later = results_of(raw.push("kept-b6", [refused_op, ops[0]]))
-    assert [(r.s, r.seq) for r in later] == [("applied", now[0].seq), ("applied", first[0].seq)]
-    assert star_counts(server, {clash}) == {clash: 1}
+    (again,) = results_of(raw.push("p2-replay", [op]))
+    assert (again.s, again.k, again.seq, again.cur) == ("merged", "renumbered", made.seq, "L2-2")
 
 
 @pytest.mark.parametrize("ahead_ms", [0, 2000])

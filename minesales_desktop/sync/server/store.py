@@ -914,7 +914,7 @@ class _Merge:
         hash of table, row and stamp) and replayed after the update in a new batch: its earlier
         result. (Protocol 3 derives ids that start with the stamp; ``run`` looks those up.)"""
         op = self.op
-        legacy = hashlib.sha256(f"{op.t}\x1f{op.r}\x1f{op.h}".encode()).hexdigest()[:32]
+        legacy = _legacy_op_id(op)
         found = self.w.sql.rows("SELECT batch_id FROM sync_ops WHERE op_id = ?", (legacy,))
         if not found:
             return None
@@ -1627,21 +1627,32 @@ class _BatchPush:
     def run(self) -> list[Result]:
         ops = self.batch.ops
         results: list[Result | None] = [None] * len(ops)
-        # A new-row op whose row is not on the server was never applied (rows are never removed
-        # there): it is weighed now, whatever an earlier try answered (the laptop did not apply
-        # that answer, or it would not send the op again; a refused new row's id is not kept).
-        # Only the other ops can be known: field ops by op id (``sync_ops``), new-row ops of
-        # rows that exist by op id or by their row's insert entry (``_inserted``).
+        # What is kept of an op for a replay in another batch, and why (``_keep_ids``):
+        # - a new row applied as sent keeps no id: its insert entry, with the op's own stamp,
+        #   stands for it (``_inserted``);
+        # - a refusal of an op whose row is not on the server (``has_cur`` false: a new row
+        #   refused, an edit of a row that is not there) is not kept: nothing of it is there,
+        #   and sent again it is weighed again — with the new row it needed, when the laptop
+        #   sends both again (so a row and its edits are answered alike, never the row applied
+        #   while its edit is answered "the record does not exist");
+        # - every other op keeps its id in ``sync_ops`` (an edit applied, merged or refused on a
+        #   row that is there; a clamped or renumbered new row) and is answered from it.
+        # So a new row whose row is not on the server was never applied (server rows are never
+        # removed) and is not looked up at all: its id is not even derived (``protocol.op_id``).
         self.present = present = self._present(ops)
+        legacy: dict[int, str] = {}  # protocol 2's ids of new rows whose row is here
         if present:
             for k, op in enumerate(ops):
-                if not op.i and (op.t, op.r) in present:
-                    ops[k] = op._replace(i=op_id(op))
+                if op.f == INSERT_FIELD and (op.t, op.r) in present:
+                    if not op.i:
+                        ops[k] = op = op._replace(i=op_id(op))
+                    legacy[k] = _legacy_op_id(op)
         ids = {op.i for op in ops if op.f != INSERT_FIELD or (op.t, op.r) in present}
         known: dict[str, str] = {}
         if ids:  # in any order: one parameter (``RawSql.ids``)
             sql = f"SELECT op_id, batch_id FROM sync_ops WHERE {self.sql.in_ids('op_id')}"
-            known = {str(r[0]): str(r[1]) for r in self.sql.rows(sql, (self.sql.ids(ids),))}
+            asked = self.sql.ids(ids | set(legacy.values()))
+            known = {str(r[0]): str(r[1]) for r in self.sql.rows(sql, (asked,))}
         inserted = self._inserted(present) if present else {}
         fresh: list[int] = []
         first: dict[str | tuple[str, str, int], int] = {}
@@ -1652,23 +1663,11 @@ class _BatchPush:
             fresh = list(range(len(ops)))  # every op new, none twice (a batch as laptops send)
         else:
             for k, op in enumerate(ops):
-                if op.i in known:
-                    prior = self._prior(known[op.i], op.i)
-                    stamped = (op.t, op.r, op.h)
-                    if (
-                        op.f == INSERT_FIELD
-                        and stamped in inserted
-                        and isinstance(prior, OpResult)
-                        and prior.s == "rejected"
-                    ):
-                        # Refused once (by a server before this one, which kept the id of a
-                        # refused new row) and applied as sent since: the entry is the later.
-                        prior = inserted[stamped]
+                prior = self._known(op, known, legacy.get(k), inserted)
+                if prior is not None:
                     results[k] = prior
                 elif same[k] in first:
                     duplicates.append((k, first[same[k]]))  # the same op twice in one batch
-                elif op.f == INSERT_FIELD and (op.t, op.r, op.h) in inserted:
-                    results[k] = inserted[(op.t, op.r, op.h)]  # applied before, in another batch
                 else:
                     first[same[k]] = k
                     fresh.append(k)
@@ -1693,32 +1692,61 @@ class _BatchPush:
         self.w.flush()
         for k, j in duplicates:
             results[k] = results[j]
+        self._keep_ids(fresh, results, ids)
+        assert all(r is not None for r in results)
+        return [r for r in results if r is not None]
+
+    def _known(
+        self,
+        op: WireOp,
+        known: dict[str, str],
+        legacy: str | None,
+        inserted: dict[tuple[str, str, int], int],
+    ) -> Result | None:
+        """The earlier result of ``op``, if the server has one: kept under its id or protocol
+        2's, or (a new row applied as sent) its row's insert entry; else None."""
+        prior: Result | None = None
+        if op.i in known:
+            prior = self._prior(known[op.i], op.i)
+        elif legacy is not None and legacy in known:
+            kept = self._prior(known[legacy], legacy)
+            prior = kept if isinstance(kept, int) else kept.model_copy(update={"i": op.i})
+        if op.f != INSERT_FIELD:
+            return prior
+        entry = inserted.get((op.t, op.r, op.h))
+        if entry is not None and isinstance(prior, OpResult) and prior.s == "rejected":
+            # Refused (kept by a server before this one, which kept refused new rows) and
+            # applied as sent since, when it was weighed again: the entry is the later answer.
+            return entry
+        return entry if prior is None else prior
+
+    def _keep_ids(self, fresh: list[int], results: list[Result | None], ids: set[str]) -> None:
+        """Keep the ids of the ops weighed now in ``sync_ops``, but those a replay is answered
+        without (see ``run``)."""
+        ops = self.batch.ops
         batch_id = self.batch.batch
         unrecorded = self.unrecorded
         recorded: list[tuple[str, str]] = []
-        unlooked: list[tuple[str, str]] = []  # ids not looked up above (new rows made now)
+        unlooked: list[tuple[str, str]] = []  # new rows whose row was not here: not looked up
         for k in fresh:
             if k in unrecorded:
                 continue
             op = ops[k]
             if not op.i:  # the batch's stored answer names it (``Store.push``)
                 ops[k] = op = op._replace(i=op_id(op))
-            if op.f == INSERT_FIELD and (op.t, op.r) not in present:
-                result = results[k]
-                if isinstance(result, OpResult) and result.s == "rejected":
-                    continue  # nothing of it is on the server: weighed again if sent again
+            result = results[k]
+            if isinstance(result, OpResult) and result.s == "rejected" and not result.has_cur:
+                continue  # its row is not on the server: weighed again if sent again
             (recorded if op.i in ids else unlooked).append((op.i, batch_id))
         self.sql.many("INSERT INTO sync_ops (op_id, batch_id) VALUES (?, ?)", recorded)
         if unlooked:
-            # A new row made now (clamped, renumbered …) whose id a server before this one
-            # kept when it refused the row: this answer replaces that one.
+            # A new row made now (clamped, renumbered …) whose id a server before this one kept
+            # when it refused the row: this answer replaces that one.
             self.sql.many(
                 "INSERT INTO sync_ops (op_id, batch_id) VALUES (?, ?)"
                 " ON CONFLICT (op_id) DO UPDATE SET batch_id = excluded.batch_id",
                 unlooked,
             )
-        assert all(r is not None for r in results)
-        return [r for r in results if r is not None]
 
     def _present(self, ops: list[WireOp]) -> set[tuple[str, str]]:
         """The rows of the batch's new-row ops that are on the server already."""
@@ -1734,20 +1762,20 @@ class _BatchPush:
         return present
 
     def _inserted(self, keys: set[tuple[str, str]]) -> dict[tuple[str, str, int], int]:
-        """(table, row id, stamp) → log sequence of these rows' insert entries written by
-        laptops: a new-row op the bulk path applied as sent is recognised by its entry, which
-        holds the op's own stamp (``unrecorded``: its op id is not kept in ``sync_ops``). An
-        entry whose stamp the server clamped does not match; that op's id is kept instead."""
+        """(table, row id, stamp) → log sequence of these rows' insert entries written by this
+        batch's node: a new-row op the bulk path applied as sent is recognised by its entry,
+        which holds the op's own stamp (``unrecorded``: its op id is not kept in ``sync_ops``).
+        An entry whose stamp the server clamped does not match; that op's id is kept instead."""
         by_table: dict[str, list[str]] = {}
         for tbl, row_id in keys:
             by_table.setdefault(tbl, []).append(row_id)
         sql = (
             "SELECT row_id, hlc, seq FROM sync_log WHERE tbl = ? AND"
-            f" {self.sql.in_ids('row_id')} AND field = ? AND node_id <> ?"
+            f" {self.sql.in_ids('row_id')} AND field = ? AND node_id = ?"
         )
         out: dict[tuple[str, str, int], int] = {}
         for tbl, row_ids in by_table.items():
-            params = (tbl, self.sql.ids(sorted(row_ids)), INSERT_FIELD, SCOPE_NODE)
+            params = (tbl, self.sql.ids(sorted(row_ids)), INSERT_FIELD, self.node)
             for row_id, stamp, seq in self.sql.rows(sql, params):
                 out[(tbl, str(row_id), int(stamp))] = int(seq)
         return out
@@ -2074,6 +2102,11 @@ class _BatchPush:
                     continue
             results[k] = merge.result(plan, last, functools.partial(dict, after))
         w.flush()
+
+
+def _legacy_op_id(op: WireOp) -> str:
+    """Protocol 2's derived id of a new-row op (a hash of table, row and stamp)."""
+    return hashlib.sha256(f"{op.t}\x1f{op.r}\x1f{op.h}".encode()).hexdigest()[:32]
 
 
 def _seen() -> bool:
