@@ -167,8 +167,8 @@ class SyncBatch(Base):
 class SyncOp(Base):
     """Server: op ids processed and the batch that answered each. Not kept for a new row applied
     as sent (its insert entry in ``sync_log``, with the op's stamp, stands for it) nor for a
-    refused one (nothing of it is on the server: sent again, it is weighed again); see
-    ``store._BatchPush.run``."""
+    refusal of an op whose row is not on the server (nothing of it is there: sent again, it is
+    weighed again); see ``store._BatchPush.run``."""
 
     __tablename__ = "sync_ops"
 
