@@ -189,6 +189,28 @@ class RawPusher:
         return answer
 
 
+def keep_protocol2_answer(server: ServerProcess, raw: RawPusher, reply: StoredReply) -> None:
+    """Store a batch's answer as a protocol-2 server kept it: every result with its op id, each
+    op id in sync_ops."""
+    engine = server.engine()
+    try:
+        with engine.begin() as conn:
+            conn.execute(
+                insert(SyncBatch).values(
+                    batch_id=reply.batch,
+                    node_id=raw.node,
+                    user_id=raw.user_id,
+                    response=reply.model_dump_json(exclude_defaults=True),
+                    created_at=dt.datetime.now(dt.UTC),
+                )
+            )
+            conn.execute(
+                insert(SyncOp), [{"op_id": r.i, "batch_id": reply.batch} for r in reply.results]
+            )
+    finally:
+        engine.dispose()
+
+
 def results_of(answer: dict[str, Any]) -> list[OpResult]:
     """Every result of a wire answer, in op order (the way the laptop reads it)."""
     return expand_reply(PushReply.model_validate(answer))
@@ -370,21 +392,7 @@ def test_a_new_row_answered_under_protocol_2_keeps_that_answer_on_replay(
                      has_cur=True),
         ],
     )  # fmt: skip
-    engine = server.engine()
-    try:
-        with engine.begin() as conn:
-            conn.execute(
-                insert(SyncBatch).values(
-                    batch_id=kept.batch,
-                    node_id=raw.node,
-                    user_id=raw.user_id,
-                    response=kept.model_dump_json(exclude_defaults=True),
-                    created_at=dt.datetime.now(dt.UTC),
-                )
-            )
-            conn.execute(insert(SyncOp).values(op_id=legacy_id, batch_id=kept.batch))
-    finally:
-        engine.dispose()
+    keep_protocol2_answer(server, raw, kept)
     (again,) = results_of(raw.push("p2-replay", [op]))
     assert (again.s, again.k, again.seq, again.cur) == ("merged", "renumbered", made.seq, "L2-2")
 
@@ -849,25 +857,7 @@ def test_protocol_2_stored_answers_are_still_replayed(server: ServerProcess) -> 
             OpResult(i="p2-op-f", s="conflict", won=True, k="value", seq=s0),
         ],
     )
-    stored_json = legacy.model_dump_json(exclude_defaults=True)
-    engine = server.engine()
-    try:
-        with engine.begin() as conn:
-            conn.execute(
-                insert(SyncBatch).values(
-                    batch_id=legacy.batch,
-                    node_id=raw.node,
-                    user_id=raw.user_id,
-                    response=stored_json,
-                    created_at=dt.datetime.now(dt.UTC),
-                )
-            )
-            conn.execute(
-                insert(SyncOp),
-                [{"op_id": r.i, "batch_id": legacy.batch} for r in legacy.results],
-            )
-    finally:
-        engine.dispose()
+    keep_protocol2_answer(server, raw, legacy)
     old_ops = [
         field_op("p2-op-a", "customers", cid, "notes", "旧批次 a", stamp()),
         field_op("p2-op-b", "customers", cid, "address", "旧批次 b", stamp()),
