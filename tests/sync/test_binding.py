@@ -15,7 +15,13 @@ import pytest
 from sqlalchemy import text
 
 from minesales_desktop.db.migrate import open_database
-from minesales_desktop.sync.client import AuthFailed, BoundElsewhere, Credentials, SyncClient
+from minesales_desktop.sync.client import (
+    AuthFailed,
+    BoundElsewhere,
+    Credentials,
+    SyncClient,
+    SyncReport,
+)
 from tests.sync.conftest import (
     FAST_RETRY,
     PASSWORD,
@@ -50,6 +56,15 @@ def _client(laptop: Laptop, url: str, login: str) -> tuple[SyncClient, list[str]
         "response": [],
     }
     return client, seen
+
+
+def _sync_as(laptop: Laptop, url: str, login: str) -> SyncReport:
+    """One sync of the laptop's database by another SyncClient (``_client``), then closed."""
+    client, _seen = _client(laptop, url, login)
+    try:
+        return client.sync()
+    finally:
+        client.close()
 
 
 def _state(laptop: Laptop) -> tuple[object, ...]:
@@ -174,11 +189,7 @@ def test_the_same_server_at_a_new_address_syncs_and_the_address_is_recorded(
     assert server.url != old
     with pytest.raises(httpx.ConnectError):
         httpx.get(old + "/health", timeout=1)
-    client, _seen = _client(rep, server.url, "rep1")
-    try:
-        report = client.sync()
-    finally:
-        client.close()
+    report = _sync_as(rep, server.url, "rep1")
     assert report.applied == 1
     assert server_rows(server, "SELECT code FROM customers WHERE id = :i", i=mine) == [("BIND-4",)]
     assert _state(rep)[1] == server.url
@@ -191,12 +202,8 @@ def test_a_mistyped_login_at_the_first_sync_does_not_bind_the_database(
     login syncs next, and is the one recorded."""
     rep: Laptop = laptops("rep1")
     mine = new_customer(rep, "BIND-5")
-    typo, _seen = _client(rep, server.url, "rep1x")
-    try:
-        with pytest.raises(AuthFailed):
-            typo.sync()
-    finally:
-        typo.close()
+    with pytest.raises(AuthFailed):
+        _sync_as(rep, server.url, "rep1x")
     report = rep.sync()
     assert report.applied == 1
     assert _state(rep)[2] == "rep1"
@@ -217,11 +224,7 @@ def test_a_login_the_administrator_renamed_is_the_same_account(
             conn.execute(text("UPDATE users SET login = 'li.qiang' WHERE login = 'rep1'"))
     finally:
         engine.dispose()
-    client, _seen = _client(rep, server.url, "li.qiang")
-    try:
-        report = client.sync()
-    finally:
-        client.close()
+    report = _sync_as(rep, server.url, "li.qiang")
     assert report.applied == 1
     assert _state(rep)[2] == "li.qiang"
     assert server_rows(server, "SELECT code FROM customers WHERE id = :i", i=mine) == [("BIND-6",)]

@@ -232,6 +232,16 @@ def _file_conflict(
         )
 
 
+def _open_inbox(qtbot: Any, tasks: TaskManager, db_path: Path, rows: int) -> ConflictInboxDialog:
+    """The inbox as the Sync menu opens it (reload, then show), once its ``rows`` are in."""
+    dialog = ConflictInboxDialog(tasks, db_path)
+    qtbot.addWidget(dialog)
+    dialog.reload()
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == rows, timeout=10_000)
+    return dialog
+
+
 def _assert_short_columns_in_sight(view: Any, short: list[int], capped: dict[int, int]) -> None:
     width = view.viewport().width()
     for column in short:
@@ -298,11 +308,7 @@ def test_dragging_the_dialogs_edge_fits_the_columns_once_it_rests(
     cid = _customer(engine)
     for n in range(300):
         _file_conflict(engine, "customers", cid, "notes", "value", f'"{MINE_NOTE} {n}"', '"x"')
-    dialog = ConflictInboxDialog(tasks, db_path)
-    qtbot.addWidget(dialog)
-    dialog.reload()
-    dialog.show()
-    qtbot.waitUntil(lambda: dialog.model.rowCount() == 300, timeout=10_000)
+    dialog = _open_inbox(qtbot, tasks, db_path, 300)
     qtbot.wait(dialog.FIT_DELAY_MS * 2)
     fits: list[int] = []
     real = sync_dialogs.fit_columns
@@ -327,11 +333,7 @@ def test_the_column_texts_fit_each_kind_of_entry(
     _file_conflict(engine, "customers", cid, "city", "value", '"包头市"', '"呼和浩特"')
     clash = "another record already has this value (UNIQUE constraint failed: customers.uscc)"
     _file_conflict(engine, "customers", cid, "*", "apply", f'"{clash}"', '"BT-1"')
-    dialog = ConflictInboxDialog(tasks, db_path)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    dialog.reload()
-    qtbot.waitUntil(lambda: dialog.model.rowCount() == 2, timeout=10_000)
+    dialog = _open_inbox(qtbot, tasks, db_path, 2)
     headers = [dialog.model.headerData(c, Qt.Orientation.Horizontal) for c in range(7)]
     assert headers[2:4] == ["Yours", "Server's"]
     rows = {
@@ -416,11 +418,7 @@ def test_values_that_look_like_html_are_shown_as_typed(
             text("UPDATE customers SET name_zh = :n WHERE id = :i"), {"n": HTML_NAME, "i": cid}
         )
     _file_conflict(engine, "customers", cid, "notes", "value", '"a<b c"', '"<i>年度长协</i>"')
-    inbox = ConflictInboxDialog(tasks, db_path)
-    qtbot.addWidget(inbox)
-    inbox.reload()
-    inbox.show()
-    qtbot.waitUntil(lambda: inbox.model.rowCount() == 1, timeout=10_000)
+    inbox = _open_inbox(qtbot, tasks, db_path, 1)
     detail = inbox.detail.text()
     assert f"Customer {HTML_NAME} — Notes\nMine: a<b c\n" in detail
     assert detail.endswith(": <i>年度长协</i>\nThe server kept theirs. Keep mine puts yours back "
@@ -469,12 +467,7 @@ def test_values_that_look_like_html_are_shown_as_typed(
 # --- delete against edit, from a real server --------------------------------------------------
 def _inbox_on(qtbot: Any, laptop: Laptop, rows: int) -> tuple[ConflictInboxDialog, TaskManager]:
     tasks = TaskManager(make_session_factory(laptop.engine))
-    dialog = ConflictInboxDialog(tasks, laptop.path)
-    qtbot.addWidget(dialog)
-    dialog.reload()
-    dialog.show()
-    qtbot.waitUntil(lambda: dialog.model.rowCount() == rows, timeout=10_000)
-    return dialog, tasks
+    return _open_inbox(qtbot, tasks, laptop.path, rows), tasks
 
 
 def _select(dialog: ConflictInboxDialog, record: str) -> None:
@@ -604,11 +597,7 @@ def test_the_dialogs_read_in_chinese_with_one_form_of_address(
     cid = _customer(engine)
     _file_conflict(engine, "customers", cid, "is_deleted", "delete", "1", "0")
     _file_conflict(engine, "customers", cid, "notes", "value", f'"{MINE_NOTE}"', f'"{THEIR_NOTE}"')
-    dialog = ConflictInboxDialog(tasks, db_path)
-    qtbot.addWidget(dialog)
-    dialog.reload()
-    dialog.show()
-    qtbot.waitUntil(lambda: dialog.model.rowCount() == 2, timeout=10_000)
+    dialog = _open_inbox(qtbot, tasks, db_path, 2)
     headers = [dialog.model.headerData(c, Qt.Orientation.Horizontal) for c in range(7)]
     assert headers[2:4] == ["你的值", "服务器的值"]
     dialog.view.selectRow(next(r for r in range(2) if dialog.model.items[r].kind == "delete"))
