@@ -732,6 +732,12 @@ def test_malformed_bodies_are_refused_and_change_nothing(server: ServerProcess) 
         "field op without id": body(
             {"node": "n", "schema": schema, "batch": "x3", "ops": [dict(good_op, f="notes")]}
         ),
+        "field op with an empty id": body(
+            {"node": "n", "schema": schema, "batch": "x5", "ops": [dict(good_op, f="notes", i="")]}
+        ),
+        "new row with an empty id": body(
+            {"node": "n", "schema": schema, "batch": "x6", "ops": [dict(good_op, i="")]}
+        ),
     }
     for what, data in refused.items():
         r = raw.post_body(data)
