@@ -31,6 +31,9 @@ from minesales_desktop import __version__
 PROTOCOL_VERSION = 3
 #: The most ops one push batch may carry.
 MAX_BATCH_OPS = 500
+#: The longest node, batch and op id the server can keep (``sync_log.node_id``,
+#: ``sync_batches.batch_id``, ``sync_ops.op_id``: 32 characters; the app's are 32 hex digits).
+MAX_ID_LENGTH = 32
 #: Push batches a server of this version takes in flight from one laptop (``HelloReply.window``):
 #: the laptop sends the next batch without waiting for the answer to the last one, so on a
 #: satellite link (~600 ms a round trip) the link stays busy instead of idling a round trip per
@@ -226,6 +229,8 @@ def parse_push(data: bytes) -> PushBatch:
     after = obj.get("after")
     if after is not None and type(after) is not str:
         raise ValueError("after: expected text")
+    if max(len(node), len(batch), len(after or "")) > MAX_ID_LENGTH:
+        raise ValueError(f"node, batch and after: at most {MAX_ID_LENGTH} characters")
     session = obj.get("session")
     if session is not None and type(session) is not int:
         raise ValueError("session: expected an integer")
@@ -256,8 +261,8 @@ def parse_push(data: bytes) -> PushBatch:
             if f != "*":
                 raise ValueError(f"ops[{n}]: an op id (i) is required")
             i = ""  # derived when the server needs it (``op_id``)
-        elif type(i) is not str or not i:
-            raise ValueError(f"ops[{n}]: i must be text, not empty")
+        elif type(i) is not str or not i or len(i) > MAX_ID_LENGTH:
+            raise ValueError(f"ops[{n}]: i must be text, 1 to {MAX_ID_LENGTH} characters")
         ops.append(make(WireOp, (i, t, r, f, o.get("v"), h, b)))
     return PushBatch(node, schema, batch, ops, after, session, pull)
 

@@ -307,6 +307,10 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         QT_TRANSLATE_NOOP("Sync", "it refers to a record the server does not have ({detail})"),
     ),
     (
+        re.compile(r"a value is longer than its field allows \((?P<detail>.*)\)", re.S),
+        QT_TRANSLATE_NOOP("Sync", "a value is longer than its field allows ({detail})"),
+    ),
+    (
         re.compile(r"a value is out of range \((?P<detail>.*)\)", re.S),
         QT_TRANSLATE_NOOP("Sync", "a value is out of range ({detail})"),
     ),

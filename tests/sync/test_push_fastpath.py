@@ -525,6 +525,52 @@ def test_whole_row_entries_carry_no_value_and_pulls_send_the_row_as_it_is(
     assert with_value == [(0,)], "staff accounts (record_change, adopt) are value-less too"
 
 
+def test_new_rows_entries_are_numbered_in_op_order_with_their_stamps(
+    server: ServerProcess,
+) -> None:
+    """A batch of new rows gets one value-less whole-row entry each, numbered on from the log's
+    head in op order, with the op's own stamp (the server's clock where the op's was ahead),
+    table and row id as sent — also ids that JSON must escape — and stamps as integers (SQLite
+    writes these entries from one JSON parameter, PostgreSQL with ``executemany``)."""
+    raw = RawPusher(server, "rep1", node="entriesnode")
+    owner = raw.user_id
+    stamp = Stamps()
+    (head,) = server_rows(server, "SELECT coalesce(max(seq), 0) FROM sync_log")[0]
+    odd = 'c"引号\\反斜杠/' + uuid.uuid4().hex[:12]  # a quote, a backslash, Chinese
+    ids = [str(uuid.uuid4()), odd, str(uuid.uuid4())]
+    ahead = hlc.pack(hlc.wall_ms() + 86_400_000)  # a day ahead of the server's clock
+    sent = [stamp(), ahead, stamp(), stamp()]
+    ops = [
+        new_row_op("customers", ids[0], customer_values("EN1", owner), sent[0]),
+        new_row_op("customers", ids[1], customer_values("EN2", owner), sent[1]),
+        new_row_op("contacts", ids[2], contact_values(ids[1], "王五"), sent[2]),
+        new_row_op("customers", ids[0][:-1] + "x", customer_values("EN3", owner), sent[3]),
+    ]
+    before = hlc.pack(hlc.wall_ms())
+    answer = results_of(raw.push("entries-b1", ops))
+    after = hlc.pack(hlc.wall_ms() + 1)
+    assert [r.s for r in answer] == ["applied"] * 4, [r.reason for r in answer]
+    assert [r.seq for r in answer] == [head + 1, head + 2, head + 3, head + 4]
+    entries = server_rows(
+        server,
+        "SELECT seq, tbl, row_id, field, value, hlc, node_id, user_id, audience, conflict"
+        " FROM sync_log WHERE seq > :h ORDER BY seq",
+        h=head,
+    )
+    expected = [
+        (head + n + 1, op["t"], op["r"], "*", None, op["h"], "entriesnode", owner, None, None)
+        for n, op in enumerate(ops)
+    ]
+    clamped = entries[1][5]
+    assert before <= clamped <= after < ahead, "the stamp ahead is the server's clock"
+    expected[1] = (*expected[1][:5], clamped, *expected[1][6:])
+    assert entries == expected
+    assert all(type(e[0]) is int and type(e[5]) is int for e in entries)
+    assert server_rows(server, "SELECT name FROM contacts WHERE customer_id = :c", c=odd) == [
+        ("王五",)
+    ]
+
+
 def test_server_started_on_existing_rows_hands_them_out_whole(
     server: ServerProcess, laptops
 ) -> None:
@@ -738,6 +784,15 @@ def test_malformed_bodies_are_refused_and_change_nothing(server: ServerProcess) 
         "new row with an empty id": body(
             {"node": "n", "schema": schema, "batch": "x6", "ops": [dict(good_op, i="")]}
         ),
+        # Longer than the server keeps (32): PostgreSQL would refuse them after the work.
+        "a node id of 33": body({"node": "n" * 33, "schema": schema, "batch": "x7", "ops": []}),
+        "a batch id of 33": body({"node": "n", "schema": schema, "batch": "b" * 33, "ops": []}),
+        "an after of 33": body(
+            {"node": "n", "schema": schema, "batch": "x8", "after": "a" * 33, "ops": [good_op]}
+        ),
+        "an op id of 33": body(
+            {"node": "n", "schema": schema, "batch": "x9", "ops": [dict(good_op, i="i" * 33)]}
+        ),
     }
     for what, data in refused.items():
         r = raw.post_body(data)
@@ -754,6 +809,55 @@ def test_malformed_bodies_are_refused_and_change_nothing(server: ServerProcess) 
     ok = results_of(raw.push("x2", [good_op]))
     assert [r.s for r in ok] == ["applied"]
     assert server_rows(server, "SELECT code FROM customers WHERE id = :i", i=cid) == [("BB1",)]
+
+
+def test_values_the_database_cannot_hold_are_rejected_alone(
+    server: ServerProcess, backend: str
+) -> None:
+    """PostgreSQL checks what SQLite does not: a text longer than its column, a row id longer
+    than 36 characters, a number out of its column's range. Such a new row or edit is rejected
+    alone with its reason (the laptop shows it and keeps the value); the rest of its batch goes
+    in, and a later batch goes on. A SQLite server keeps them as the laptop does."""
+    raw = RawPusher(server, "rep1", node="toolong")
+    owner = raw.user_id
+    stamp = Stamps()
+    good, long_name, long_id, edited = (str(uuid.uuid4()) for _ in range(4))
+    long_id = long_id + "-x"  # 38 characters
+    kid = str(uuid.uuid4())
+    ops = [
+        new_row_op("customers", good, customer_values("TL1", owner), stamp()),
+        new_row_op(
+            "customers", long_name, customer_values("TL2", owner, name_zh="长" * 201), stamp()
+        ),
+        new_row_op("customers", long_id, customer_values("TL3", owner), stamp()),
+        new_row_op("contacts", kid, contact_values(good, "李四"), stamp()),
+        new_row_op("customers", edited, customer_values("TL4", owner), stamp()),
+        field_op("tl-edit-1", "customers", edited, "short_name", "短" * 51, stamp()),
+        field_op("tl-edit-2", "customers", good, "notes", "照常", stamp()),
+    ]
+    results = results_of(raw.push("tl-b1", ops))
+    on_pg = backend == "postgresql"
+    refused = {2, 3, 6} if on_pg else set()
+    assert [r.s for r in results] == [
+        "rejected" if n in refused else "applied" for n in range(1, 8)
+    ], [r.reason for r in results]
+    for n in refused:
+        reason = results[n - 1].reason or ""
+        assert reason.startswith("a value is longer than its field allows ("), reason
+    stored = {r[0] for r in server_rows(server, "SELECT id FROM customers")}
+    assert {good, edited} <= stored
+    assert (long_name in stored, long_id in stored) == (not on_pg, not on_pg)
+    assert server_rows(
+        server,
+        "SELECT short_name, notes FROM customers WHERE id IN (:a, :b) ORDER BY code",
+        a=good,
+        b=edited,
+    ) == [(None, "照常"), (None if on_pg else "短" * 51, None)]
+    assert server_rows(server, "SELECT name FROM contacts WHERE id = :k", k=kid) == [("李四",)]
+    later = results_of(
+        raw.push("tl-b2", [field_op("tl-edit-3", "customers", good, "city", "包头", stamp())])
+    )
+    assert [r.s for r in later] == ["applied"]
 
 
 @SQLITE_ONLY

@@ -271,6 +271,10 @@ def test_rejection_reasons_in_chinese_keep_their_variable_part(chinese: None) ->
     assert rejection_reason(f"another record already has this value ({detail})") == (
         f"已有其他记录使用此值（{detail}）"
     )
+    detail = "value too long for type character varying(200)"
+    assert rejection_reason(f"a value is longer than its field allows ({detail})") == (
+        f"有数值超出字段允许的长度（{detail}）"
+    )
     assert rejection_reason("malformed change: a new row must be an object") == (
         "服务器无法识别此更改：a new row must be an object"
     )

@@ -5113,6 +5113,10 @@ It was removed from this computer. Once the reason is dealt with, enter it again
         <translation>a required value is missing ({detail})</translation>
     </message>
     <message>
+        <source>a value is longer than its field allows ({detail})</source>
+        <translation>a value is longer than its field allows ({detail})</translation>
+    </message>
+    <message>
         <source>a value is out of range ({detail})</source>
         <translation>a value is out of range ({detail})</translation>
     </message>

@@ -5096,6 +5096,10 @@ It was removed from this computer. Once the reason is dealt with, enter it again
         <translation>缺少必填值（{detail}）</translation>
     </message>
     <message>
+        <source>a value is longer than its field allows ({detail})</source>
+        <translation>有数值超出字段允许的长度（{detail}）</translation>
+    </message>
+    <message>
         <source>a value is out of range ({detail})</source>
         <translation>有数值超出允许范围（{detail}）</translation>
     </message>

@@ -38,7 +38,7 @@ from typing import Any
 
 import orjson
 from sqlalchemy import Connection, Dialect, Engine, event, insert, select, text, update
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import DataError, IntegrityError, OperationalError
 
 from minesales_desktop.db.engine import make_engine
 from minesales_desktop.db.migrate import current_revision, head_revision, upgrade
@@ -208,6 +208,15 @@ _LOG_INSERT = (
 )
 
 
+#: ``LogWriter.append_made_all`` on SQLite: the entries from a JSON array of
+#: ``[table, row id, stamp]``, sequence numbers from the first parameter on.
+_LOG_MADE = (
+    "INSERT INTO sync_log (seq, tbl, row_id, field, value, hlc, node_id, user_id, audience,"
+    " conflict) SELECT ? + key, json_extract(value, '$[0]'), json_extract(value, '$[1]'), ?,"
+    " NULL, json_extract(value, '$[2]'), ?, ?, NULL, NULL FROM json_each(?)"
+)
+
+
 @dataclass
 class LogRow:
     seq: int
@@ -307,6 +316,28 @@ class LogWriter:
         self.next_seq = seq + 1
         self.buffer.append((seq, tbl, row_id, INSERT_FIELD, None, stamp, node, user, None, None))
         return seq
+
+    def append_made_all(
+        self, made: list[tuple[str, str, int]], node: str, user: str | None
+    ) -> None:
+        """Value-less whole-row entries (``append_made``) for these (table, row id, stamp),
+        numbered in order from ``next_seq`` and written at once, after any buffered entries.
+
+        On SQLite in one statement that reads them from one JSON parameter (``_LOG_MADE``): the
+        multi-row INSERT bound ten parameters an entry, one by one from Python; here SQLite
+        reads three from the JSON in C (a push of 10 000 new customers + contacts ≈ 20 ms less
+        on the server, of ≈ 500). PostgreSQL: one ``executemany``, as every other entry."""
+        seq = self.next_seq
+        self.next_seq = seq + len(made)
+        if self.sql.pg:
+            self.buffer.extend(
+                (s, tbl, row_id, INSERT_FIELD, None, stamp, node, user, None, None)
+                for s, (tbl, row_id, stamp) in enumerate(made, seq)
+            )
+            self.flush()
+            return
+        self.flush()
+        self.sql.rows(_LOG_MADE, (seq, INSERT_FIELD, node, user, orjson.dumps(made).decode()))
 
     def flush(self) -> None:
         if self.buffer:
@@ -981,7 +1012,7 @@ class _Merge:
             if not self._visible():
                 nested.rollback()
                 return self._rejected("outside your rights: you could not see this record", None)
-        except IntegrityError as exc:
+        except (IntegrityError, DataError) as exc:
             nested.rollback()
             again = None if renumbered else self._next_version(values)
             if again is None:
@@ -1196,7 +1227,7 @@ class _Merge:
                         "outside your rights: the change would move the record out of your view",
                         existing,
                     )
-            except IntegrityError as exc:
+            except (IntegrityError, DataError) as exc:
                 nested.rollback()
                 return self._rejected(_integrity_reason(exc), existing)
             nested.commit()
@@ -1678,7 +1709,7 @@ class _BatchPush:
         seq0 = self.w.next_seq
         try:
             self._bulk(fresh, results)
-        except (_Fallback, IntegrityError):
+        except (_Fallback, IntegrityError, DataError):
             self.sql.rows("ROLLBACK TO SAVEPOINT push_bulk")
             self.sql.rows("RELEASE SAVEPOINT push_bulk")
             self.w.next_seq = seq0
@@ -2053,10 +2084,10 @@ class _BatchPush:
         for key in partial:  # server defaults filled the rest: read again when needed
             cached.pop(key, None)
             self.stale.add(key)
-        if not planned and len(made) == len(run):  # new rows only: ``append_made`` per row
+        if not planned and len(made) == len(run):  # new rows only: one entry per row
             seq = w.next_seq
-            buffer = w.buffer
             unrecorded = self.unrecorded
+            entries: list[tuple[str, str, int]] = []
             for k, op, _key, _values, _none in run:
                 # the stamp as ``_Merge`` clamps it (``hlc.clamp_to_server``)
                 stamp = op.h
@@ -2064,11 +2095,10 @@ class _BatchPush:
                     stamp = now
                 else:
                     unrecorded.add(k)
-                buffer.append((seq, op.t, op.r, INSERT_FIELD, None, stamp, node, user, None, None))
+                entries.append((op.t, op.r, stamp))
                 results[k] = seq
                 seq += 1
-            w.next_seq = seq
-            w.flush()
+            w.append_made_all(entries, node, user)
             return
         for k, op, key, _values, existing in run:
             if existing is None:
@@ -2135,9 +2165,15 @@ def _foreign_keys(tbl: str) -> tuple[tuple[str, str], ...]:
     return tuple((fk.parent.name, fk.column.table.name) for fk in table.foreign_keys)
 
 
-def _integrity_reason(exc: IntegrityError) -> str:
+def _integrity_reason(exc: IntegrityError | DataError) -> str:
+    """Why the database refused a row, in the words reasons use (``DataError``: PostgreSQL
+    checks what SQLite does not: a text longer than its column, a number out of its range)."""
     message = database_words(exc)
     lowered = message.lower()
+    if "too long" in lowered:
+        return f"a value is longer than its field allows ({message})"
+    if "out of range" in lowered or "overflow" in lowered:
+        return f"a value is out of range ({message})"
     if "unique" in lowered or "duplicate" in lowered:
         return duplicate_value_reason(message)  # the laptop words its own refusals alike
     if "foreign key" in lowered:
