@@ -571,6 +571,32 @@ def test_new_rows_entries_are_numbered_in_op_order_with_their_stamps(
     ]
 
 
+def test_a_new_row_before_the_row_it_refers_to_is_rejected_as_op_by_op(
+    server: ServerProcess,
+) -> None:
+    """Ops are weighed in batch order: a contact sent before its new customer refers to a row
+    the server does not have yet and is rejected, as it would be alone; the customer and the
+    rest of the batch of new rows go in. (The bulk path writes a run's rows table by table,
+    customers first; such a batch must not become one run.)"""
+    raw = RawPusher(server, "rep1", node="orderednode")
+    owner = raw.user_id
+    stamp = Stamps()
+    cid, kid, other, other_kid = (str(uuid.uuid4()) for _ in range(4))
+    ops = [
+        new_row_op("customers", other, customer_values("OR1", owner), stamp()),
+        new_row_op("contacts", other_kid, contact_values(other, "赵六"), stamp()),
+        new_row_op("contacts", kid, contact_values(cid, "钱七"), stamp()),
+        new_row_op("customers", cid, customer_values("OR2", owner), stamp()),
+    ]
+    results = results_of(raw.push("ordered-b1", ops))
+    assert [r.s for r in results] == ["applied", "applied", "rejected", "applied"]
+    assert (results[2].reason or "").startswith("it refers to a record the server does not have")
+    assert server_rows(
+        server, "SELECT id FROM contacts WHERE id IN (:a, :b)", a=kid, b=other_kid
+    ) == [(other_kid,)]
+    assert {r[0] for r in server_rows(server, "SELECT id FROM customers")} >= {cid, other}
+
+
 def test_server_started_on_existing_rows_hands_them_out_whole(
     server: ServerProcess, laptops
 ) -> None:

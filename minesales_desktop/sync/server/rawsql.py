@@ -73,12 +73,19 @@ def multi_row_inserts(
     ``INSERT … VALUES`` ending in ``values``: ``_values_clause``), each with at most
     ``max_params`` parameters: the connection's limit (an older SQLite allows 999, not 32 766;
     ``sqlite3.Connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)``)."""
-    per_statement = max_params // len(rows[0])
+    return multi_row_flat(sql, values, list(chain.from_iterable(rows)), len(rows[0]), max_params)
+
+
+def multi_row_flat(
+    sql: str, values: str, flat: list[Any], width: int, max_params: int
+) -> Iterator[tuple[str, list[Any]]]:
+    """``multi_row_inserts`` of rows given one after another in ``flat``, ``width`` values
+    each: every statement's parameters are one slice of it."""
     start = 0
-    for count in _chunks(len(rows), per_statement):
-        chunk = rows[start : start + count]
-        start += count
-        yield _multi_row(sql, values, count), list(chain.from_iterable(chunk))
+    for count in _chunks(len(flat) // width, max_params // width):
+        end = start + count * width
+        yield _multi_row(sql, values, count), flat[start:end]
+        start = end
 
 
 class RawSql:
@@ -127,6 +134,21 @@ class RawSql:
         assert dbapi is not None
         limit = dbapi.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
         for statement, params in multi_row_inserts(sql, values, rows, limit):
+            self._run(statement, params, False)
+
+    def many_flat(self, sql: str, flat: list[Any], width: int) -> None:
+        """``many`` of rows given one after another in ``flat``, ``width`` values each (the
+        caller need not make a tuple per row, nor this a list per statement of them)."""
+        if not flat:
+            return
+        values = None if self.pg or len(flat) == width else _values_clause(sql)
+        if values is None:
+            self._run(sql, [flat[k : k + width] for k in range(0, len(flat), width)], True)
+            return
+        dbapi = self.conn.connection.dbapi_connection
+        assert dbapi is not None
+        limit = dbapi.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+        for statement, params in multi_row_flat(sql, values, flat, width, limit):
             self._run(statement, params, False)
 
     def in_ids(self, column: str) -> str:
