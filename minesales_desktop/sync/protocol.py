@@ -32,7 +32,8 @@ PROTOCOL_VERSION = 3
 #: The most ops one push batch may carry.
 MAX_BATCH_OPS = 500
 #: The longest node, batch and op id the server can keep (``sync_log.node_id``,
-#: ``sync_batches.batch_id``, ``sync_ops.op_id``: 32 characters; the app's are 32 hex digits).
+#: ``sync_batches.batch_id``, ``sync_ops.op_id``: 32 characters; the app's node and batch ids
+#: are 32 hex digits, its op ids 28 characters, derived ones 32).
 MAX_ID_LENGTH = 32
 #: Push batches a server of this version takes in flight from one laptop (``HelloReply.window``):
 #: the laptop sends the next batch without waiting for the answer to the last one, so on a
@@ -231,6 +232,8 @@ def parse_push(data: bytes) -> PushBatch:
         raise ValueError("after: expected text")
     if max(len(node), len(batch), len(after or "")) > MAX_ID_LENGTH:
         raise ValueError(f"node, batch and after: at most {MAX_ID_LENGTH} characters")
+    if "\x00" in f"{node}{batch}{after or ''}":
+        raise ValueError("node, batch and after: no NUL character")
     session = obj.get("session")
     if session is not None and type(session) is not int:
         raise ValueError("session: expected an integer")
@@ -255,14 +258,16 @@ def parse_push(data: bytes) -> PushBatch:
         t, r, f, h, b, i = o.get("t"), o.get("r"), o.get("f"), o.get("h"), o.get("b"), o.get("i")
         if type(t) is not str or type(r) is not str or type(f) is not str:
             raise ValueError(f"ops[{n}]: t, r and f must be text")
+        if "\x00" in r:  # no id has one; SQLite's JSON functions would cut it there
+            raise ValueError(f"ops[{n}]: r must not contain a NUL character")
         if type(h) is not int or type(b) is not int:
             raise ValueError(f"ops[{n}]: h and b must be integers")
         if i is None:
             if f != "*":
                 raise ValueError(f"ops[{n}]: an op id (i) is required")
             i = ""  # derived when the server needs it (``op_id``)
-        elif type(i) is not str or not i or len(i) > MAX_ID_LENGTH:
-            raise ValueError(f"ops[{n}]: i must be text, 1 to {MAX_ID_LENGTH} characters")
+        elif type(i) is not str or not i or len(i) > MAX_ID_LENGTH or "\x00" in i:
+            raise ValueError(f"ops[{n}]: i must be text, 1 to {MAX_ID_LENGTH} characters, no NUL")
         ops.append(make(WireOp, (i, t, r, f, o.get("v"), h, b)))
     return PushBatch(node, schema, batch, ops, after, session, pull)
 

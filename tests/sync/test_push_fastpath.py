@@ -816,6 +816,17 @@ def test_malformed_bodies_are_refused_and_change_nothing(server: ServerProcess) 
         "an after of 33": body(
             {"node": "n", "schema": schema, "batch": "x8", "after": "a" * 33, "ops": [good_op]}
         ),
+        # A NUL: SQLite's JSON functions cut a text there (a log entry under a shorter row
+        # id), PostgreSQL refuses it in any text.
+        "a row id with a NUL": body(
+            {"node": "n", "schema": schema, "batch": "x10", "ops": [dict(good_op, r=cid + "\x00x")]}
+        ),
+        "a node id with a NUL": body(
+            {"node": "n\x00", "schema": schema, "batch": "x11", "ops": [good_op]}
+        ),
+        "an op id with a NUL": body(
+            {"node": "n", "schema": schema, "batch": "x12", "ops": [dict(good_op, i="i\x00")]}
+        ),
         "an op id of 33": body(
             {"node": "n", "schema": schema, "batch": "x9", "ops": [dict(good_op, i="i" * 33)]}
         ),
