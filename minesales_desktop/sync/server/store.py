@@ -1984,8 +1984,9 @@ class _BatchPush:
         loop's bookkeeping (a twentieth of such a batch on the server) and applied the same way
         (``_flush``). False: the loop decides, op by op. (A row on the server or twice in the
         batch would only fail on its primary key and have the batch redone op by op; they are
-        looked for first to spare that. A row referred to before it is not: the run writes a
-        table's rows after its parents', so the earlier child would find its parent.)"""
+        looked for first to spare that attempt. A row referred to by an op before it must be
+        looked for: the run writes a table's rows after its parents', so that earlier child
+        would find its parent, which op by op it does not.)"""
         if not self.viewer.active or self.present:
             return False
         ops = self.batch.ops
@@ -2217,10 +2218,12 @@ def _integrity_reason(exc: IntegrityError | DataError) -> str:
     checks what SQLite does not: a text longer than its column, a number out of its range)."""
     message = database_words(exc)
     lowered = message.lower()
-    if "too long" in lowered:
-        return f"a value is longer than its field allows ({message})"
-    if "out of range" in lowered or "overflow" in lowered:
-        return f"a value is out of range ({message})"
+    if isinstance(exc, DataError):
+        if "too long" in lowered:
+            return f"a value is longer than its field allows ({message})"
+        if "out of range" in lowered or "overflow" in lowered:
+            return f"a value is out of range ({message})"
+        return f"the database refused it ({message})"
     if "unique" in lowered or "duplicate" in lowered:
         return duplicate_value_reason(message)  # the laptop words its own refusals alike
     if "foreign key" in lowered:
