@@ -851,10 +851,10 @@ def test_malformed_bodies_are_refused_and_change_nothing(server: ServerProcess) 
 def test_values_the_database_cannot_hold_are_rejected_alone(
     server: ServerProcess, backend: str
 ) -> None:
-    """PostgreSQL checks what SQLite does not: a text longer than its column, a row id longer
-    than 36 characters, a number out of its column's range. Such a new row or edit is rejected
-    alone with its reason (the laptop shows it and keeps the value); the rest of its batch goes
-    in, and a later batch goes on. A SQLite server keeps them as the laptop does."""
+    """PostgreSQL checks what SQLite does not: a text longer than its column (a name, a short
+    name), a row id longer than 36 characters. Such a new row or edit is rejected alone with its
+    reason (the laptop shows it and keeps the value); the rest of its batch goes in, and a later
+    batch goes on. A SQLite server keeps them as the laptop does."""
     raw = RawPusher(server, "rep1", node="toolong")
     owner = raw.user_id
     stamp = Stamps()
