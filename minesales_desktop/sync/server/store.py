@@ -1937,7 +1937,6 @@ class _BatchPush:
         self.now = now = hlc.server_now()  # one clock reading for the batch's stamps (hlc.clamp)
         stale = self.stale
         active = self.viewer.active
-        foreign: dict[str, tuple[tuple[str, str], ...]] = {}
         for k, op, key, values, _none in todo:
             tbl = op.t
             made = op.f == INSERT_FIELD
@@ -1964,13 +1963,7 @@ class _BatchPush:
                     except Rejected as exc:
                         results[k] = merge._rejected(exc.reason, None)
                         continue
-                fks = foreign.get(tbl)
-                if fks is None:
-                    fks = foreign[tbl] = _foreign_keys(tbl)
-                for col, parent in fks:  # the rows a new row refers to
-                    ref = values.get(col)
-                    if ref is not None:
-                        referenced.add((parent, str(ref)))
+                _add_references(referenced, tbl, values)
             run.append((k, op, key, values, existing))
             touched.add(key)
         self._flush(run, results)
@@ -1993,21 +1986,14 @@ class _BatchPush:
         run: list[_Pending] = []
         keys: set[tuple[str, str]] = set()
         referenced: set[tuple[str, str]] = set()
-        foreign: dict[str, tuple[tuple[str, str], ...]] = {}
         for k in fresh:
             op = ops[k]
             tbl = op.t
             key = (tbl, op.r)
             if tbl in _CHECKED_TABLES or key in keys or key in referenced:
                 return False
-            fks = foreign.get(tbl)
-            if fks is None:
-                fks = foreign[tbl] = _foreign_keys(tbl)
             values = op.v
-            for col, parent in fks:  # the rows a new row refers to
-                ref = values.get(col)
-                if ref is not None:
-                    referenced.add((parent, str(ref)))
+            _add_references(referenced, tbl, values)
             keys.add(key)
             run.append((k, op, key, values, None))
         self.now = hlc.server_now()
@@ -2211,6 +2197,14 @@ def _scope_columns(tbl: str) -> frozenset[str]:
 def _foreign_keys(tbl: str) -> tuple[tuple[str, str], ...]:
     table = synced_tables()[tbl]
     return tuple((fk.parent.name, fk.column.table.name) for fk in table.foreign_keys)
+
+
+def _add_references(referenced: set[tuple[str, str]], tbl: str, values: dict[str, Any]) -> None:
+    """Add the rows a new row of ``tbl`` with ``values`` refers to, as (table, id)."""
+    for col, parent in _foreign_keys(tbl):
+        ref = values.get(col)
+        if ref is not None:
+            referenced.add((parent, str(ref)))
 
 
 def _integrity_reason(exc: IntegrityError | DataError) -> str:
